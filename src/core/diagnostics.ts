@@ -1,0 +1,50 @@
+/**
+ * Numerical diagnostics (STYLE §2.6): the result exists but something about it deserves attention.
+ * Returned as data in `result.diagnostics`, never logged. Rendered to text by src/i18n.
+ */
+
+export type DiagnosticSeverity = "info" | "warning" | "error";
+
+/** Every diagnostic code the core can emit. Add new codes here and to both message catalogs. */
+export type DiagnosticCode =
+  /** estimated 1-norm condition number of (I − A) (params: estimate, norm) */
+  | "condition_estimate"
+  /** the condition estimate exceeds 1e8: results lose ~8 digits (params: estimate) */
+  | "ill_conditioned"
+  /** spectral radius of A (params: value, method) */
+  | "spectral_radius"
+  /** a column sum of A ≥ 1 although the spectral radius is < 1 (params: sector, columnSum) */
+  | "column_sum_ge_one"
+  /** sectors with zero output were handled by the zero-output policy (params: sectors, policy) */
+  | "zero_output_sectors"
+  /** residual max|(I − A)L − I| (params: value) */
+  | "inverse_residual"
+  /** values were interpolated between table years (params: from, to, method) */
+  | "interpolated"
+  /** values were held constant past the last table year (params: from, to) */
+  | "extrapolated_hold"
+  /** RAS converged (params: iterations, maxDeviation) */
+  | "ras_converged"
+  /** RAS targets were rescaled so Σu = Σv (params: factor) */
+  | "ras_targets_rescaled"
+  /** table rows or columns do not balance against output (params: axis, maxRelative, sector) */
+  | "imbalance"
+  /** the native BLAS backend was unavailable or disabled; the TypeScript LU was used (params: reason) */
+  | "backend_fallback"
+  /** the computation used a backend (params: backend) */
+  | "backend_used";
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: DiagnosticSeverity;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Builds a diagnostic. */
+export function diagnostic(
+  code: DiagnosticCode,
+  severity: DiagnosticSeverity,
+  params: Record<string, unknown> = {},
+): Diagnostic {
+  return { code, severity, params };
+}
