@@ -20,4 +20,14 @@ export interface RawTable {
   readonly rowNumbers: readonly number[];
   /** title lines found above the header (e.g. "2020年投入产出表 单位：万元"), kept for unit detection */
   readonly titleLines: readonly string[];
+  /** 1-based physical row of each title line (same length as titleLines); set by the ingest readers */
+  readonly titleRowNumbers?: readonly number[];
+  /**
+   * Only for a header spanning two rows (XLSX merged group cells): per column, the upper-row group
+   * text shown above a column whose name came from the lower row (e.g. "中间使用" above "01"), else "".
+   * `headerRow` is then the lower header row.
+   */
+  readonly headerGroups?: readonly string[];
+  /** number of physical rows the header spans (absent = 1) */
+  readonly headerRowSpan?: number;
 }
