@@ -7,25 +7,28 @@ export type DiagnosticSeverity = "info" | "warning" | "error";
 
 /** Every diagnostic code the core can emit. Add new codes here and to both message catalogs. */
 export type DiagnosticCode =
-  /** estimated 1-norm condition number of (I − A) (params: estimate, norm) */
+  /** 1-norm condition number of (I − A) (params: estimate, norm, method; matrix "I-A"/"I-H" in linkages) */
   | "condition_estimate"
   /** the condition estimate exceeds 1e8: results lose ~8 digits (params: estimate) */
   | "ill_conditioned"
-  /** spectral radius of A (params: value, method) */
+  /** spectral radius of A (params: value, lower, upper, iterations, converged, method) */
   | "spectral_radius"
   /** a column sum of A ≥ 1 although the spectral radius is < 1 (params: sector, columnSum) */
   | "column_sum_ge_one"
-  /** sectors with zero output were handled by the zero-output policy (params: sectors, policy) */
+  /** sectors with zero output were handled by the zero-output policy (params: sectors, policy, scope?) */
   | "zero_output_sectors"
-  /** residual max|(I − A)L − I| (params: value) */
+  /**
+   * residual max|(I − A)L − I|, or of the linkage solves when params.method = "solve" (params: value,
+   * threshold 1e-9; severity warning above the threshold)
+   */
   | "inverse_residual"
-  /** values were interpolated between table years (params: from, to, method) */
+  /** values were interpolated between table years (params: from, to, year, weight, method) */
   | "interpolated"
   /** values were held constant past the last table year (params: from, to) */
   | "extrapolated_hold"
-  /** RAS converged (params: iterations, maxDeviation) */
+  /** RAS converged (params: iterations, maxDeviation, tolerance) */
   | "ras_converged"
-  /** RAS targets were rescaled so Σu = Σv (params: factor) */
+  /** RAS targets were rescaled so Σu = Σv (params: factor, sumU, sumV) */
   | "ras_targets_rescaled"
   /** table rows or columns do not balance against output (params: axis, maxRelative, sector) */
   | "imbalance"

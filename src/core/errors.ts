@@ -16,7 +16,12 @@ export type CoreErrorCode =
   | "not_square"
   /** LU found a pivot below the singularity threshold */
   | "singular_matrix"
-  /** A has a negative coefficient, a column sum ≥ 1 makes no difference here: spectral radius ≥ 1 */
+  /**
+   * A (or H) is not a productive coefficient matrix (Hawkins–Simon): params.reason is
+   * "negative_coefficient" (row, col, value), "spectral_radius_ge_one" (certified lower bound ≥ 1),
+   * "inverse_not_nonnegative" or "column_sums_not_positive" (the inverse / solved sums prove ρ ≥ 1).
+   * A column sum ≥ 1 alone is only the `column_sum_ge_one` diagnostic.
+   */
   | "not_productive"
   /** an intermediate flow is negative */
   | "negative_flow"

@@ -1,0 +1,110 @@
+/**
+ * The public API of the pure core (STYLE §2.1 principle 4: one explicit export list per layer).
+ * Layers above (`app`) import from here, not from individual files. Module-private helpers
+ * (io-analysis/checks.ts, io-analysis/productivity.ts, linalg/gemm.ts) are deliberately absent.
+ */
+
+export { type Diagnostic, type DiagnosticCode, type DiagnosticSeverity, diagnostic } from "./diagnostics.js";
+// errors and diagnostics
+export { CoreError, type CoreErrorCode, isCoreError } from "./errors.js";
+export {
+  type AnnualRow,
+  type AnnualSeriesOptions,
+  type AnnualSeriesResult,
+  type AnnualSource,
+  type AnnualTable,
+  annualSeries,
+  type InterpolatedCoefficientsResult,
+  interpolateCoefficients,
+  interpolateLinkageInput,
+  type RasOptions,
+  type RasResult,
+  ras,
+} from "./io-analysis/annualise.js";
+export {
+  type AllocationCoefficientsResult,
+  allocationCoefficients,
+  type CoefficientOptions,
+  type TechnicalCoefficientsResult,
+  technicalCoefficients,
+  type ZeroOutputPolicy,
+} from "./io-analysis/coefficients.js";
+export { type GhoshInverseOptions, type GhoshInverseResult, ghoshInverse } from "./io-analysis/ghosh.js";
+export {
+  type AggregateTableResult,
+  aggregateTable,
+  type GroupLinkageOptions,
+  type GroupLinkageResult,
+  type GroupMethod,
+  type GroupWeights,
+  groupLinkages,
+  type SectorMapping,
+} from "./io-analysis/group.js";
+export {
+  type DigitalIntensityOptions,
+  type DigitalIntensityResult,
+  digitalIntensities,
+  type SectorDigitalIntensity,
+} from "./io-analysis/intensity.js";
+// input–output analysis (owner: io-core)
+export type { InputRow, IoTable, SectorLabel, SectorVector } from "./io-analysis/io-table.js";
+export {
+  ILL_CONDITIONED_THRESHOLD,
+  INVERSE_RESIDUAL_THRESHOLD,
+  type InverseBackend,
+  type LeontiefInverseOptions,
+  type LeontiefInverseResult,
+  leontiefInverse,
+  type TotalConsumptionCoefficientsResult,
+  totalConsumptionCoefficients,
+} from "./io-analysis/leontief.js";
+export {
+  type CoefficientLinkageInput,
+  type FlowBasis,
+  finalDemandTotal,
+  type LinkageAlpha,
+  type LinkageInput,
+  type LinkageMethod,
+  type LinkageOptions,
+  type LinkageResult,
+  type LinkageVariant,
+  linkages,
+} from "./io-analysis/linkages.js";
+export { type OutputMultipliersResult, outputMultipliers } from "./io-analysis/multipliers.js";
+export { type LinalgBackend, typescriptBackend } from "./linalg/backend.js";
+export { conditionEstimate1, inverseNorm1Estimate, norm1 } from "./linalg/condition.js";
+export { type InverseOptions, inverse } from "./linalg/inverse.js";
+export {
+  DEFAULT_SINGULAR_TOLERANCE,
+  type LuOptions,
+  type LuResult,
+  luDecompose,
+  luInverse,
+  luSolve,
+  luSolveTransposed,
+} from "./linalg/lu.js";
+// linear algebra (owner: linalg)
+export {
+  assertFinite,
+  clone,
+  columnSums,
+  fromRows,
+  get,
+  identity,
+  type Matrix,
+  matrix,
+  multiply,
+  multiplyVector,
+  rowSums,
+  toRows,
+  transpose,
+} from "./linalg/matrix.js";
+export {
+  isProductiveBySolve,
+  type ProductivityResult,
+  type SpectralRadiusOptions,
+  type SpectralRadiusResult,
+  spectralRadiusNonnegative,
+} from "./linalg/spectral.js";
+// statistics helpers
+export { neumaierDot, neumaierSum, neumaierSumStrided } from "./stats/summation.js";
