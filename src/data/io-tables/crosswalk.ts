@@ -1,0 +1,240 @@
+/**
+ * Crosswalk of NBS 42-sector IO tables to the canonical 42-sector classification (标准42部门对照,
+ * spec/methods.md §1.1): exact merges only, every step recorded for provenance.
+ */
+import type { IoTable, SectorLabel } from "../../core/io-analysis/io-table.js";
+import { matrix } from "../../core/linalg/matrix.js";
+import { CANONICAL_42, CANONICAL_42_CLASSIFICATION } from "../classification/canonical-42.js";
+import type { DatasetMeta } from "../dataset.js";
+import { type DataIssue, type DataResult, issue } from "../issues.js";
+import type { TransformationStep } from "../provenance.js";
+import { step } from "./common.js";
+
+/** Vintage of an NBS 42-sector code list: 2012 (2012 benchmark, 2015 extension) or 2017 (2017, 2018, 2020). */
+export type Nbs42Vintage = "2012" | "2017";
+
+/** One target sector of an aggregation and the source sector indices summed into it. */
+export interface SectorGroup {
+  readonly code: string;
+  readonly nameZh?: string;
+  readonly nameEn?: string;
+  readonly members: readonly number[];
+}
+
+/** Code of the merged cell kept for 2017-vintage table sector 22 (其他制造产品和废品废料). */
+export const MERGED_S22_S23 = "S22+S23";
+
+/**
+ * Sums the rows and columns of a table into groups (exact aggregation): Z* = P Z Pᵀ, Z*dom likewise,
+ * Y* = P Y, m* = P m, other* = P o, VA* = VA Pᵀ, x* = P x, with P the 0/1 group-membership matrix.
+ * Every source sector must belong to exactly one group (caller's contract).
+ * Complexity O(n²).
+ */
+export function aggregateSectors(table: IoTable, groups: readonly SectorGroup[]): IoTable {
+  const n = table.sectors.length;
+  const g = groups.length;
+  const target = new Int32Array(n).fill(-1);
+  groups.forEach((grp, k) => {
+    for (const i of grp.members) target[i] = k;
+  });
+  const sumMatrix = (M: IoTable["Z"]) => {
+    const out = matrix(g, g);
+    for (let i = 0; i < n; i++) {
+      const ti = target[i] as number;
+      for (let j = 0; j < n; j++) {
+        const tj = target[j] as number;
+        out.data[ti * g + tj] = (out.data[ti * g + tj] as number) + (M.data[i * n + j] as number);
+      }
+    }
+    return out;
+  };
+  const sumVector = (v: Float64Array) => {
+    const out = new Float64Array(g);
+    for (let i = 0; i < n; i++) out[target[i] as number] = (out[target[i] as number] as number) + (v[i] as number);
+    return out;
+  };
+  const mcols = table.finalDemand.cols;
+  const Y = matrix(g, mcols);
+  for (let i = 0; i < n; i++) {
+    const ti = target[i] as number;
+    for (let k = 0; k < mcols; k++) {
+      Y.data[ti * mcols + k] = (Y.data[ti * mcols + k] as number) + (table.finalDemand.data[i * mcols + k] as number);
+    }
+  }
+  const sectors: SectorLabel[] = groups.map((grp) => ({
+    code: grp.code,
+    ...(grp.nameZh === undefined ? {} : { nameZh: grp.nameZh }),
+    ...(grp.nameEn === undefined ? {} : { nameEn: grp.nameEn }),
+  }));
+  return {
+    sectors,
+    Z: sumMatrix(table.Z),
+    ...(table.Zdomestic === undefined ? {} : { Zdomestic: sumMatrix(table.Zdomestic) }),
+    finalDemand: Y,
+    finalDemandCodes: [...table.finalDemandCodes],
+    ...(table.imports === undefined ? {} : { imports: sumVector(table.imports) }),
+    ...(table.otherColumn === undefined ? {} : { otherColumn: sumVector(table.otherColumn) }),
+    ...(table.valueAdded === undefined
+      ? {}
+      : { valueAdded: table.valueAdded.map((r) => ({ code: r.code, values: sumVector(r.values) })) }),
+    output: sumVector(table.output),
+  };
+}
+
+/**
+ * Guesses the vintage of an NBS 42-sector table from its sector names: 2017 when sector 22 is
+ * 其他制造产品和废品废料 and 35 is 研究和试验发展; 2012 when every name is the canonical name or an alias.
+ * @returns the vintage, or undefined (e.g. the 2005 and 2010 tables, which use the 2002/2007 lists)
+ */
+export function detectNbs42Vintage(table: IoTable): Nbs42Vintage | undefined {
+  const names = table.sectors.map((s) => s.nameZh ?? "");
+  if (names.length === 42 && names[21] === "其他制造产品和废品废料" && names[34] === "研究和试验发展") return "2017";
+  if (
+    names.length === 42 &&
+    CANONICAL_42.every((c, k) => names[k] === c.nameZh || c.aliases.includes(names[k] ?? ""))
+  ) {
+    return "2012";
+  }
+  return undefined;
+}
+
+/** Result of {@link toCanonical42}. */
+export interface CanonicalTable {
+  /** the table in canonical ids (S01…S42; for 2017 vintage 41 sectors with `S22+S23` merged) */
+  readonly table: IoTable;
+  /** provenance step describing the mapping */
+  readonly step: TransformationStep;
+  /** canonical ids that are merged cells (excluded from tier comparisons), e.g. ["S22+S23"] */
+  readonly mergedCells: readonly string[];
+}
+
+/**
+ * Converts an NBS 42-sector table to the canonical 42-sector classification (标准42部门).
+ *
+ * - vintage `2012` (2015 extension table): codes 01…42 → S01…S42 one to one (names checked against
+ *   the canonical names and aliases; a mismatch is an `invalid_value` error).
+ * - vintage `2017` (2017, 2018, 2020 tables): 01…21 → S01…S21; 22 其他制造产品和废品废料 → the merged
+ *   cell `S22+S23` (flagged in `mergedCells`; spec §5.9 keeps it merged rather than splitting by
+ *   estimated shares); 23…34 → S24…S35; 35 研究和试验发展 + 36 综合技术服务 → S36 (exact sum of rows and
+ *   columns); 37…42 → S37…S42. Result: 41 sectors.
+ * All blocks are aggregated exactly by {@link aggregateSectors}, so row and column identities still hold.
+ *
+ * @param table an NBS 42-sector table with codes "01"…"42"
+ * @param vintage code-list vintage (see {@link detectNbs42Vintage})
+ * @param source file name shown in issues
+ * @returns the canonical table, its provenance step and the merged cells; `invalid_value` issues when
+ *   the codes are not 01…42 (params: code, expected)
+ * @example toCanonical42(t2020, "2017") // ok; table.sectors[35].code === "S36", 41 sectors
+ * @see spec/methods.md §1.1 (crosswalk), §5.9 (public-data regression values)
+ */
+export function toCanonical42(
+  table: IoTable,
+  vintage: Nbs42Vintage,
+  source: { readonly file: string } = { file: "" },
+): DataResult<CanonicalTable> {
+  const issues: DataIssue[] = [];
+  const codes = table.sectors.map((s) => s.code);
+  const expected = Array.from({ length: 42 }, (_, k) => String(k + 1).padStart(2, "0"));
+  if (codes.length !== 42 || codes.some((c, k) => c !== expected[k])) {
+    issues.push(
+      issue("invalid_value", { file: source.file }, { value: codes, expected: "codes 01…42 in order", vintage }),
+    );
+    return { ok: false, issues };
+  }
+  const canon = (k: number) => CANONICAL_42[k - 1] as (typeof CANONICAL_42)[number];
+  const groups: SectorGroup[] = [];
+  const mapping: Record<string, string> = {};
+  if (vintage === "2012") {
+    table.sectors.forEach((s, i) => {
+      const c = canon(i + 1);
+      if (s.nameZh !== undefined && s.nameZh !== c.nameZh && !c.aliases.includes(s.nameZh)) {
+        issues.push(
+          issue("invalid_value", { file: source.file }, { code: s.code, value: s.nameZh, expected: c.nameZh }),
+        );
+      }
+      groups.push({ code: c.id, nameZh: c.nameZh, nameEn: c.nameEn, members: [i] });
+      mapping[s.code] = c.id;
+    });
+    if (issues.length > 0) return { ok: false, issues };
+  } else {
+    for (let k = 1; k <= 21; k++)
+      groups.push({ code: canon(k).id, nameZh: canon(k).nameZh, nameEn: canon(k).nameEn, members: [k - 1] });
+    groups.push({
+      code: MERGED_S22_S23,
+      nameZh: "其他制造产品和废品废料",
+      nameEn: "Other manufacturing and waste resources",
+      members: [21],
+    });
+    for (let k = 23; k <= 34; k++)
+      groups.push({
+        code: canon(k + 1).id,
+        nameZh: canon(k + 1).nameZh,
+        nameEn: canon(k + 1).nameEn,
+        members: [k - 1],
+      });
+    groups.push({ code: "S36", nameZh: canon(36).nameZh, nameEn: canon(36).nameEn, members: [34, 35] });
+    for (let k = 37; k <= 42; k++)
+      groups.push({ code: canon(k).id, nameZh: canon(k).nameZh, nameEn: canon(k).nameEn, members: [k - 1] });
+    for (const grp of groups) for (const i of grp.members) mapping[codes[i] as string] = grp.code;
+  }
+  const out = aggregateSectors(table, groups);
+  return {
+    ok: true,
+    value: {
+      table: out,
+      step: step("crosswalk_to_canonical_42", {
+        vintage,
+        mapping,
+        merged: vintage === "2017" ? { S36: ["35", "36"], [MERGED_S22_S23]: ["22"] } : {},
+        flagged: vintage === "2017" ? [MERGED_S22_S23] : [],
+        sectors: out.sectors.length,
+      }),
+      mergedCells: vintage === "2017" ? [MERGED_S22_S23] : [],
+    },
+    warnings: [],
+  };
+}
+
+/**
+ * {@link toCanonical42} for a whole dataset (meta + table): detects the vintage from the sector names
+ * (unless given), converts, and returns the meta with classification `nbs-io-42-2012` (canonical ids),
+ * `dimensions.sectors` updated and the crosswalk step appended to the provenance.
+ * @returns the converted dataset, or `invalid_value` when the table is not a 2012/2017-vintage 42 table
+ * @example canonicalDataset(await store.loadIoTable("cn-nbs-io-2020-42")) // ok; 41 sectors incl. S22+S23
+ */
+export function canonicalDataset(
+  dataset: { readonly meta: DatasetMeta; readonly table: IoTable },
+  vintage?: Nbs42Vintage,
+): DataResult<{ meta: DatasetMeta; table: IoTable; mergedCells: readonly string[] }> {
+  const file = dataset.meta.provenance.files[0]?.path ?? dataset.meta.id;
+  const v = vintage ?? detectNbs42Vintage(dataset.table);
+  if (v === undefined) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "invalid_value",
+          { file },
+          { value: dataset.meta.classification ?? null, expected: "NBS 42-sector table of the 2012 or 2017 vintage" },
+        ),
+      ],
+    };
+  }
+  const r = toCanonical42(dataset.table, v, { file });
+  if (!r.ok) return r;
+  const { meta } = dataset;
+  return {
+    ok: true,
+    value: {
+      meta: {
+        ...meta,
+        classification: { ...CANONICAL_42_CLASSIFICATION },
+        dimensions: { ...meta.dimensions, sectors: r.value.table.sectors.length },
+        provenance: { ...meta.provenance, transformations: [...meta.provenance.transformations, r.value.step] },
+      },
+      table: r.value.table,
+      mergedCells: r.value.mergedCells,
+    },
+    warnings: [],
+  };
+}
