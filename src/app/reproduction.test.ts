@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectClose } from "../../test/helpers/close.js";
+import { shippedDataset } from "../data/catalog.js";
+import { publishedById } from "../data/published/index.js";
+import { readShippedDataset } from "../data/store/build.js";
+import {
+  type IoSeedReproduction,
+  type IoTableLoader,
+  REPRODUCTION_TABLES,
+  reproduceIoSeedFigures,
+} from "./reproduction.js";
+
+// The shipped NBS tables (data/shipped/ionet-nbs-io/) read with io-data's catalogue and reader, without
+// the DuckDB store (the store round-trips the same Float64 values; see src/data/store tests).
+const loadShipped: IoTableLoader = (id) => {
+  const dataset = shippedDataset(id);
+  if (dataset === undefined) throw new Error(`no shipped dataset ${id}`);
+  const read = readShippedDataset(dataset);
+  if (!read.ok) throw new Error(`${id}: ${read.issues.map((i) => i.code).join(", ")}`);
+  return { meta: read.value.meta, table: read.value.table };
+};
+
+// Known answers: spec/methods.md §5.9 table and §6.6 table, computed with numpy/scipy by spec §15
+// command C8 from the same CSV files (shared/data/raw/ionet-nbs-io/), printed to 6 (F_D, E_D) and 4
+// (DI, Spearman) decimals — hence atol 1e-6 and 1e-4 (half a unit of the last digit plus margin).
+const SPEC_5_9 = [
+  {
+    year: 2015,
+    influence: 1.041989,
+    sensitivity: 0.584192,
+    top6: ["S20", "S32", "S21", "S36", "S38", "S42"],
+    di: [0.6207, 0.4531, 0.2497, 0.1237, 0.1039, 0.0846],
+  },
+  {
+    year: 2017,
+    influence: 1.057404,
+    sensitivity: 0.63986,
+    top6: ["S20", "S32", "S21", "S42", "S36", "S38"],
+    di: [0.6429, 0.4686, 0.2503, 0.119, 0.0978, 0.0942],
+  },
+  {
+    year: 2018,
+    influence: 1.064825,
+    sensitivity: 0.647464,
+    top6: ["S20", "S32", "S21", "S42", "S36", "S33"],
+    di: [0.6402, 0.4814, 0.251, 0.1473, 0.097, 0.0967],
+  },
+  {
+    year: 2020,
+    influence: 1.064368,
+    sensitivity: 0.650642,
+    top6: ["S20", "S32", "S21", "S42", "S33", "S36"],
+    di: [0.6394, 0.4826, 0.2594, 0.163, 0.1085, 0.101],
+  },
+] as const;
+// spec §6.6 (3-tier thresholds [0.10, 0.01]) and §5.9 findings (Spearman 0.9512 for 2020, 0.9314 for 2015)
+const SPEC_6_6 = [
+  { year: 2015, sizes: { high: 5, medium: 21, low: 16 }, agreeing: 33, comparable: 42, spearman: 0.9314 },
+  { year: 2017, sizes: { high: 4, medium: 20, low: 16 }, agreeing: 35, comparable: 40, spearman: undefined },
+  { year: 2018, sizes: { high: 4, medium: 21, low: 15 }, agreeing: 36, comparable: 40, spearman: undefined },
+  { year: 2020, sizes: { high: 6, medium: 19, low: 15 }, agreeing: 38, comparable: 40, spearman: 0.9512 },
+] as const;
+
+let result: IoSeedReproduction;
+beforeAll(async () => {
+  result = await reproduceIoSeedFigures(loadShipped);
+});
+
+const row = (key: string) => {
+  const r = result.rows.find((x) => x.key === key);
+  if (r === undefined) throw new Error(`no row ${key}`);
+  return r;
+};
+
+describe("reproduceIoSeedFigures: digital block linkages (spec §16 rows 13, 14)", () => {
+  it("uses the four shipped NBS tables", () => {
+    expect(result.linkages.map((p) => p.tableId)).toEqual(REPRODUCTION_TABLES.map((t) => t.tableId));
+  });
+
+  it("matches spec §5.9 F_D and E_D (two_block, D = {S20, S32}, competitive) to 1e-6 every year", () => {
+    for (const e of SPEC_5_9) {
+      const p = result.linkages.find((q) => q.year === e.year);
+      expect(p, String(e.year)).toBeDefined();
+      expectClose(p?.influence ?? Number.NaN, e.influence, { atol: 1e-6 }, `F_D ${e.year}`);
+      expectClose(p?.sensitivity ?? Number.NaN, e.sensitivity, { atol: 1e-6 }, `E_D ${e.year}`);
+    }
+  });
+
+  it("reproduces the printed 2015 influence 1.04 within the printed precision", () => {
+    const r = row("14-influence-2015");
+    expect(r.status).toBe("reproduced");
+    expect(r.published).toBe(publishedById("s000-io-influence-2015")?.value);
+    expect(r.tolerance).toBe(0.005);
+    expectClose(r.gap ?? Number.NaN, 1.041989 - 1.04, { atol: 1e-6 }, "gap");
+    expect(Math.abs(r.gap ?? 1)).toBeLessThanOrEqual(0.005);
+  });
+
+  it("marks 2023 (and 2012) as not comparable, showing the nearest computed year and the gap", () => {
+    const inf = row("14-influence-2023");
+    expect([inf.status, inf.computedYear, inf.published]).toEqual(["not_comparable", 2020, 1.18]);
+    expectClose(inf.gap ?? Number.NaN, 1.064368 - 1.18, { atol: 1e-6 }, "influence gap 2023");
+    const s23 = row("13-sensitivity-2023");
+    expect([s23.status, s23.computedYear, s23.published]).toEqual(["not_comparable", 2020, 0.75]);
+    expectClose(s23.gap ?? Number.NaN, 0.650642 - 0.75, { atol: 1e-6 }, "sensitivity gap 2023");
+    expect(Math.abs((s23.gap ?? 0) + 0.1)).toBeLessThan(0.01); // level gap ≈ 0.1 (spec §5.9)
+    const s12 = row("13-sensitivity-2012");
+    expect([s12.status, s12.computedYear, s12.published]).toEqual(["not_comparable", 2015, 0.71]);
+    expect(s23.reason_en).toContain("0.1 lower");
+    expect(s23.reason_zh).toContain("0.1");
+  });
+
+  it("reproduces the qualitative claims: influence > 1, sensitivity < 1, both rising", () => {
+    expect(row("14-influence-bound").status).toBe("reproduced");
+    expect(row("13-sensitivity-bound").status).toBe("reproduced");
+    expect(row("14-influence-change").status).toBe("approximate");
+    expect(row("13-sensitivity-change").status).toBe("approximate");
+    expect(row("14-influence-change").computed).toBeGreaterThan(0);
+    expect(row("13-sensitivity-change").computed).toBeGreaterThan(0);
+  });
+
+  it("records the method and a citation on every row", () => {
+    for (const r of result.rows) {
+      expect(r.method).toMatchObject({
+        group: ["S20", "S32"],
+        groupMethod: "two_block",
+        variant: "leontief",
+        imports: "competitive",
+      });
+      expect(r.citation_zh.length).toBeGreaterThan(0);
+      expect(r.citation_en.length).toBeGreaterThan(0);
+      expect(publishedById(r.publishedId), r.key).toBeDefined();
+    }
+    expect(new Set(result.rows.map((r) => r.key)).size).toBe(result.rows.length);
+  });
+});
+
+describe("reproduceIoSeedFigures: three-tier digitalisation lists (spec §16 row 35)", () => {
+  it("matches spec §5.9 top-6 sectors and DI values (to 1e-4) every year", () => {
+    for (const e of SPEC_5_9) {
+      const y = result.intensity.find((q) => q.year === e.year);
+      expect(y?.top6, String(e.year)).toEqual(e.top6);
+      e.di.forEach((v, k) => {
+        expectClose(y?.sectors[k]?.directIntermediate ?? Number.NaN, v, { atol: 1e-4 }, `DI ${e.year} #${k + 1}`);
+      });
+    }
+  });
+
+  it("matches spec §6.6 tier sizes and agreement, and the Spearman values, every year", () => {
+    for (const e of SPEC_6_6) {
+      const y = result.intensity.find((q) => q.year === e.year);
+      expect(y?.sizes, String(e.year)).toEqual(e.sizes);
+      expect([y?.agreeing, y?.comparable], String(e.year)).toEqual([e.agreeing, e.comparable]);
+      if (e.spearman !== undefined)
+        expectClose(y?.spearman ?? Number.NaN, e.spearman, { atol: 1e-4 }, `Spearman ${e.year}`);
+    }
+  });
+
+  it("2020: top 6 = seed 001's 高度数字化 list in printed order; 38 of 40 agree; Spearman 0.9512", () => {
+    const top = row("35-top6-order");
+    expect([top.computed, top.published, top.status, top.year]).toEqual([6, 6, "reproduced", 2020]);
+    expect(result.intensity.at(-1)?.top6).toEqual(publishedById("s001-tiers3-high-members")?.members);
+    const agree = row("35-tier-agreement");
+    expect([agree.computed, agree.published, agree.status]).toEqual([38, 40, "approximate"]);
+    expect(result.intensity.at(-1)?.mismatches.map((m) => [m.code, m.tier, m.printedTier])).toEqual([
+      ["S10", "medium", "low"],
+      ["S03", "low", "medium"],
+    ]);
+    for (const [tier, n] of [
+      ["high", 6],
+      ["medium", 19],
+      ["low", 15],
+    ] as const) {
+      const r = row(`35-tier-size-${tier}`);
+      expect([r.computed, r.published, r.status]).toEqual([n, n, "reproduced"]);
+    }
+    const rho = row("35-rank-correlation");
+    expectClose(rho.computed ?? Number.NaN, 0.9512, { atol: 1e-4 }, "Spearman 2020");
+    expect(rho.status).toBe("approximate");
+    expect(row("35-tier-agreement").method).toMatchObject({
+      measure: "DI_direct_intermediate",
+      thresholds: [0.1, 0.01],
+    });
+  });
+});
+
+describe("reproduceIoSeedFigures: input errors", () => {
+  it("rejects a table that is not an NBS 42-sector table", async () => {
+    const bad: IoTableLoader = (id) => {
+      const t = loadShipped(id) as Awaited<ReturnType<IoTableLoader>>;
+      return { meta: t.meta, table: { ...t.table, sectors: t.table.sectors.map((s) => ({ code: s.code })) } };
+    };
+    await expect(reproduceIoSeedFigures(bad)).rejects.toThrow(/not an NBS 42-sector table/);
+  });
+});
