@@ -1,0 +1,165 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readFixture } from "../../test/e2e/fake-api.js";
+import type {
+  DatasetsResponse,
+  LinkageResult,
+  MatrixResult,
+  ReproductionResult,
+  SeriesResult,
+} from "../../web/charts/api-types.js";
+import { normalizeText } from "../../web/charts/normalize.test-helper.js";
+import { renderReport, reportHtml } from "./render-report.js";
+import type { ReportData } from "./types.js";
+
+// Fake-API fixtures (test/e2e/fixtures/generate.py, from the NBS 42-sector tables).
+const TABLE = "cn-nbs-io-2020-42";
+const data: ReportData = {
+  table: TABLE,
+  datasets: readFixture<DatasetsResponse>("datasets.json").datasets,
+  linkages: readFixture<LinkageResult>(`linkages.${TABLE}.json`),
+  matrix: readFixture<MatrixResult>(`matrix.${TABLE}.L.json`),
+  series: readFixture<SeriesResult>("series.nbs.json"),
+  reproduction: readFixture<ReproductionResult>("reproduction.json"),
+};
+
+const SVG = /<svg[\s\S]*?<\/svg>/g;
+const CJK = /[\u4e00-\u9fff]/;
+
+/** The report with every inline SVG replaced by a one-line summary, numbers normalised to 3 decimals. */
+function structure(html: string): string {
+  return normalizeText(
+    html.replace(SVG, (svg) => {
+      const paths = (svg.match(/<path/g) ?? []).length;
+      const texts = (svg.match(/<text/g) ?? []).length;
+      return `<svg paths="${paths > 0 ? ">0" : "0"}" texts="${texts > 0 ? ">0" : "0"}"/>`;
+    }),
+  )
+    .replace(/></g, ">\n<")
+    .replace(/<style>[\s\S]*?<\/style>/, "<style>…</style>");
+}
+
+function svgTexts(svg: string): string {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+}
+
+describe("reportHtml", () => {
+  for (const lang of ["zh-CN", "en"] as const) {
+    it(`matches the golden structure (${lang})`, async () => {
+      await expect(structure(reportHtml(data, lang))).toMatchFileSnapshot(`__snapshots__/report.${lang}.html.snap`);
+    });
+  }
+
+  it("inlines three SVG figures, each with paths, text and its CJK title", () => {
+    const html = reportHtml(data, "zh-CN");
+    const svgs = html.match(SVG) ?? [];
+    expect(svgs).toHaveLength(3);
+    const titles = [
+      "数字部门影响力系数与感应度系数",
+      "关键部门识别：影响力系数 × 感应度系数",
+      "完全需要系数矩阵 L（列昂惕夫逆）",
+    ];
+    svgs.forEach((svg, i) => {
+      expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(10);
+      const text = svgTexts(svg);
+      expect(CJK.test(text)).toBe(true);
+      expect(text).toContain(titles[i]);
+    });
+  });
+
+  it("is self-contained: no script, no external resource", () => {
+    for (const lang of ["zh-CN", "en"] as const) {
+      const html = reportHtml(data, lang);
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<link|src="http|url\(http/i);
+    }
+  });
+
+  it("shows computed vs published with gap and reason, and the provenance of every figure", () => {
+    const html = reportHtml(data, "zh-CN");
+    expect(html).toContain("与公布值的比较");
+    expect(html).toContain(
+      '<td class="num">1.042</td><td class="num">1.04</td><td class="num">+0.002</td><td>一致</td>',
+    );
+    expect((html.match(/<dl class="prov">/g) ?? []).length).toBe(3);
+    expect(html).toContain("91fe1791242c"); // sha256 prefix of china_2020_42.csv
+    const en = reportHtml(data, "en");
+    expect(en).toContain("Comparison with published values");
+    expect(en).toContain("No public IO table after 2020; 2020 table held constant");
+    expect(CJK.test(svgTexts((en.match(SVG) ?? [])[0] ?? ""))).toBe(false);
+  });
+});
+
+describe("comparison table", () => {
+  it("prints counts as integers, names quantities and notes a different computed year", () => {
+    const appRows: ReportData = {
+      ...data,
+      reproduction: {
+        rows: [
+          {
+            ref: "35",
+            quantity: "tier_size_high",
+            year: 2020,
+            computed: 6,
+            published: 6,
+            gap: 0,
+            status: "reproduced",
+            reason_zh: "一致",
+            reason_en: "same",
+            citation_zh: "种子 001 脚注4",
+            citation_en: "seed 001 fn. 4",
+          },
+          {
+            ref: "14",
+            quantity: "influence",
+            year: 2023,
+            computedYear: 2020,
+            computed: 1.064368,
+            published: 1.18,
+            gap: -0.115632,
+            status: "not_comparable",
+            reason_zh: "无表",
+            reason_en: "no table",
+          },
+        ],
+      },
+    };
+    const html = reportHtml(appRows, "zh-CN");
+    expect(html).toContain(
+      '<td>高度数字化部门数</td><td class="num">2020</td><td class="num">6</td><td class="num">6</td><td class="num">+0</td><td>已复现</td>',
+    );
+    expect(html).toContain("<small>出处：种子 001 脚注4</small>");
+    expect(html).toContain(
+      '2023<br/><small>计算用 2020 年表</small></td><td class="num">1.064</td><td class="num">1.18</td>',
+    );
+    expect(html).toContain("<td>不可直接比较</td>");
+    expect(reportHtml(appRows, "en")).toContain("<td>Highly digitised sectors</td>");
+  });
+});
+
+describe("renderReport", () => {
+  it("writes index.html (zh-CN by default), report.zh-CN.html and report.en.html", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "shushi-report-"));
+    try {
+      const langs: string[] = [];
+      const { files } = await renderReport({
+        outDir: dir,
+        loadData: async (lang) => {
+          langs.push(lang);
+          return data;
+        },
+      });
+      expect(files.map((f) => f.slice(dir.length + 1))).toEqual(["index.html", "report.zh-CN.html", "report.en.html"]);
+      expect(langs).toEqual(["zh-CN", "en"]);
+      const index = await readFile(join(dir, "index.html"), "utf8");
+      expect(index).toContain('<html lang="zh-CN">');
+      expect(index).toBe(await readFile(join(dir, "report.zh-CN.html"), "utf8"));
+      const { files: enFiles } = await renderReport({ outDir: dir, lang: "en", loadData: async () => data });
+      expect(await readFile(enFiles[0] as string, "utf8")).toContain('<html lang="en">');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Chart labels (zh-CN / en). Builders never hard-code text: they receive one of these objects, so the
+ * dashboard and the report print the same words. Terms follow the glossary (STYLE §2.4):
+ * 影响力系数 influence (power of dispersion), 感应度系数 sensitivity (self-sensitivity of dispersion),
+ * 直接消耗系数 A, 完全需要系数 L.
+ */
+import type { Locale } from "./api-types.js";
+
+export interface ProvenanceLabels {
+  readonly heading: string;
+  readonly dataset: string;
+  readonly tableYear: string;
+  readonly method: string;
+  readonly parameters: string;
+  readonly sourceFile: string;
+  readonly sha256: string;
+  readonly computedAt: string;
+  readonly software: string;
+  readonly classification: string;
+  readonly caveats: string;
+}
+
+export interface ChartLabels {
+  readonly locale: Locale;
+  readonly series: {
+    readonly title: string;
+    readonly subtitle: string;
+    readonly subtitlePublished: string;
+    readonly influence: string;
+    readonly sensitivity: string;
+    readonly publishedSuffix: string;
+    readonly estimatedSuffix: string;
+    readonly reference: string;
+    readonly year: string;
+    readonly coefficient: string;
+    readonly source: string;
+    readonly sources: Readonly<Record<string, string>>;
+    readonly table: string;
+    readonly printed: string;
+    readonly citation: string;
+    readonly computedSameYear: string;
+    readonly interpolatedBetween: string;
+  };
+  readonly quadrant: {
+    readonly title: string;
+    readonly influenceAxis: string;
+    readonly sensitivityAxis: string;
+    readonly digital: string;
+    readonly others: string;
+    readonly block: string;
+    readonly key: string;
+    readonly backward: string;
+    readonly forward: string;
+    readonly weak: string;
+    readonly code: string;
+  };
+  readonly heatmap: {
+    readonly titleA: string;
+    readonly titleL: string;
+    readonly row: string;
+    readonly column: string;
+    readonly value: string;
+    readonly clipped: string;
+  };
+  readonly provenance: ProvenanceLabels;
+}
+
+const zh: ChartLabels = {
+  locale: "zh-CN",
+  series: {
+    title: "数字部门影响力系数与感应度系数",
+    subtitle: "实线、实心点：投入产出表年份；虚线、空心点：插值或外推年份",
+    subtitlePublished: "；菱形/三角：报告公布值",
+    influence: "影响力系数",
+    sensitivity: "感应度系数",
+    publishedSuffix: "（公布值）",
+    estimatedSuffix: "（插值/外推）",
+    reference: "全国平均 = 1",
+    year: "年份",
+    coefficient: "系数",
+    source: "来源",
+    sources: {
+      table: "投入产出表",
+      interpolated: "表间线性插值（A 矩阵）",
+      extrapolated_hold: "沿用最近表（持平外推）",
+      ras: "RAS 更新",
+    },
+    table: "表",
+    printed: "报告印刷值",
+    citation: "出处",
+    computedSameYear: "同年计算值",
+    interpolatedBetween: "插值区间",
+  },
+  quadrant: {
+    title: "关键部门识别：影响力系数 × 感应度系数",
+    influenceAxis: "影响力系数",
+    sensitivityAxis: "感应度系数",
+    digital: "数字部门",
+    others: "其他部门",
+    block: "数字部门整体",
+    key: "关键部门",
+    backward: "后向联系强",
+    forward: "前向联系强",
+    weak: "弱联系",
+    code: "代码",
+  },
+  heatmap: {
+    titleA: "直接消耗系数矩阵 A",
+    titleL: "完全需要系数矩阵 L（列昂惕夫逆）",
+    row: "行（投入部门）",
+    column: "列（使用部门）",
+    value: "系数",
+    clipped: "色阶上限为非对角元素第 98 百分位",
+  },
+  provenance: {
+    heading: "数据来源",
+    dataset: "数据集",
+    tableYear: "表年份",
+    method: "方法",
+    parameters: "参数",
+    sourceFile: "源文件",
+    sha256: "SHA-256",
+    computedAt: "计算时间",
+    software: "软件版本",
+    classification: "分类",
+    caveats: "注意事项",
+  },
+};
+
+const en: ChartLabels = {
+  locale: "en",
+  series: {
+    title: "Digital block: influence and sensitivity coefficients",
+    subtitle: "Solid, filled: IO table years; dashed, hollow: interpolated or held years",
+    subtitlePublished: "; diamonds/triangles: published values",
+    influence: "Influence",
+    sensitivity: "Sensitivity",
+    publishedSuffix: " (published)",
+    estimatedSuffix: " (interpolated/held)",
+    reference: "Economy average = 1",
+    year: "Year",
+    coefficient: "Coefficient",
+    source: "Source",
+    sources: {
+      table: "IO table",
+      interpolated: "Linear interpolation of A between tables",
+      extrapolated_hold: "Latest table held constant",
+      ras: "RAS update",
+    },
+    table: "Table",
+    printed: "Printed value",
+    citation: "Citation",
+    computedSameYear: "Computed, same year",
+    interpolatedBetween: "Interpolated between",
+  },
+  quadrant: {
+    title: "Key sectors: influence × sensitivity",
+    influenceAxis: "Influence (backward)",
+    sensitivityAxis: "Sensitivity (forward)",
+    digital: "Digital sectors",
+    others: "Other sectors",
+    block: "Digital block",
+    key: "Key sectors",
+    backward: "Backward-oriented",
+    forward: "Forward-oriented",
+    weak: "Weak linkage",
+    code: "Code",
+  },
+  heatmap: {
+    titleA: "Direct input coefficients A",
+    titleL: "Leontief inverse L",
+    row: "Row (supplying sector)",
+    column: "Column (using sector)",
+    value: "Coefficient",
+    clipped: "colour scale capped at the 98th percentile of off-diagonal cells",
+  },
+  provenance: {
+    heading: "Provenance",
+    dataset: "Dataset",
+    tableYear: "Table year",
+    method: "Method",
+    parameters: "Parameters",
+    sourceFile: "Source file",
+    sha256: "SHA-256",
+    computedAt: "Computed at",
+    software: "Software",
+    classification: "Classification",
+    caveats: "Caveats",
+  },
+};
+
+/** The chart labels for a locale (zh-CN is the default for anything unknown). */
+export function chartLabels(locale: Locale): ChartLabels {
+  return locale === "en" ? en : zh;
+}

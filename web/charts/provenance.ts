@@ -1,0 +1,90 @@
+/**
+ * Provenance on hover: turns a result's `provenance` into labelled lines for chart tooltips, the
+ * dashboard's provenance panel and the report's figure notes.
+ */
+import type { ResultProvenance, WireProvenanceDataset } from "./api-types.js";
+import type { ProvenanceLabels } from "./labels.js";
+import { escapeHtml } from "./number-format.js";
+
+export interface ProvenanceEntry {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface ProvenanceEntryOptions {
+  /** show only these datasets (e.g. the table a series point came from) */
+  readonly datasetIds?: readonly string[];
+  /** sha256 prefix length @default 12 */
+  readonly shaPrefix?: number;
+}
+
+function formatParameter(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+/** Labelled provenance lines; fields absent from the result are skipped. */
+export function provenanceEntries(
+  provenance: ResultProvenance | undefined,
+  labels: ProvenanceLabels,
+  options: ProvenanceEntryOptions = {},
+): ProvenanceEntry[] {
+  if (provenance === undefined) return [];
+  const out: ProvenanceEntry[] = [];
+  const shaPrefix = options.shaPrefix ?? 12;
+  let datasets: readonly WireProvenanceDataset[] = provenance.datasets ?? [];
+  if (options.datasetIds !== undefined) {
+    const wanted = options.datasetIds;
+    const selected = datasets.filter((d) => wanted.includes(d.id));
+    if (selected.length > 0) datasets = selected;
+  }
+  if (datasets.length > 0) {
+    out.push({ label: labels.dataset, value: datasets.map((d) => d.id).join(", ") });
+    const years = [...new Set(datasets.flatMap((d) => d.years ?? (d.year !== undefined ? [d.year] : [])))];
+    if (years.length > 0) out.push({ label: labels.tableYear, value: years.join(", ") });
+    const files = datasets.flatMap((d) => d.files ?? []);
+    if (files.length > 0) {
+      out.push({ label: labels.sourceFile, value: files.map((f) => f.path.split("/").pop() ?? f.path).join(", ") });
+      out.push({ label: labels.sha256, value: files.map((f) => f.sha256.slice(0, shaPrefix)).join(", ") });
+    } else {
+      const shas = datasets.map((d) => d.sha256).filter((s): s is string => typeof s === "string");
+      if (shas.length > 0) out.push({ label: labels.sha256, value: shas.map((s) => s.slice(0, shaPrefix)).join(", ") });
+    }
+  }
+  const classifications = new Set<string>();
+  const c = provenance.classification;
+  if (c !== undefined) classifications.add(typeof c === "string" ? c : `${c.system} (${c.version})`);
+  for (const d of datasets)
+    if (d.classification !== undefined) classifications.add(`${d.classification.system} (${d.classification.version})`);
+  if (classifications.size > 0) out.push({ label: labels.classification, value: [...classifications].join(", ") });
+  if (provenance.method !== undefined) out.push({ label: labels.method, value: provenance.method });
+  if (provenance.parameters !== undefined) {
+    const params = Object.entries(provenance.parameters)
+      .map(([k, v]) => `${k}=${formatParameter(v)}`)
+      .join(", ");
+    if (params !== "") out.push({ label: labels.parameters, value: params });
+  }
+  const software = provenance.software ?? provenance.softwareVersion;
+  if (software !== undefined) out.push({ label: labels.software, value: software });
+  if (provenance.computedAt !== undefined) out.push({ label: labels.computedAt, value: provenance.computedAt });
+  if (provenance.caveats !== undefined && provenance.caveats.length > 0) {
+    out.push({ label: labels.caveats, value: provenance.caveats.join("; ") });
+  }
+  return out;
+}
+
+/** The label/value separator of a locale: full-width colon in Chinese. */
+export function labelSeparator(locale: string): string {
+  return locale === "en" ? ": " : "：";
+}
+
+/** Provenance as a small HTML block for an ECharts tooltip. */
+export function provenanceTooltipHtml(entries: readonly ProvenanceEntry[], heading: string, separator = "："): string {
+  if (entries.length === 0) return "";
+  const lines = entries.map((e) => `${escapeHtml(e.label)}${separator}${escapeHtml(e.value)}`).join("<br/>");
+  return (
+    `<div style="margin-top:6px;padding-top:4px;border-top:1px solid #ddd;color:#555;font-size:11px;max-width:360px;white-space:normal">` +
+    `<b>${escapeHtml(heading)}</b><br/>${lines}</div>`
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * Dashboard text (zh-CN default, English switch). Every visible string goes through `t()`; chart words
+ * come from `web/charts/labels.ts`. The language is chosen from `?lang=`, then localStorage, then zh-CN,
+ * and persisted in localStorage when the user switches.
+ */
+import type { Locale } from "../charts/api-types.js";
+
+export interface Messages {
+  readonly appTitle: string;
+  readonly appSubtitle: string;
+  readonly switchLanguage: string;
+  readonly nav: {
+    readonly io: string;
+    readonly scale: string;
+    readonly index: string;
+    readonly tiers: string;
+    readonly comingLater: string;
+  };
+  readonly io: {
+    readonly title: string;
+    readonly intro: string;
+    readonly table: string;
+    readonly year: string;
+    readonly allYears: string;
+    readonly group: string;
+    readonly groupHint: string;
+    readonly groupInvalid: string;
+    readonly variant: string;
+    readonly groupMethod: string;
+    readonly matrix: string;
+    readonly family: string;
+    readonly variants: Readonly<Record<string, string>>;
+    readonly groupMethods: Readonly<Record<string, string>>;
+    readonly matrices: Readonly<Record<string, string>>;
+    readonly families: Readonly<Record<string, string>>;
+    readonly loading: string;
+    readonly noTables: string;
+    readonly error: string;
+    readonly blockInfluence: string;
+    readonly blockSensitivity: string;
+    readonly totalOutput: string;
+    readonly blockOutputShare: string;
+    readonly sectorTable: string;
+    readonly sectorTableHint: string;
+    readonly code: string;
+    readonly name: string;
+    readonly influence: string;
+    readonly sensitivity: string;
+    readonly output: string;
+    readonly digitalTag: string;
+    readonly provenance: string;
+    readonly publisher: string;
+    readonly dataset: string;
+    readonly file: string;
+    readonly sha256: string;
+    readonly method: string;
+    readonly parameters: string;
+    readonly computedAt: string;
+    readonly software: string;
+    readonly licence: string;
+    readonly diagnostics: string;
+    readonly noDiagnostics: string;
+    readonly matrixTooLarge: (n: number) => string;
+  };
+}
+
+const zhCN: Messages = {
+  appTitle: "数实",
+  appSubtitle: "数字经济与实数融合测度",
+  switchLanguage: "English",
+  nav: { io: "投入产出关联", scale: "数字经济规模", index: "融合指数", tiers: "产业分层", comingLater: "即将推出" },
+  io: {
+    title: "投入产出关联分析",
+    intro: "数字部门的影响力系数与感应度系数、关键部门识别和系数矩阵。悬停图表可查看数据来源。",
+    table: "投入产出表",
+    year: "年份",
+    allYears: "全部年份",
+    group: "部门组",
+    groupHint: "digital（数字部门 S20、S32）或逗号分隔的部门代码，如 S20,S32,S21",
+    groupInvalid: "部门组格式不正确",
+    variant: "系数口径",
+    groupMethod: "合并方法",
+    matrix: "矩阵",
+    family: "序列来源",
+    variants: { leontief: "列昂惕夫（Rasmussen）", ghosh_sensitivity: "Ghosh 感应度", weighted: "加权" },
+    groupMethods: { two_block: "两部门合并", merge: "仅合并部门组", weighted_mean: "产出加权平均" },
+    matrices: { A: "直接消耗系数 A", L: "完全需要系数 L" },
+    families: { nbs: "国家统计局表", oecd: "OECD 表" },
+    loading: "加载中…",
+    noTables: "暂无投入产出表数据集。",
+    error: "数据加载失败",
+    blockInfluence: "部门组影响力系数",
+    blockSensitivity: "部门组感应度系数",
+    totalOutput: "总产出",
+    blockOutputShare: "部门组产出占比",
+    sectorTable: "部门系数表",
+    sectorTableHint: "点击表头排序；红色标记为部门组成员。",
+    code: "代码",
+    name: "名称",
+    influence: "影响力系数",
+    sensitivity: "感应度系数",
+    output: "总产出",
+    digitalTag: "部门组",
+    provenance: "数据来源与计算记录",
+    publisher: "发布机构",
+    dataset: "数据集",
+    file: "源文件",
+    sha256: "SHA-256",
+    method: "方法",
+    parameters: "参数",
+    computedAt: "计算时间",
+    software: "软件版本",
+    licence: "许可",
+    diagnostics: "数值诊断",
+    noDiagnostics: "无",
+    matrixTooLarge: (n) => `该表有 ${n} 个部门，矩阵过大，不绘制热力图（可通过 API /api/io/matrix 获取）。`,
+  },
+};
+
+const en: Messages = {
+  appTitle: "shushi",
+  appSubtitle: "Measuring the digital economy and real–digital integration",
+  switchLanguage: "中文",
+  nav: {
+    io: "Input–output linkages",
+    scale: "Digital-economy scale",
+    index: "Integration index",
+    tiers: "Sector tiers",
+    comingLater: "coming later",
+  },
+  io: {
+    title: "Input–output linkage analysis",
+    intro:
+      "Influence and sensitivity of the digital block, key sectors and coefficient matrices. Hover a chart for provenance.",
+    table: "IO table",
+    year: "Year",
+    allYears: "All years",
+    group: "Sector group",
+    groupHint: "digital (S20, S32) or a comma list of sector codes, e.g. S20,S32,S21",
+    groupInvalid: "Invalid sector group",
+    variant: "Variant",
+    groupMethod: "Group method",
+    matrix: "Matrix",
+    family: "Series family",
+    variants: { leontief: "Leontief (Rasmussen)", ghosh_sensitivity: "Ghosh sensitivity", weighted: "Weighted" },
+    groupMethods: { two_block: "Two-block", merge: "Merge group only", weighted_mean: "Output-weighted mean" },
+    matrices: { A: "Direct input coefficients A", L: "Leontief inverse L" },
+    families: { nbs: "NBS tables", oecd: "OECD tables" },
+    loading: "Loading…",
+    noTables: "No input–output table datasets yet.",
+    error: "Could not load data",
+    blockInfluence: "Group influence",
+    blockSensitivity: "Group sensitivity",
+    totalOutput: "Total output",
+    blockOutputShare: "Group share of output",
+    sectorTable: "Sector coefficients",
+    sectorTableHint: "Click a header to sort; red marks group members.",
+    code: "Code",
+    name: "Name",
+    influence: "Influence",
+    sensitivity: "Sensitivity",
+    output: "Total output",
+    digitalTag: "group",
+    provenance: "Provenance",
+    publisher: "Publisher",
+    dataset: "Dataset",
+    file: "Source file",
+    sha256: "SHA-256",
+    method: "Method",
+    parameters: "Parameters",
+    computedAt: "Computed at",
+    software: "Software",
+    licence: "Licence",
+    diagnostics: "Numerical diagnostics",
+    noDiagnostics: "none",
+    matrixTooLarge: (n) =>
+      `This table has ${n} sectors: the matrix is too large for a heatmap (get it from /api/io/matrix).`,
+  },
+};
+
+const STORAGE_KEY = "shushi.lang";
+
+/** Messages of a locale. */
+export function messages(lang: Locale): Messages {
+  return lang === "en" ? en : zhCN;
+}
+
+function parseLang(value: string | null | undefined): Locale | undefined {
+  if (value === null || value === undefined) return undefined;
+  const v = value.toLowerCase();
+  if (v === "en" || v.startsWith("en-")) return "en";
+  if (v === "zh" || v.startsWith("zh")) return "zh-CN";
+  return undefined;
+}
+
+/** The initial language: `?lang=`, then localStorage, then zh-CN. */
+export function initialLang(search: string, storage: Pick<Storage, "getItem"> | undefined): Locale {
+  const fromQuery = parseLang(new URLSearchParams(search).get("lang"));
+  if (fromQuery !== undefined) return fromQuery;
+  let stored: string | null = null;
+  try {
+    stored = storage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    stored = null;
+  }
+  return parseLang(stored) ?? "zh-CN";
+}
+
+/** Persists the language choice (localStorage; ignored when storage is unavailable). */
+export function persistLang(lang: Locale, storage: Pick<Storage, "setItem"> | undefined): void {
+  try {
+    storage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // private mode or disabled storage: the choice lives in ?lang= only
+  }
+}
