@@ -28,7 +28,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-RAW = os.environ.get("SHUSHI_RAW", "/work/shared/data/raw")
+RAW = os.environ.get("SHUSHI_RAW", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "data", "raw"))
 CODES = [f"{i:02d}" for i in range(1, 43)]
 
 

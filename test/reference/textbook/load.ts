@@ -8,9 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Root of the staged raw data (shared/data/raw, see its MANIFEST.md). */
-export const RAW_DIR = process.env.SHUSHI_RAW ?? "/work/shared/data/raw";
-
 const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Default: `<repo>/../shared/data/raw` (CI clones the repo with shared/ beside it). */
+export const RAW_DIR = process.env.SHUSHI_RAW ?? join(HERE, "..", "..", "..", "..", "shared", "data", "raw");
 
 /** Parsed `known-answers/io_known_answers.json` (transcribed published values; see MANIFEST §10). */
 export function loadKnownAnswers(): Record<string, unknown> {
