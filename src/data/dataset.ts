@@ -70,7 +70,10 @@ export const UNIT_ALIASES: Readonly<Record<string, Unit>> = {
   "million usd": "usd_million",
   "usd million": "usd_million",
   "mill usd": "usd_million",
-  "百万美元": "usd_million",
+  百万美元: "usd_million",
+  "元/人": "yuan_per_person",
+  万人: "persons_10k",
+  万家: "enterprises_10k",
   "million eur": "eur_million",
   "billion eur": "eur_billion",
 };

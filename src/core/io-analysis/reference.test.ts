@@ -45,6 +45,16 @@ interface ChinaRef {
   spectralRadius: number;
   intensity: { directIntermediate: number[]; directTotal: number[]; complete: number[]; forward: number[] };
   group: GroupRef;
+  /** non-competitive tables: linkages on the domestic flows (A_dom = Z_dom·diag(x)⁻¹), same x */
+  domestic?: {
+    columnSums: number[];
+    rowSums: number[];
+    F: number[];
+    E: number[];
+    ghoshE: number[];
+    spectralRadius: number;
+    group: GroupRef;
+  };
 }
 
 function tableOf(ref: ChinaRef): IoTable {
@@ -121,6 +131,41 @@ for (const name of ["china_2020_42", "china_2015_42"] as const) {
     });
   });
 }
+
+describe('numpy agreement — NBS 2020 domestic flows (flows: "domestic", china_2020_42.json `domestic`)', () => {
+  const ref = loadNumpyReference<ChinaRef>("china_2020_42");
+  const table = tableOf(ref);
+  const dom = ref.domestic;
+  if (dom === undefined) throw new Error("china_2020_42.json has no domestic block (re-run generate.py)");
+
+  it("single-sector F, E and Ghosh E use Z_dom and the domestic Leontief inverse (solve and inverse)", () => {
+    for (const method of ["solve", "inverse"] as const) {
+      const l = linkages(table, { method, flows: "domestic" });
+      expectAllClose(l.columnSums, dom.columnSums, TOL, `${method} c_dom`);
+      expectAllClose(l.rowSums, dom.rowSums, TOL, `${method} r_dom`);
+      expectAllClose(l.influence, dom.F, TOL, `${method} F_dom`);
+      expectAllClose(l.sensitivity, dom.E, TOL, `${method} E_dom`);
+      expectClose(l.spectralRadius, dom.spectralRadius, { rtol: 1e-9 }, "ρ(A_dom)");
+      const g = linkages(table, { method, flows: "domestic", variant: "ghosh_sensitivity" });
+      expectAllClose(g.sensitivity, dom.ghoshE, TOL, `${method} ghosh E_dom`);
+    }
+    // and they differ from the competitive ones (imports leak out of the domestic multiplier)
+    expect(dom.columnSums.every((c, j) => c < (ref.columnSums[j] as number))).toBe(true);
+  });
+
+  it("group coefficients on domestic flows (two_block, merge, weighted_mean) agree", () => {
+    const D = ref.meta.digitalCodes;
+    const two = groupLinkages(table, D, { flows: "domestic" });
+    expectClose(two.influence, dom.group.twoBlock.group.F, TOL, "two_block F_D dom");
+    expectClose(two.sensitivity, dom.group.twoBlock.group.E, TOL, "two_block E_D dom");
+    const merge = groupLinkages(table, D, { method: "merge", flows: "domestic" });
+    expectClose(merge.influence, dom.group.merge.F, TOL, "merge F dom");
+    expectClose(merge.sensitivity, dom.group.merge.E, TOL, "merge E dom");
+    const wm = groupLinkages(table, D, { method: "weighted_mean", flows: "domestic" });
+    expectClose(wm.influence, dom.group.weightedMean.F, TOL, "weighted_mean F dom");
+    expectClose(wm.sensitivity, dom.group.weightedMean.E, TOL, "weighted_mean E dom");
+  });
+});
 
 describe("spec §5.9 public-data regression values (spec §15 cmd C8; printed to 6 d.p. → atol 5e-7)", () => {
   it("2015: two_block F_D = 1.041989, E_D = 0.584192 (seed 000 '2015年的最低1.04')", () => {

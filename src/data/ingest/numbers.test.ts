@@ -53,4 +53,13 @@ describe("parseNumberCell", () => {
   ])("rejects %j as invalid", (text) => {
     expect(parseNumberCell(text)).toBe("invalid");
   });
+
+  // Compatibility characters that NFKC would fold into digits: a footnote marker after a number
+  // (common in Chinese statistical tables: `123①`) or a superscript must not change the value.
+  it.each(["123①", "10²", "⑩", "¹²", "1²3", "𝟏𝟐", "５⑤"])(
+    "rejects %j (no NFKC digit folding beyond full-width forms)",
+    (text) => {
+      expect(parseNumberCell(text)).toBe("invalid");
+    },
+  );
 });

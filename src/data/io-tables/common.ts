@@ -19,6 +19,8 @@ export interface IoTableLocator {
   readonly sheet?: string;
   /** physical row of sector i's row of Z (undefined when unknown) */
   rowOf(i: number): number | undefined;
+  /** non-competitive tables: physical row of sector i's imported-use row (undefined when unknown) */
+  importRowOf?(i: number): number | undefined;
   /** physical column of sector j's column of Z (undefined when unknown) */
   colOf(j: number): number | undefined;
   /** header text of sector j's column */

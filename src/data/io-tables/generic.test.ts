@@ -5,7 +5,7 @@ import { readTabularFile } from "../ingest/index.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import type { DataIssue } from "../issues.js";
 import { repoPath } from "../paths.js";
-import { findDeclaredUnit, readGenericTable } from "./generic.js";
+import { findDeclaredUnit, readGenericTable, resolveDeclaredUnit } from "./generic.js";
 
 interface ExpectedIssue {
   code: string;
@@ -86,6 +86,54 @@ describe("readGenericTable", () => {
     });
     expect(findDeclaredUnit({ titleLines: ["单位:亿元"] })).toEqual({ text: "亿元", row: 1 });
     expect(findDeclaredUnit({ titleLines: ["示例"] })).toBeUndefined();
+  });
+
+  it("resolves a declared unit only as a whole (a trailing note in brackets may be dropped), never by its first word", () => {
+    expect(resolveDeclaredUnit("万元")).toBe("cny_10k");
+    expect(resolveDeclaredUnit("10k yuan")).toBe("cny_10k");
+    expect(resolveDeclaredUnit("万元 (current prices)")).toBe("cny_10k");
+    expect(resolveDeclaredUnit("亿元（现价）")).toBe("cny_100m");
+    expect(resolveDeclaredUnit("million USD [current]")).toBe("usd_million");
+    expect(resolveDeclaredUnit("元/人")).toBe("yuan_per_person");
+    // a scale word after the currency must not be dropped: these are not 元
+    expect(resolveDeclaredUnit("CNY billion")).toBeUndefined();
+    expect(resolveDeclaredUnit("cny 100m")).toBeUndefined();
+    expect(resolveDeclaredUnit("yuan per person")).toBeUndefined();
+    expect(resolveDeclaredUnit("USD thousand")).toBeUndefined();
+  });
+
+  it("rejects `unit: CNY billion` as unknown_unit at its title line instead of reading yuan", async () => {
+    const text = "示例\nunit: CNY billion\ncode,name,01,fd_c,output\n01,a,10,90,100\n";
+    const raw = await readTabularFile(new TextEncoder().encode(text), { file: "u.csv" });
+    expect(raw.ok).toBe(true);
+    if (!raw.ok) return;
+    const r = readGenericTable(raw.value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => [i.code, i.path.row, i.params.unit])).toEqual([["unknown_unit", 2, "CNY billion"]]);
+    }
+  });
+
+  it("refuses data in a column without a header (it would be dropped) at its first non-empty cell", async () => {
+    const read = async (text: string) => {
+      const raw = await readTabularFile(new TextEncoder().encode(text), { file: "h.csv" });
+      if (!raw.ok) throw new Error(JSON.stringify(raw.issues));
+      return readGenericTable(raw.value);
+    };
+    const bad = await read("单位：万元\ncode,name,01,,02,fd_c,output\n01,a,10,,20,70,100\n02,b,5,999,10,185,200\n");
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.issues.filter((i) => i.severity === "error")).toEqual([
+        expect.objectContaining({
+          code: "invalid_value",
+          path: { file: "h.csv", row: 4, column: 4, columnName: "" },
+          params: expect.objectContaining({ value: "999" }),
+        }),
+      ]);
+    }
+    // an entirely empty unnamed column (an export artefact) is only a warning
+    const ok = await read("单位：万元\ncode,name,01,,02,fd_c,output\n01,a,10,,20,70,100\n02,b,5,,10,185,200\n");
+    expect(ok.ok).toBe(true);
   });
 
   it("takes the unit from the option when the file declares none; rejects an unknown option unit", async () => {

@@ -61,9 +61,21 @@ export function findDeclaredUnit(raw: Pick<RawTable, "titleLines" | "titleRowNum
   return undefined;
 }
 
-/** Resolves a declared unit text: the whole text, else its first word. */
+/** A trailing note in brackets (`(current prices)`, `（现价）`), possibly left unclosed by {@link findDeclaredUnit}. */
+const TRAILING_NOTE = /\s*[(（[【][^()（）[\]【】]*[)）\]】]?\s*$/u;
+
+/**
+ * Resolves a declared unit text: the whole text, else the text without a trailing bracketed note
+ * (`万元（当年价）` → 万元). Never a single word of it: `CNY billion` or `cny 100m` must not resolve to 元
+ * by dropping the scale word, so such texts are unknown.
+ * @example resolveDeclaredUnit("亿元（现价）") // => "cny_100m"
+ * @example resolveDeclaredUnit("CNY billion") // => undefined
+ */
 export function resolveDeclaredUnit(text: string): Unit | undefined {
-  return resolveUnit(text) ?? resolveUnit(text.split(/\s+/)[0] ?? "");
+  const whole = resolveUnit(text);
+  if (whole !== undefined) return whole;
+  const stripped = text.replace(TRAILING_NOTE, "");
+  return stripped !== text && stripped.trim() !== "" ? resolveUnit(stripped) : undefined;
 }
 
 /**
@@ -81,6 +93,8 @@ export function resolveDeclaredUnit(text: string): Unit | undefined {
  *   `options.unit`. None → `missing_unit`; not resolvable by `resolveUnit` → `unknown_unit` (at the
  *   title line's row).
  * Empty cells in Z, final demand and value added are 0; an empty `output` is `non_numeric_cell`.
+ * A column with an empty header is ignored (warning) when all its cells are empty, and an
+ * `invalid_value` error at its first non-empty cell otherwise (its data would be lost).
  *
  * Structural issues: `missing_column` (code, name, output; no sector column), `duplicate_sector_code`
  * (at the code cell, params code + firstRow), `not_square` (at the first code that has no matching
@@ -169,6 +183,21 @@ export function readGenericTable(raw: RawTable, options: ReadGenericOptions = {}
           "warning",
         ),
       );
+  });
+  // A column without a header that holds data would be dropped silently (e.g. a sector code missing
+  // from the header): refuse it at its first non-empty cell. Empty unnamed columns stay warnings.
+  header.forEach((h, c) => {
+    if (h !== "" || c === cCode || c === cName || c === cOutput) return;
+    const r = raw.rows.findIndex((row) => (row[c] ?? "").trim() !== "");
+    if (r < 0) return;
+    const row = raw.rowNumbers[r] ?? raw.headerRow + r + 1;
+    issues.push(
+      issue(
+        "invalid_value",
+        { ...hp, row, column: c + 1, columnName: "" },
+        { value: (raw.rows[r]?.[c] ?? "").trim(), expected: "empty (the column has no header)", header: "" },
+      ),
+    );
   });
   if (sectorCols.length === 0) issues.push(issue("missing_column", hp, { column: "<sector codes>" }));
   const colCodes = sectorCols.map((c) => header[c] as string);
@@ -295,6 +324,9 @@ export function readGenericTable(raw: RawTable, options: ReadGenericOptions = {}
         unitSource,
         encoding: raw.encoding ?? null,
         sheet: raw.sheet ?? null,
+        headerRow: raw.headerRow,
+        headerRowSpan: raw.headerRowSpan ?? 1,
+        titleLines: raw.titleLines,
         emptyCellsAsZero: cells.emptyAsZero,
       }),
       ...(validation === undefined ? [] : [validation]),

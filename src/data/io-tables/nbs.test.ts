@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expectClose } from "../../../test/helpers/close.js";
+import { expectAllClose, expectClose } from "../../../test/helpers/close.js";
+import { loadNumpyReference } from "../../../test/reference/numpy-io/load.js";
+import { linkages } from "../../core/io-analysis/linkages.js";
 import { shippedDataset } from "../catalog.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import type { DataIssue } from "../issues.js";
@@ -74,6 +76,23 @@ describe("readNbsTable on the shipped NBS tables", () => {
     expect(t.valueAdded?.map((v) => v.code)).toEqual(["VA001", "VA002", "VA003", "VA004"]);
     expect(t.sectors[19]).toEqual({ code: "20", nameZh: "通信设备、计算机和其他电子设备", nameEn: expect.any(String) });
     expect(r.meta.provenance.transformations.map((s) => s.step)).toContain("sum_domestic_and_imports");
+  });
+
+  it('2020-42 read by the reader: Z and Zdomestic are numpy\'s, and flows "domestic" linkages agree with numpy', () => {
+    const t = read("cn-nbs-io-2020-42").table;
+    const ref = loadNumpyReference<{
+      Z: number[][];
+      Zdomestic: number[][];
+      domestic: { F: number[]; E: number[] };
+    }>("china_2020_42");
+    // the same decimal strings parsed by JS and by Python give the same doubles: exact by construction
+    expect(Array.from(t.Z.data)).toEqual(ref.Z.flat());
+    expect(Array.from(t.Zdomestic?.data ?? [])).toEqual(ref.Zdomestic.flat());
+    // numpy uses x = row TI, the reader x = GO; they agree to 6e-15 (MANIFEST §1) — rtol 1e-9 as in
+    // src/core/io-analysis/reference.test.ts (κ₁ ≤ 7)
+    const l = linkages(t, { flows: "domestic" });
+    expectAllClose(l.influence, ref.domestic.F, { rtol: 1e-9 }, "F_dom");
+    expectAllClose(l.sensitivity, ref.domestic.E, { rtol: 1e-9 }, "E_dom");
   });
 
   it("2015-42: competitive extension table, 42×42 Z, 6 final-demand categories, IM and ERR, VA 68.03 tn", () => {
@@ -207,6 +226,30 @@ describe("readNbsTable structural issues", () => {
           code: "non_numeric_cell",
           path: { file: "t.csv", row: 2, column: 5, columnName: "02" },
           params: { value: "x1" },
+        }),
+      ]);
+    }
+  });
+
+  it("non-competitive layout: a negative imported flow is reported at its Imports row, even when Z_dom + Z_imp ≥ 0", () => {
+    // rows and the imports-row totals all balance; z_imp[01,01] = −2 is hidden in the sum z[01,01] = 10 − 2 = 8
+    const r = readNbsTable(
+      rawOf([
+        ["Code", "Origin", "Description", "DescriptionInChinese", "01", "02", "TC", "GO"],
+        ["01", "Domestic", "a", "甲", "10", "20", "70", "100"],
+        ["02", "Domestic", "b", "乙", "5", "10", "185", "200"],
+        ["01", "Imports", "a", "甲", "-2", "2", "5", "5"],
+        ["02", "Imports", "b", "乙", "1", "1", "3", "5"],
+      ]),
+      { year: 2000 },
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.filter((i) => i.severity === "error")).toEqual([
+        expect.objectContaining({
+          code: "negative_flow",
+          path: { file: "t.csv", row: 4, column: 5, columnName: "01" },
+          params: expect.objectContaining({ block: "imported", value: -2, from: "01", to: "01" }),
         }),
       ]);
     }

@@ -248,6 +248,9 @@ export function readNbsTable(raw: RawTable, options: ReadNbsOptions): DataResult
     file: raw.file,
     ...(raw.sheet === undefined ? {} : { sheet: raw.sheet }),
     rowOf: (i) => (domRows[i] === undefined ? undefined : cells.physicalRow(domRows[i] as number)),
+    ...(nonCompetitive
+      ? { importRowOf: (i: number) => (impRows[i] === undefined ? undefined : cells.physicalRow(impRows[i] as number)) }
+      : {}),
     colOf: (j) => (sectorCols[j] === undefined ? undefined : (sectorCols[j] as number) + 1),
     columnNameOf: (j) => (sectorCols[j] === undefined ? undefined : raw.header[sectorCols[j] as number]),
     outputColumn: { column: cGo + 1, name: "GO" },

@@ -138,6 +138,81 @@ describe("validateIoTable", () => {
     expect(errors(threeSector({ Z })).map((i) => i.code)).toEqual(["non_numeric_cell"]);
   });
 
+  it("rejects a negative gross output at its output cell even when the identities hold", () => {
+    // sector 3 with x = −1000: row 0 + fd −1000 = −1000, column 450 + va −1450 = −1000 — balanced
+    const t = threeSector({
+      Z: fromRows([
+        [150, 500, 50],
+        [200, 100, 400],
+        [0, 0, 0],
+      ]),
+      finalDemand: fromRows([[300], [1300], [-1000]]),
+      valueAdded: [{ code: "va", values: Float64Array.from([650, 1400, -1450]) }],
+      output: Float64Array.from([1000, 2000, -1000]),
+    });
+    expect(errors(t)).toEqual([
+      {
+        code: "invalid_value",
+        severity: "error",
+        path: { file: "t.csv", row: 4, column: 7, columnName: "output" },
+        params: expect.objectContaining({ block: "output", sector: "3", value: -1000, expected: ">= 0" }),
+      },
+    ]);
+  });
+
+  it("non-competitive tables: checks domestic and imported flows separately, at their own rows", () => {
+    const Z = fromRows([
+      [150, 500, 50],
+      [200, 100, 400],
+      [300, 0, 0],
+    ]);
+    const nc: IoTableLocator = { ...locator, importRowOf: (i) => i + 10 };
+    const ncErrors = (Zdomestic: IoTable["Z"]) =>
+      validateIoTable(threeSector({ Z, Zdomestic }), nc).filter((i) => i.severity === "error");
+    // imported use Z − Zdom = 10 ≥ 0 everywhere except z_21: domestic 210 > total 200 ⇒ imported −10
+    const dom = fromRows([
+      [140, 490, 40],
+      [210, 90, 390],
+      [290, 0, 0],
+    ]);
+    expect(ncErrors(dom)).toEqual([
+      {
+        code: "negative_flow",
+        severity: "error",
+        path: { file: "t.csv", row: 11, column: 3, columnName: "1" },
+        params: expect.objectContaining({ block: "imported", value: -10, from: "2", to: "1" }),
+      },
+    ]);
+    const negDom = fromRows([
+      [140, 490, 40],
+      [190, 90, 390],
+      [290, 0, -1],
+    ]);
+    expect(ncErrors(negDom)).toEqual([
+      {
+        code: "negative_flow",
+        severity: "error",
+        path: { file: "t.csv", row: 4, column: 5, columnName: "3" },
+        params: expect.objectContaining({ block: "domestic", value: -1, from: "3", to: "3" }),
+      },
+    ]);
+    const nanDom = fromRows([
+      [140, 490, 40],
+      [190, 90, 390],
+      [290, 0, Number.NaN],
+    ]);
+    expect(ncErrors(nanDom).map((i) => [i.code, i.params.block])).toEqual([["non_numeric_cell", "Zdomestic"]]);
+    expect(
+      ncErrors(
+        fromRows([
+          [140, 490, 40],
+          [190, 90, 390],
+          [290, 0, 0],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
   it("reports duplicate codes and shape mismatches", () => {
     expect(errors(threeSector({ sectors: [{ code: "1" }, { code: "1" }, { code: "3" }] }))).toEqual([
       expect.objectContaining({ code: "duplicate_sector_code", params: { code: "1", firstRow: 2 } }),

@@ -171,6 +171,13 @@ function colPath(source: IoTableLocator, j: number, useOutputRow: boolean): Issu
   };
 }
 
+/** The cell of imported flow (i, j) of a non-competitive table: its import row when known, else the domestic row. */
+function importCellPath(source: IoTableLocator, i: number, j: number): IssuePath {
+  const path = cellPath(source, i, j);
+  const row = source.importRowOf?.(i);
+  return row === undefined ? path : { ...path, row };
+}
+
 function cellPath(source: IoTableLocator, i: number, j: number): IssuePath {
   const row = source.rowOf(i);
   const column = source.colOf(j);
@@ -192,6 +199,10 @@ function cellPath(source: IoTableLocator, i: number, j: number): IssuePath {
  * - `duplicate_sector_code`.
  * - `non_numeric_cell`: a non-finite value in Z, final demand, imports, other, value added or x.
  * - `negative_flow`: z_ij < 0 (error). Final demand may be negative (inventory changes, NBS `ERR`).
+ *   Non-competitive tables (`Zdomestic` present): the domestic flow zdom_ij and the imported flow
+ *   z_ij − zdom_ij are each checked (params.block "domestic" / "imported"; the imported one located at
+ *   the import row, `locator.importRowOf`), so a negative part is not hidden by a positive sum.
+ * - `invalid_value` (params.block "output"): x_i < 0, at the output cell.
  * - `zero_output_with_inputs`: x_j = 0 with non-zero column or row of Z (error); with
  *   `zeroOutput: "error"` every zero-output sector is reported.
  * - `not_productive`: ρ(A) ≥ 1 for A = Z·diag(1/x) (x_j = 0 → column 0). Settled by ρ ≤ max column
@@ -255,7 +266,9 @@ export function validateIoTable(table: IoTable, source: IoTableLocator, options:
       );
   });
 
-  // finiteness and signs
+  // finiteness and signs (for a non-competitive table the domestic and imported parts are checked
+  // separately below, at their own cells, instead of their sum)
+  const Zdom = table.Zdomestic;
   let finite = true;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -263,7 +276,7 @@ export function validateIoTable(table: IoTable, source: IoTableLocator, options:
       if (!Number.isFinite(v)) {
         finite = false;
         issues.push(issue("non_numeric_cell", cellPath(source, i, j), { value: String(v), block: "Z" }));
-      } else if (v < 0) {
+      } else if (Zdom === undefined && v < 0) {
         issues.push(
           issue("negative_flow", cellPath(source, i, j), {
             value: v,
@@ -271,6 +284,31 @@ export function validateIoTable(table: IoTable, source: IoTableLocator, options:
             to: table.sectors[j]?.code,
           }),
         );
+      }
+    }
+  }
+  if (Zdom !== undefined) {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const d = Zdom.data[i * n + j] as number;
+        const total = Z.data[i * n + j] as number;
+        if (!Number.isFinite(d)) {
+          finite = false;
+          issues.push(issue("non_numeric_cell", cellPath(source, i, j), { value: String(d), block: "Zdomestic" }));
+          continue;
+        }
+        if (!Number.isFinite(total)) continue;
+        const from = table.sectors[i]?.code;
+        const to = table.sectors[j]?.code;
+        if (d < 0)
+          issues.push(issue("negative_flow", cellPath(source, i, j), { value: d, block: "domestic", from, to }));
+        // imported use z_ij − zdom_ij; exact: fl(a + b) − a ≥ 0 whenever b ≥ 0, so a negative difference is real
+        const imported = total - d;
+        if (imported < 0) {
+          issues.push(
+            issue("negative_flow", importCellPath(source, i, j), { value: imported, block: "imported", from, to }),
+          );
+        }
       }
     }
   }
@@ -316,6 +354,21 @@ export function validateIoTable(table: IoTable, source: IoTableLocator, options:
     }
   }
   if (!finite) return issues;
+
+  // gross output must be nonnegative (A = Z·diag(1/x) and every share need x ≥ 0; the core refuses x < 0)
+  for (let i = 0; i < n; i++) {
+    const x = table.output[i] as number;
+    if (x < 0) {
+      issues.push(
+        issue("invalid_value", rowPath(source, i, true), {
+          block: "output",
+          sector: table.sectors[i]?.code,
+          value: x,
+          expected: ">= 0",
+        }),
+      );
+    }
+  }
 
   // zero output
   const colSum = new Float64Array(n);

@@ -179,6 +179,11 @@ write("china_2020_42.json", {
                           "weightedF", "weightedE", "condition1", "spectralRadius")},
     "intensity": intensity_block(Z, x, D),
     "group": group_block(Z, x, D),
+    # option flows = "domestic" (spec §5.5): A_dom = Z_dom diag(x)^-1, L_dom = (I - A_dom)^-1, same x
+    "domestic": (lambda dl: {
+        **{k: dl[k] for k in ("columnSums", "rowSums", "F", "E", "ghoshE", "spectralRadius")},
+        "group": group_block(Zd, x, D),
+    })(linkage_block(Zd, x, f)),
 })
 
 # ---- China 2015 (2012-vintage list; D = codes 20, 32) ----
