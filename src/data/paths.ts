@@ -27,7 +27,8 @@ export function repoRoot(): string {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("repoRoot: package.json of shushi not found above " + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error(`repoRoot: package.json of shushi not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }
