@@ -53,5 +53,7 @@ export class CoreError extends Error {
 
 /** True for a CoreError (also across realms, by shape). */
 export function isCoreError(e: unknown): e is CoreError {
-  return e instanceof CoreError || (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "CoreError");
+  return (
+    e instanceof CoreError || (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "CoreError")
+  );
 }
