@@ -1,0 +1,64 @@
+/**
+ * Where use-cases read datasets from. The DuckDB store satisfies it (see `storeSource`); tests pass an
+ * in-memory fake.
+ */
+
+import { CoreError } from "../core/errors.js";
+import type { IoTable } from "../core/io-analysis/io-table.js";
+import type { DatasetMeta } from "../data/dataset.js";
+import { DatasetNotFoundError } from "./errors.js";
+
+/** A loaded IO table with its metadata. */
+export interface LoadedIoTable {
+  readonly meta: DatasetMeta;
+  readonly table: IoTable;
+}
+
+/** Read access to stored datasets. Methods may be sync or async. */
+export interface DatasetSource {
+  listDatasets(): Promise<readonly DatasetMeta[]> | readonly DatasetMeta[];
+  /** the metadata, or undefined when no dataset has that id */
+  getMeta(id: string): Promise<DatasetMeta | undefined> | DatasetMeta | undefined;
+  /** the IO table of an io_table dataset */
+  loadIoTable(id: string): Promise<LoadedIoTable> | LoadedIoTable;
+}
+
+/** The metadata of a dataset, or DatasetNotFoundError. */
+export async function requireMeta(source: DatasetSource, id: string): Promise<DatasetMeta> {
+  let meta: DatasetMeta | undefined;
+  try {
+    meta = await source.getMeta(id);
+  } catch (e) {
+    if (isNotFoundLike(e)) throw new DatasetNotFoundError(id);
+    throw e;
+  }
+  if (meta === undefined || meta === null) throw new DatasetNotFoundError(id);
+  return meta;
+}
+
+/** Loads an IO table by id: DatasetNotFoundError for an unknown id, CoreError for another kind. */
+export async function requireIoTable(source: DatasetSource, id: string): Promise<LoadedIoTable> {
+  const meta = await requireMeta(source, id);
+  if (meta.kind !== "io_table") {
+    throw new CoreError("invalid_argument", {
+      option: "table",
+      received: id,
+      expected: "io_table",
+      reason: "not_io_table",
+      kind: meta.kind,
+    });
+  }
+  try {
+    return await source.loadIoTable(id);
+  } catch (e) {
+    if (isNotFoundLike(e)) throw new DatasetNotFoundError(id);
+    throw e;
+  }
+}
+
+function isNotFoundLike(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const o = e as { code?: unknown; name?: unknown; issues?: readonly { code?: unknown }[] };
+  if (o.code === "unknown_dataset" || o.name === "DatasetNotFoundError") return true;
+  return Array.isArray(o.issues) && o.issues.length > 0 && o.issues.every((i) => i.code === "unknown_dataset");
+}

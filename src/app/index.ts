@@ -1,0 +1,61 @@
+/**
+ * The app layer's public API (use-cases): load → validate → compute (core) → result + provenance.
+ * Edges (cli, server, report) import from here.
+ */
+export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
+export { type DatasetSource, type LoadedIoTable, requireIoTable, requireMeta } from "./dataset-source.js";
+export {
+  type DatasetImporter,
+  type DatasetShowResult,
+  type DatasetsImportOptions,
+  type DatasetsListResult,
+  type DatasetsValidateOptions,
+  type DatasetsValidateResult,
+  datasetsImport,
+  datasetsList,
+  datasetsShow,
+  datasetsValidate,
+  type ValidationSummary,
+} from "./datasets.js";
+export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
+export { type GroupSpec, parseGroupSpec, type ResolvedGroup, resolveGroup } from "./groups.js";
+export { type InputTable, type ReadInputTableOptions, readInputTable, sha256Hex } from "./input-file.js";
+export {
+  type IntensitySectorRow,
+  type IoIntensityOptions,
+  type IoIntensityResult,
+  ioIntensity,
+} from "./io-intensity.js";
+export {
+  GROUP_METHODS,
+  type GroupMethod,
+  IMPORTS_BASES,
+  type IoLinkagesOptions,
+  type IoLinkagesResult,
+  ioLinkages,
+  LINKAGE_VARIANTS,
+  type LinkageBlock,
+  type LinkageSectorRow,
+  type LinkageVariant,
+} from "./io-linkages.js";
+export { type IoMatrixOptions, type IoMatrixResult, ioMatrix, type MatrixKind } from "./io-matrix.js";
+export {
+  type IoSeriesOptions,
+  type IoSeriesResult,
+  ioSeries,
+  type PublishedSeriesLoader,
+  type PublishedSeriesPoint,
+  SERIES_FAMILIES,
+  type SeriesFamily,
+  type SeriesPoint,
+  seriesFamily,
+} from "./io-series.js";
+export {
+  type Clock,
+  type DatasetRef,
+  type ResultProvenance,
+  resultProvenance,
+  software,
+  systemClock,
+} from "./provenance.js";
+export type { ImportsBasis, TableRef } from "./table-ref.js";

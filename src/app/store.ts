@@ -1,0 +1,101 @@
+/**
+ * Opens the embedded DuckDB data store for the edges (CLI, server): builds it from the shipped data
+ * when the data directory is empty, and exposes it as a DatasetSource plus an importer.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { buildStore, importUserFile, openStore, STORE_FILE } from "../data/store/duckdb.js";
+import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
+import type { DatasetImporter } from "./datasets.js";
+import { StoreLockedError } from "./errors.js";
+
+/** Tables kept in memory per open store. */
+const TABLE_CACHE_SIZE = 12;
+
+export type Store = Awaited<ReturnType<typeof openStore>>;
+
+export interface DataStore {
+  readonly dir: string;
+  readonly store: Store;
+  readonly source: DatasetSource;
+  readonly importer: DatasetImporter;
+  /** true when this call built the store */
+  readonly built: boolean;
+  close(): Promise<void>;
+}
+
+/** True when `dir` holds a store database file. */
+export function storeExists(dir: string): boolean {
+  return existsSync(join(dir, STORE_FILE));
+}
+
+export interface OpenDataStoreOptions {
+  /** build from the shipped data when missing @default true */
+  readonly build?: boolean;
+  /** rebuild even when present */
+  readonly rebuild?: boolean;
+  /** called before a (re)build starts (e.g. to print a notice) */
+  readonly onBuild?: (dir: string) => void;
+}
+
+function lockError(dir: string, e: unknown): unknown {
+  const message = e instanceof Error ? e.message : String(e);
+  return /could not set lock|conflicting lock/i.test(message) ? new StoreLockedError(dir, message, { cause: e }) : e;
+}
+
+/**
+ * Opens (building first when needed) the store in `dir`.
+ * @throws {StoreLockedError} when another process holds the database (e.g. `shushi serve`)
+ */
+export async function openDataStore(dir: string, options: OpenDataStoreOptions = {}): Promise<DataStore> {
+  try {
+    return await openUnlocked(dir, options);
+  } catch (e) {
+    throw lockError(dir, e);
+  }
+}
+
+async function openUnlocked(dir: string, options: OpenDataStoreOptions): Promise<DataStore> {
+  let built = false;
+  if (options.rebuild === true || (options.build !== false && !storeExists(dir))) {
+    options.onBuild?.(dir);
+    await buildStore(dir, { rebuild: options.rebuild === true });
+    built = true;
+  }
+  const store = await openStore(dir);
+  // a small cache of reconstructed tables (a long-running server loads the same few tables often);
+  // tables are immutable values, and an import clears the cache
+  const cache = new Map<string, Promise<LoadedIoTable>>();
+  const source: DatasetSource = {
+    listDatasets: () => store.listDatasets(),
+    getMeta: (id) => store.getMeta(id),
+    loadIoTable: (id) => {
+      const hit = cache.get(id);
+      if (hit !== undefined) {
+        cache.delete(id);
+        cache.set(id, hit);
+        return hit;
+      }
+      const loading = store.loadIoTable(id);
+      cache.set(id, loading);
+      loading.catch(() => cache.delete(id));
+      while (cache.size > TABLE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return loading;
+    },
+  };
+  const importer: DatasetImporter = async (bytes, o) => {
+    cache.clear();
+    return importUserFile(store, bytes, o);
+  };
+  return {
+    dir,
+    store,
+    source,
+    importer,
+    built,
+    close: async () => {
+      const c = (store as { close?: () => unknown }).close;
+      if (typeof c === "function") await c.call(store);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * How a use-case names its IO table: a stored dataset id, or an in-memory table with its metadata
+ * (e.g. read from a user's file with `readInputTable`).
+ */
+import { CoreError } from "../core/errors.js";
+import type { IoTable } from "../core/io-analysis/io-table.js";
+import type { DatasetMeta } from "../data/dataset.js";
+import { type DatasetSource, type LoadedIoTable, requireIoTable } from "./dataset-source.js";
+
+export type TableRef = { readonly tableId: string } | { readonly table: IoTable; readonly meta: DatasetMeta };
+
+/** Import treatment of intermediate flows: competitive (domestic + imported, default) or domestic only. */
+export type ImportsBasis = "competitive" | "domestic";
+
+/** Loads the referenced table. */
+export async function loadTable(ref: TableRef, source: DatasetSource | undefined): Promise<LoadedIoTable> {
+  if ("table" in ref) return { meta: ref.meta, table: ref.table };
+  if (source === undefined) {
+    throw new CoreError("invalid_argument", {
+      option: "table",
+      received: ref.tableId,
+      reason: "no_store",
+    });
+  }
+  return requireIoTable(source, ref.tableId);
+}
+
+/**
+ * The table on the requested import basis: competitive uses Z as stored (domestic + imported);
+ * domestic replaces Z by the domestic flows of a non-competitive-import table.
+ * @throws {CoreError} invalid_argument when domestic flows are requested from a table without them
+ */
+export function onImportsBasis(table: IoTable, imports: ImportsBasis, tableId: string): IoTable {
+  if (imports === "competitive") return table;
+  if (imports !== "domestic") {
+    throw new CoreError("invalid_argument", {
+      option: "imports",
+      received: imports,
+      expected: ["competitive", "domestic"],
+    });
+  }
+  if (table.Zdomestic === undefined) {
+    throw new CoreError("invalid_argument", {
+      option: "imports",
+      received: imports,
+      table: tableId,
+      reason: "no_domestic_flows",
+    });
+  }
+  const { Zdomestic, ...rest } = table;
+  return { ...rest, Z: Zdomestic };
+}
+
+/** Display names of a sector: Chinese falls back to English and to the code, and vice versa. */
+export function sectorNames(s: { code: string; nameZh?: string; nameEn?: string }): {
+  name_zh: string;
+  name_en: string;
+} {
+  return { name_zh: s.nameZh ?? s.nameEn ?? s.code, name_en: s.nameEn ?? s.nameZh ?? s.code };
+}
+
+/** A float for JSON: NaN/±Infinity → null. */
+export function finiteOrNull(v: number | null | undefined): number | null {
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}

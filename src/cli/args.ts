@@ -1,0 +1,96 @@
+/**
+ * A small argv parser for the CLI: `--key value`, `--key=value`, boolean flags and positionals.
+ * Unknown options are reported (exit 2), never ignored.
+ */
+import type { MessageKey } from "../i18n/messages.js";
+
+export interface ParsedArgs {
+  readonly positionals: string[];
+  readonly options: Map<string, string>;
+  readonly flags: Set<string>;
+}
+
+/** Options that take no value anywhere in the CLI. */
+export const BOOLEAN_FLAGS = new Set(["help", "h", "version", "replace", "rebuild", "no-open"]);
+
+/** A CLI usage error: message key and params, exit code 2. */
+export class UsageError extends Error {
+  readonly key: MessageKey;
+  readonly params: Readonly<Record<string, unknown>>;
+  constructor(key: MessageKey, params: Record<string, unknown> = {}) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = "UsageError";
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/** Splits argv into positionals, valued options and flags. `--` ends option parsing. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const options = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith("--") || (a.startsWith("-") && a.length === 2 && !/^-\d/.test(a))) {
+      const body = a.startsWith("--") ? a.slice(2) : a.slice(1);
+      const eq = body.indexOf("=");
+      if (eq >= 0) {
+        options.set(body.slice(0, eq), body.slice(eq + 1));
+        continue;
+      }
+      if (BOOLEAN_FLAGS.has(body)) {
+        flags.add(body === "h" ? "help" : body);
+        continue;
+      }
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith("--") && next.length > 2))
+        throw new UsageError("usage.missing_value", { option: a });
+      options.set(body, next);
+      i++;
+      continue;
+    }
+    positionals.push(a);
+  }
+  return { positionals, options, flags };
+}
+
+/** Fails on any option or flag not in `allowed` (global options are always allowed). */
+export function checkKnown(args: ParsedArgs, command: string, allowed: readonly string[]): void {
+  const ok = new Set([...allowed, "lang", "data-dir", "help"]);
+  for (const k of [...args.options.keys(), ...args.flags]) {
+    if (!ok.has(k)) throw new UsageError("usage.unknown_option", { option: `--${k}`, command });
+  }
+}
+
+/** The value of an enum option, or its default; UsageError for a value outside the list. */
+export function enumOption<T extends string>(args: ParsedArgs, name: string, values: readonly T[], fallback: T): T;
+export function enumOption<T extends string>(args: ParsedArgs, name: string, values: readonly T[]): T | undefined;
+export function enumOption<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  values: readonly T[],
+  fallback?: T,
+): T | undefined {
+  const v = args.options.get(name);
+  if (v === undefined) return fallback;
+  if (!(values as readonly string[]).includes(v)) {
+    throw new UsageError("usage.invalid_value", { option: `--${name}`, value: v, expected: values.join(", ") });
+  }
+  return v as T;
+}
+
+/** An integer option within bounds. */
+export function intOption(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
+  const v = args.options.get(name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError("usage.invalid_value", { option: `--${name}`, value: v, expected: `${min}–${max}` });
+  }
+  return n;
+}

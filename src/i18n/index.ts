@@ -1,0 +1,83 @@
+/**
+ * i18n public API (国际化): message catalogs by code, interface strings, glossary and formatting.
+ * Only the edges (cli, server, report, web) import this.
+ */
+
+import type { Diagnostic } from "../core/diagnostics.js";
+import { type CoreErrorCode, isCoreError } from "../core/errors.js";
+import type { DataIssue } from "../data/issues.js";
+import type { MessageCatalog } from "./catalog.js";
+import { en } from "./en.js";
+import type { Lang } from "./format.js";
+import { zhCN } from "./zh-CN.js";
+
+export type { MessageCatalog, Params } from "./catalog.js";
+export { en } from "./en.js";
+export * from "./format.js";
+export { GLOSSARY, type GlossaryEntry, type GlossaryKey, term } from "./glossary.js";
+export { MESSAGE_KEYS, type MessageKey, t } from "./messages.js";
+export { zhCN } from "./zh-CN.js";
+
+/** The message catalog of a language. */
+export function catalog(lang: Lang): MessageCatalog {
+  return lang === "en" ? en : zhCN;
+}
+
+/** A data issue as one line: "location: message". */
+export function issueMessage(issue: DataIssue, lang: Lang): string {
+  const c = catalog(lang);
+  return `${c.location(issue.path)}: ${c.dataIssue(issue.code, issue.params)}`;
+}
+
+/** A data issue rendered for JSON output: code, path, params, severity and message (without location prefix). */
+export function renderIssue(
+  issue: DataIssue,
+  lang: Lang,
+): {
+  code: string;
+  severity: DataIssue["severity"];
+  path: DataIssue["path"];
+  params: DataIssue["params"];
+  location: string;
+  message: string;
+} {
+  const c = catalog(lang);
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    path: issue.path,
+    params: issue.params,
+    location: c.location(issue.path),
+    message: c.dataIssue(issue.code, issue.params),
+  };
+}
+
+/** A numerical diagnostic rendered for output: code, severity, params and message. */
+export function renderDiagnostic(
+  d: Diagnostic,
+  lang: Lang,
+): {
+  code: string;
+  severity: Diagnostic["severity"];
+  params: Diagnostic["params"];
+  message: string;
+} {
+  return { code: d.code, severity: d.severity, params: d.params, message: catalog(lang).diagnostic(d.code, d.params) };
+}
+
+/** The message of a core error (CoreError) in the language. */
+export function coreErrorMessage(code: CoreErrorCode, params: Readonly<Record<string, unknown>>, lang: Lang): string {
+  return catalog(lang).coreError(code, params);
+}
+
+export { CORE_ERROR_CODES, DATA_ISSUE_CODES, DIAGNOSTIC_CODES } from "./codes.js";
+/** True for a CoreError; re-exported for edges that only import i18n. */
+export { isCoreError };
+
+/** A result with each diagnostic rendered as {code, severity, params, message} in the language. */
+export function withDiagnosticMessages<T extends { readonly diagnostics: readonly Diagnostic[] }>(
+  result: T,
+  lang: Lang,
+): Omit<T, "diagnostics"> & { diagnostics: ReturnType<typeof renderDiagnostic>[] } {
+  return { ...result, diagnostics: result.diagnostics.map((d) => renderDiagnostic(d, lang)) };
+}
