@@ -22,8 +22,8 @@ fi
 stamp=node_modules/.shushi-lock-sha
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "[setup] npm ci"
-  npm ci --no-audit --no-fund
+  echo "[setup] npm install (from package-lock.json)"
+  npm install --no-audit --no-fund
   echo "$want" > "$stamp"
 fi
 
