@@ -24,7 +24,7 @@ want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "[setup] npm install (from package-lock.json)"
   npm install --no-audit --no-fund
-  echo "$want" > "$stamp"
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
 fi
 
 # Optional native OpenBLAS backend: builds when the libraries are present, never fails the set-up.
