@@ -5,6 +5,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/**/*.test.ts"],
     exclude: ["node_modules/**", "dist/**", "web/dist/**"],
     setupFiles: ["test/helpers/fail-on-console.ts"],
+    reporters: ["default", "./test/helpers/summary-reporter.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: "forks",
