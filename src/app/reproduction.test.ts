@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectClose } from "../../test/helpers/close.js";
 import { shippedDataset } from "../data/catalog.js";
@@ -6,6 +8,7 @@ import { readShippedDataset } from "../data/store/build.js";
 import {
   type IoSeedReproduction,
   type IoTableLoader,
+  REPRODUCTION_DETAILED_TABLES,
   REPRODUCTION_TABLES,
   reproduceIoSeedFigures,
 } from "./reproduction.js";
@@ -73,8 +76,24 @@ const row = (key: string) => {
 };
 
 describe("reproduceIoSeedFigures: digital block linkages (spec §16 rows 13, 14)", () => {
-  it("uses the four shipped NBS tables", () => {
-    expect(result.linkages.map((p) => p.tableId)).toEqual(REPRODUCTION_TABLES.map((t) => t.tableId));
+  it("uses the 2012 139-sector table and the four shipped NBS 42-sector tables", () => {
+    expect(result.linkages.map((p) => p.tableId)).toEqual([
+      ...REPRODUCTION_DETAILED_TABLES.map((t) => t.tableId),
+      ...REPRODUCTION_TABLES.map((t) => t.tableId),
+    ]);
+  });
+
+  it("matches numpy's two-block F_D and E_D for the 2012 139-sector table to 1e-12", () => {
+    // test/reference/numpy-io/two_block_2012_139.py (np.linalg.inv of the 2×2 aggregated I − A);
+    // 1e-12 relative: the 2×2 system is well conditioned, both sides agree to rounding.
+    const ref = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, "../../test/reference/numpy-io/two_block_2012_139.json"), "utf8"),
+    ) as { influence: number; sensitivity: number };
+    const p = result.linkages.find((q) => q.year === 2012);
+    expectClose(p?.influence ?? Number.NaN, ref.influence, { rtol: 1e-12 }, "F_D 2012");
+    expectClose(p?.sensitivity ?? Number.NaN, ref.sensitivity, { rtol: 1e-12 }, "E_D 2012");
+    // 先降后升: 2012 above the 2015 minimum
+    expect(p?.influence ?? 0).toBeGreaterThan(1.041989);
   });
 
   it("matches spec §5.9 F_D and E_D (two_block, D = {S20, S32}, competitive) to 1e-6 every year", () => {
@@ -95,7 +114,7 @@ describe("reproduceIoSeedFigures: digital block linkages (spec §16 rows 13, 14)
     expect(Math.abs(r.gap ?? 1)).toBeLessThanOrEqual(0.005);
   });
 
-  it("marks 2023 (and 2012) as not comparable, showing the nearest computed year and the gap", () => {
+  it("marks 2023 as not comparable and 2012 (from the 139-sector table) as approximate, showing the nearest computed year and the gap", () => {
     const inf = row("14-influence-2023");
     expect([inf.status, inf.computedYear, inf.published]).toEqual(["not_comparable", 2020, 1.18]);
     expectClose(inf.gap ?? Number.NaN, 1.064368 - 1.18, { atol: 1e-6 }, "influence gap 2023");
@@ -104,7 +123,7 @@ describe("reproduceIoSeedFigures: digital block linkages (spec §16 rows 13, 14)
     expectClose(s23.gap ?? Number.NaN, 0.650642 - 0.75, { atol: 1e-6 }, "sensitivity gap 2023");
     expect(Math.abs((s23.gap ?? 0) + 0.1)).toBeLessThan(0.01); // level gap ≈ 0.1 (spec §5.9)
     const s12 = row("13-sensitivity-2012");
-    expect([s12.status, s12.computedYear, s12.published]).toEqual(["not_comparable", 2015, 0.71]);
+    expect([s12.status, s12.computedYear, s12.published]).toEqual(["approximate", 2012, 0.71]);
     expect(s23.reason_en).toContain("0.1 lower");
     expect(s23.reason_zh).toContain("0.1");
   });
@@ -187,6 +206,7 @@ describe("reproduceIoSeedFigures: input errors", () => {
   it("rejects a table that is not an NBS 42-sector table", async () => {
     const bad: IoTableLoader = (id) => {
       const t = loadShipped(id) as Awaited<ReturnType<IoTableLoader>>;
+      if (!id.endsWith("-42")) return t; // the 139-sector table stays intact; break the 42-sector ones
       return { meta: t.meta, table: { ...t.table, sectors: t.table.sectors.map((s) => ({ code: s.code })) } };
     };
     await expect(reproduceIoSeedFigures(bad)).rejects.toThrow(/not an NBS 42-sector table/);

@@ -22,6 +22,7 @@ import type { DatasetMeta } from "../data/dataset.js";
 import { detectNbs42Vintage, toCanonical42 } from "../data/io-tables/crosswalk.js";
 import { DataIssuesError } from "../data/issues.js";
 import { loadPublishedDataset, type PublishedValue, publishedById } from "../data/published/index.js";
+import { resolveGroup } from "./groups.js";
 
 /** Loads a stored IO table by dataset id (e.g. `store.loadIoTable`). */
 export type IoTableLoader = (
@@ -153,6 +154,16 @@ export const REPRODUCTION_TABLES: readonly { readonly year: number; readonly tab
   { year: 2020, tableId: "cn-nbs-io-2020-42" },
 ];
 
+/**
+ * Detailed tables that add linkage years for which no 42-sector table is public. A two-block result
+ * does not depend on how sectors are split inside each block, so the 2012 139-sector table (digital
+ * products 086–091 = S20 and 114–115 = S32 of the 2012 list) gives the 2012 F_D and E_D exactly as a
+ * 2012 42-sector table would. Linkages only: the tier comparison needs the 42 sectors.
+ */
+export const REPRODUCTION_DETAILED_TABLES: readonly { readonly year: number; readonly tableId: string }[] = [
+  { year: 2012, tableId: "cn-nbs-io-2012-139" },
+];
+
 /** D = {S20 通信设备、计算机和其他电子设备, S32 信息传输、软件和信息技术服务} (spec §1.1). */
 const DIGITAL: readonly string[] = ["S20", "S32"];
 const THRESHOLDS: readonly [number, number] = [0.1, 0.01];
@@ -281,6 +292,12 @@ function intensityYear(year: number, tableId: string, table: IoTable, merged: re
 export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<IoSeedReproduction> {
   const points: LinkagePoint[] = [];
   const intensity: IntensityYear[] = [];
+  for (const { year, tableId } of REPRODUCTION_DETAILED_TABLES) {
+    const loaded = await loadTable(tableId);
+    const digital = resolveGroup(loaded.table, loaded.meta, "digital");
+    const g = groupLinkages(loaded.table, digital.codes, { method: "two_block", variant: "leontief", flows: "total" });
+    points.push({ year, tableId, influence: g.influence, sensitivity: g.sensitivity });
+  }
   for (const { year, tableId } of REPRODUCTION_TABLES) {
     const loaded = await loadTable(tableId);
     const { table, merged } = canonical(loaded.table, tableId);
@@ -348,7 +365,8 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
   }
   {
     const published = publishedNumber(inf2023) - publishedNumber(inf2015);
-    const computed = last.influence - first.influence;
+    const base = at(2015) ?? first; // the printed change starts at the 2015 low
+    const computed = last.influence - base.influence;
     rows.push({
       key: "14-influence-change",
       ref: "14",
@@ -363,8 +381,8 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       status: Math.sign(computed) === Math.sign(published) ? "approximate" : "not_comparable",
       tableId: last.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `印刷值 2015→2023 上升 ${f4(published)}；公开表 ${first.year}→${last.year} 上升 ${f4(computed)}：方向一致（先低后升），幅度因年份不同不可直接比较。`,
-      reason_en: `Printed rise 2015→2023: ${f4(published)}; public tables ${first.year}→${last.year}: ${f4(computed)}. Same direction (lowest in 2015, rising after); sizes cover different years.`,
+      reason_zh: `印刷值 2015→2023 上升 ${f4(published)}；公开表 ${base.year}→${last.year} 上升 ${f4(computed)}：方向一致（先低后升${first.year < base.year ? `；${first.year}年为 ${f4(first.influence)}，高于2015年` : ""}），幅度因年份不同不可直接比较。`,
+      reason_en: `Printed rise 2015→2023: ${f4(published)}; public tables ${base.year}→${last.year}: ${f4(computed)}. Same direction (lowest in 2015, rising after${first.year < base.year ? `; ${first.year} gives ${f4(first.influence)}, above 2015` : ""}); sizes cover different years.`,
       ...citation(inf2015),
     });
   }
@@ -412,11 +430,17 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       published,
       gap,
       tolerance: null,
-      status: "not_comparable",
+      status: first.year === 2012 ? "approximate" : "not_comparable",
       tableId: first.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `无公开的2012年42部门表；所示为最早可用的${first.year}年值 ${f6(first.sensitivity)}（差 ${signed(gap, 4)}）；${levelZh}。`,
-      reason_en: `No public 2012 42-sector table; shown is the earliest available value (${first.year}) ${f6(first.sensitivity)} (gap ${signed(gap, 4)}); ${levelEn}.`,
+      reason_zh:
+        first.year === 2012
+          ? `2012年无公开的42部门表，改用2012年139部门表（数字部门＝计算机、通信设备等电子产品086–091及电信、软件和信息技术服务114–115；两部门合并结果与部门细分无关）：${f6(first.sensitivity)}，差 ${signed(gap, 4)}；${levelZh}。`
+          : `无公开的2012年42部门表；所示为最早可用的${first.year}年值 ${f6(first.sensitivity)}（差 ${signed(gap, 4)}）；${levelZh}。`,
+      reason_en:
+        first.year === 2012
+          ? `No public 2012 42-sector table; computed from the 2012 139-sector table instead (digital block = electronics products 086–091 and telecom, software and IT services 114–115; a two-block result does not depend on the split inside each block): ${f6(first.sensitivity)} (gap ${signed(gap, 4)}); ${levelEn}.`
+          : `No public 2012 42-sector table; shown is the earliest available value (${first.year}) ${f6(first.sensitivity)} (gap ${signed(gap, 4)}); ${levelEn}.`,
       ...citation(sen2012),
     });
   }
