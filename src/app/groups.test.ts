@@ -86,6 +86,26 @@ describe("resolveGroup", () => {
   });
 });
 
+describe("resolveGroup on WIOD (2013 release)", () => {
+  it("maps digital to c14 Electrical and optical equipment + c27 Post and telecommunications of every region", () => {
+    const t = named([
+      ["CHN_c13", "CHN: Machinery, Nec", "CHN: Machinery, Nec"],
+      ["CHN_c14", "CHN: Electrical and Optical Equipment", "CHN: Electrical and Optical Equipment"],
+      ["CHN_c27", "CHN: Post and Telecommunications", "CHN: Post and Telecommunications"],
+      ["USA_c14", "USA: Electrical and Optical Equipment", "USA: Electrical and Optical Equipment"],
+      ["USA_c27", "USA: Post and Telecommunications", "USA: Post and Telecommunications"],
+      ["USA_c28", "USA: Financial Intermediation", "USA: Financial Intermediation"],
+    ]);
+    const meta = { ...fakeMeta("wiod-2011", 2011), classification: { system: "wiod-2013", version: "2013" } };
+    expect(resolveGroup(t, meta, "digital")).toMatchObject({
+      name: "digital",
+      codes: ["CHN_c14", "CHN_c27", "USA_c14", "USA_c27"],
+      resolvedBy: "vintage_code",
+    });
+    expect(resolveGroup(t, meta, ["CHN_c14", "CHN_c27"]).codes).toEqual(["CHN_c14", "CHN_c27"]);
+  });
+});
+
 describe("parseGroupSpec", () => {
   it("parses digital and comma lists (also Chinese commas)", () => {
     expect(parseGroupSpec("digital")).toBe("digital");

@@ -9,7 +9,10 @@
  * and optical + J61 telecommunications + J62–63 IT and other information services. The codes are
  * therefore found from the sector names (Chinese or English), with the code patterns as a fallback
  * for unnamed tables. In the detailed NBS product tables (139/149/153 sectors) D is every product of
- * divisions C39 and I63–I65, found by their official names.
+ * divisions C39 and I63–I65, found by their official names. For WIOD (2013 release, NACE Rev.1) D is
+ * c14 Electrical and optical equipment + c27 Post and telecommunications of every region (broader than
+ * S20+S32: c14 also holds electrical machinery, and WIOD has no separate IT-services industry); a single
+ * region's block is asked for with explicit codes, e.g. `CHN_c14,CHN_c27`.
  */
 import { CoreError } from "../core/errors.js";
 import type { IoTable } from "../core/io-analysis/io-table.js";
@@ -78,6 +81,11 @@ function vintageDigitalCodes(meta: DatasetMeta | undefined, table: IoTable): rea
       ...OECD_IOT_2021_INDUSTRIES.filter((i) => OECD_DIGITAL_ISIC.includes(i.isic4)).map((i) => i.code),
       ...OECD_DIGITAL_ISIC,
     ];
+  }
+  if (/wiod/i.test(system)) {
+    // WIOD 2013 release (NACE Rev.1, 35 industries per region, codes `<ISO3>_c<k>`): c14 Electrical and
+    // optical equipment + c27 Post and telecommunications, in every region of the table
+    return table.sectors.map((s) => s.code).filter((c) => /(^|_)c(14|27)$/i.test(c));
   }
   if (/2017|2018|2020/.test(system) && n === 42) return DIGITAL_DEFAULT_2017_CODES;
   if (/2012|canonical/.test(system) && n === 42) return ["20", "32"];

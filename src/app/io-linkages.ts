@@ -107,7 +107,9 @@ export async function ioLinkages(options: IoLinkagesOptions): Promise<IoLinkages
   let block: LinkageBlock | undefined;
   let groupParams: Record<string, unknown> = {};
   if (g !== undefined) {
-    const r = groupLinkages(table, g.codes, { method: groupMethod, variant });
+    // same zero-output policy and α as the per-sector linkages, so `merge` / `weighted_mean` work on
+    // tables with zero-output sectors (OECD, WIOD) and the weighted variant's α reaches the block
+    const r = groupLinkages(table, g.codes, { method: groupMethod, variant, alpha, zeroOutput: "zero_column" });
     for (const d of r.diagnostics)
       if (!diagnostics.some((e) => e.code === d.code && JSON.stringify(e.params) === JSON.stringify(d.params)))
         diagnostics.push(d);

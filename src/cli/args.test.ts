@@ -11,7 +11,19 @@ describe("parseArgs", () => {
   });
   it("accepts negative numbers as values and rejects a missing value", () => {
     expect(parseArgs(["--through", "-1"]).options.get("through")).toBe("-1");
-    expect(() => parseArgs(["--table"])).toThrow(UsageError);
+    const missing = parseArgs(["--table"]);
+    expect(() => checkKnown(missing, "io linkages", ["table"])).toThrow(
+      expect.objectContaining({ key: "usage.missing_value" }),
+    );
+    expect(() => checkKnown(missing, "io linkages", ["table"])).toThrow(UsageError);
+  });
+  it("reports a trailing unknown option as unknown, not as missing its value", () => {
+    expect(() => checkKnown(parseArgs(["--bogus"]), "io linkages", ["table"])).toThrow(
+      expect.objectContaining({ key: "usage.unknown_option", params: { option: "--bogus", command: "io linkages" } }),
+    );
+    expect(() => checkKnown(parseArgs(["--bogus", "--table", "t"]), "io linkages", ["table"])).toThrow(
+      expect.objectContaining({ key: "usage.unknown_option" }),
+    );
   });
   it("rejects unknown options and values outside an enum", () => {
     const a = parseArgs(["--bogus", "1", "--format", "xml"]);

@@ -8,6 +8,12 @@ export interface ParsedArgs {
   readonly positionals: string[];
   readonly options: Map<string, string>;
   readonly flags: Set<string>;
+  /**
+   * Valued options given without a value (at the end of argv or followed by another option). Reported by
+   * {@link checkKnown} after the unknown-option check, so `--bogus` reads as unknown rather than as
+   * "needs a value", and after `--lang` is known, so the message is in the chosen language.
+   */
+  readonly missingValue?: ReadonlySet<string>;
 }
 
 /** Options that take no value anywhere in the CLI. */
@@ -30,6 +36,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string>();
   const flags = new Set<string>();
+  const missingValue = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--") {
@@ -48,22 +55,36 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         continue;
       }
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith("--") && next.length > 2))
-        throw new UsageError("usage.missing_value", { option: a });
+      if (next === undefined || (next.startsWith("--") && next.length > 2)) {
+        missingValue.add(body);
+        continue;
+      }
       options.set(body, next);
       i++;
       continue;
     }
     positionals.push(a);
   }
-  return { positionals, options, flags };
+  return { positionals, options, flags, missingValue };
 }
 
-/** Fails on any option or flag not in `allowed` (global options are always allowed). */
+/**
+ * Fails on any option or flag not in `allowed` (global options are always allowed), then on a known
+ * option given without its value.
+ */
 export function checkKnown(args: ParsedArgs, command: string, allowed: readonly string[]): void {
   const ok = new Set([...allowed, "lang", "data-dir", "help"]);
-  for (const k of [...args.options.keys(), ...args.flags]) {
+  const missing = args.missingValue ?? new Set<string>();
+  for (const k of [...args.options.keys(), ...args.flags, ...missing]) {
     if (!ok.has(k)) throw new UsageError("usage.unknown_option", { option: `--${k}`, command });
+  }
+  for (const k of missing) throw new UsageError("usage.missing_value", { option: `--${k}` });
+}
+
+/** Fails when a global option (`--lang`, `--data-dir`) was given without its value. */
+export function checkGlobalValues(args: ParsedArgs): void {
+  for (const k of ["lang", "data-dir"]) {
+    if (args.missingValue?.has(k) === true) throw new UsageError("usage.missing_value", { option: `--${k}` });
   }
 }
 

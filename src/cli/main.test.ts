@@ -167,6 +167,14 @@ describe("shushi exit codes and messages", () => {
     expect((await cli(["io", "linkages", "--input", threePath, "--table", "x"])).code).toBe(2);
     expect((await cli(["io", "linkages", "--input", threePath, "--bogus", "1"])).code).toBe(2);
     expect((await cli(["io", "linkages", "--input"])).code).toBe(2);
+    // a trailing unknown flag is unknown (not "needs a value"), in the language of a later --lang
+    const bogus = await cli(["io", "linkages", "--input", threePath, "--bogus", "--lang", "en"]);
+    expect(bogus.code).toBe(2);
+    expect(bogus.err).toMatch(/^\[unknown_option\] .*--bogus/);
+    expect(bogus.err).not.toMatch(/[\u4e00-\u9fff]/);
+    const bogusZh = await cli(["io", "linkages", "--input", threePath, "--bogus"]);
+    expect(bogusZh.err).toMatch(/^\[unknown_option\] .*--bogus/);
+    expect(bogusZh.err).not.toContain("需要一个值");
     expect((await cli(["--lang", "fr", "datasets", "list"])).code).toBe(2);
     const badGroup = await cli(["io", "linkages", "--input", threePath, "--group", "99"]);
     expect(badGroup.code).toBe(2);

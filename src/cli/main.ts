@@ -34,7 +34,7 @@ import { isCoreError } from "../core/errors.js";
 import { DataIssuesError, issue } from "../data/issues.js";
 import { catalog, detectLang, type Lang, normalizeLang, roundHalfUp, t } from "../i18n/index.js";
 import type { ReportData } from "../report/types.js";
-import { checkKnown, enumOption, intOption, type ParsedArgs, parseArgs, UsageError } from "./args.js";
+import { checkGlobalValues, checkKnown, enumOption, intOption, type ParsedArgs, parseArgs, UsageError } from "./args.js";
 import { helpText } from "./help.js";
 import {
   issueLine,
@@ -129,6 +129,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const err = (s: string): void => void io.stderr.write(s);
   try {
     const args = parseArgs(argv);
+    checkGlobalValues(args);
     const langOpt = args.options.get("lang");
     if (langOpt !== undefined) {
       const l = normalizeLang(langOpt);
@@ -154,7 +155,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 function reportError(e: unknown, lang: Lang, err: (s: string) => void): number {
   if (e instanceof UsageError) {
-    err(`${t(e.key, lang, e.params)}\n`);
+    err(`[${e.key.replace(/^usage\./, "")}] ${t(e.key, lang, e.params)}\n`);
     return EXIT_USAGE;
   }
   if (e instanceof DataIssuesError) {

@@ -71,17 +71,23 @@ export function renderLinkages(r: IoLinkagesResult, format: OutputFormat, lang: 
   }
   const header = [t("col.code", lang), t("col.name", lang), t("col.influence", lang), t("col.sensitivity", lang)];
   const rows = r.sectors.map((s) => [s.code, name(s, lang), num(s.influence, lang), num(s.sensitivity, lang)]);
-  let out = `${t("label.table", lang)}: ${r.table}  ${t("label.variant", lang)}: ${r.variant}  (${lang === "zh-CN" ? (r.imports === "competitive" ? term("competitive_imports", lang) : "国内流量") : r.imports})\n\n`;
+  let out = `${t("label.table", lang)}: ${r.table}  ${t("label.variant", lang)}: ${term(`variant_${r.variant}`, lang)}  (${importsLabel(r.imports, lang)})\n\n`;
   out += renderTextTable(header, rows, ["left", "left", "right", "right"]);
   if (r.block !== undefined) {
     const b = r.block;
     const label = b.name === "digital" ? term("digital_sectors", lang) : t("label.block", lang);
-    out += `\n${label} (${b.codes.join(", ")}; ${t("label.method", lang)} ${b.method}): ${t("col.influence", lang)} ${num(b.influence, lang)}  ${t("col.sensitivity", lang)} ${num(b.sensitivity, lang)}\n`;
+    out += `\n${label} (${b.codes.join(", ")}; ${t("label.method", lang)} ${term(b.method, lang)}): ${t("col.influence", lang)} ${num(b.influence, lang)}  ${t("col.sensitivity", lang)} ${num(b.sensitivity, lang)}\n`;
     if (b.rest !== undefined) {
       out += `${t("label.rest", lang)}: ${t("col.influence", lang)} ${num(b.rest.influence, lang)}  ${t("col.sensitivity", lang)} ${num(b.rest.sensitivity, lang)}\n`;
     }
   }
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** Localized label of the import basis of the flows (competitive = domestic + imported). */
+function importsLabel(imports: IoLinkagesResult["imports"], lang: Lang): string {
+  if (imports === "competitive") return term("competitive_imports", lang);
+  return lang === "zh-CN" ? "仅国内流量" : "domestic flows only";
 }
 
 /** io intensity output. */

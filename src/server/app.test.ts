@@ -243,6 +243,26 @@ describe("HTTP API", () => {
     expect(((await json(exists)).issues as { code: string }[])[0]?.code).toBe("dataset_exists");
   });
 
+  it("names an unnamed upload after its content (XLSX by its ZIP signature) in issue locations", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { resolve } = await import("node:path");
+    const xlsx = readFileSync(resolve(import.meta.dirname, "../../test/fixtures/bad/non-numeric.xlsx"));
+    const seen: string[] = [];
+    const importer: DatasetImporter = async (_b, o) => {
+      seen.push(o.file);
+      return { ok: false, issues: [{ code: "non_numeric_cell", severity: "error", path: { file: o.file }, params: {} }] };
+    };
+    const app = makeApp({ importer });
+    const res = await app.request("/api/datasets/import?id=bad1", { method: "POST", body: xlsx });
+    expect(res.status).toBe(422);
+    await app.request("/api/datasets/import?id=bad2", { method: "POST", body: TEMPLATE });
+    expect(seen).toEqual(["bad1.xlsx", "bad2.csv"]);
+    const linkage = await json(await app.request("/api/io/linkages?lang=en", { method: "POST", body: xlsx }));
+    const issue = (linkage.issues as { path: { file: string; sheet?: string; row?: number; column?: number } }[])[0];
+    expect(issue?.path).toMatchObject({ file: "upload.xlsx", row: 5, column: 4 });
+    expect(issue?.path.sheet).toBeDefined();
+  });
+
   it("GET /api/reproduction returns the rows of the injected reproduction", async () => {
     const rows = [
       {

@@ -72,6 +72,15 @@ function enumParam<T extends string>(value: string | undefined, name: string, al
   return value as T;
 }
 
+/**
+ * The file name used in issue locations and provenance when the client sends none: `<base>.xlsx` for a
+ * ZIP container (XLSX starts with "PK\x03\x04"), `<base>.csv` otherwise.
+ */
+export function defaultUploadName(base: string, bytes: Uint8Array): string {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return `${base}.${zip ? "xlsx" : "csv"}`;
+}
+
 function requiredParam(value: string | undefined, name: string, command: string): string {
   if (value === undefined || value.trim() === "") {
     throw new ApiError(400, "missing_parameter", "usage.missing_option", { command, option: name });
@@ -129,11 +138,11 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     if (deps.importer === undefined)
       throw new ApiError(501, "read_only", "error.bad_request", { message: "imports are disabled" });
     const id = requiredParam(c.req.query("id"), "id", "POST /api/datasets/import");
-    const file = c.req.query("file") ?? c.req.query("name") ?? `${id}.csv`;
     const kind = enumParam(c.req.query("kind"), "kind", ["io_table"] as const) ?? "io_table";
     const unit = c.req.query("unit");
     const replace = c.req.query("replace") === "true" || c.req.query("replace") === "1";
     const bytes = await readBody(c.req);
+    const file = c.req.query("file") ?? c.req.query("name") ?? defaultUploadName(id, bytes);
     const r = await datasetsImport(deps.importer, bytes, {
       file,
       id,
@@ -183,7 +192,7 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     const q = (k: string) => c.req.query(k);
     const params = linkageParams(q);
     const bytes = await readBody(c.req);
-    const file = q("file") ?? q("name") ?? "upload.csv";
+    const file = q("file") ?? q("name") ?? defaultUploadName("upload", bytes);
     const unit = q("unit");
     const input = await readInputTable(bytes, { file, ...(unit !== undefined && unit !== "" && { unit }) });
     const r = await ioLinkages({ table: input.table, meta: input.meta, ...params, ...clock });

@@ -55,7 +55,8 @@ const fileParam = {
   name: "file",
   in: "query",
   required: false,
-  description: "file name (shown in issues; its extension selects CSV or XLSX)",
+  description:
+    "file name shown in issue locations and provenance; default `<id>.xlsx` (import) or `upload.xlsx` for XLSX bytes (ZIP signature), `.csv` otherwise",
   schema: { type: "string" },
 };
 const unitParam = {

@@ -133,6 +133,22 @@ describe("keySectorQuadrant", () => {
     expect(quadrantLabels).toEqual(["关键部门", "后向联系强", "前向联系强", "弱联系"]);
   });
 
+  it("names the block's method in the locale (no raw ids such as two_block in zh-CN)", () => {
+    for (const locale of ["zh-CN", "en"] as const) {
+      const s = seriesOf(keySectorQuadrant(linkages, chartLabels(locale), locale));
+      const block = s.find((x) => x.name === chartLabels(locale).quadrant.block) as unknown as {
+        label: { formatter: string };
+        data: { tip: string }[];
+      };
+      const expected = locale === "zh-CN" ? "两部门合并法" : "two-block aggregation";
+      expect(block.label.formatter).toContain(expected);
+      expect(block.label.formatter).not.toContain("two_block");
+      expect(block.data[0]?.tip).toContain(expected);
+    }
+    expect(provenanceEntries(linkages.provenance, chartLabels("zh-CN").provenance).find((e) => e.label === "方法")?.value)
+      .toBe("影响力系数与感应度系数");
+  });
+
   it("skips zero-output sectors (null coefficients) and honours an explicit highlight list", () => {
     const withNull: LinkageResult = {
       ...linkages,

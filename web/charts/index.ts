@@ -2,7 +2,7 @@
 export type * from "./api-types.js";
 export { coefficientHeatmap, heatmapCellTooltip, quantile } from "./coefficient-heatmap.js";
 export { type KeySectorQuadrantOptions, keySectorQuadrant, QUADRANT_COLORS } from "./key-sector-quadrant.js";
-export { type ChartLabels, chartLabels, type ProvenanceLabels } from "./labels.js";
+export { type ChartLabels, chartLabels, methodLabel, type ProvenanceLabels } from "./labels.js";
 export { linkageSeriesChart, SERIES_COLORS } from "./linkage-series.js";
 export { escapeHtml, formatCoefficient, formatGap, formatMoney } from "./number-format.js";
 export { labelSeparator, type ProvenanceEntry, provenanceEntries, provenanceTooltipHtml } from "./provenance.js";

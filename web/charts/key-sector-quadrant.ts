@@ -6,7 +6,7 @@
  */
 import type { EChartsOption } from "echarts";
 import type { LinkageResult, LinkageSector, Locale } from "./api-types.js";
-import type { ChartLabels } from "./labels.js";
+import { type ChartLabels, methodLabel } from "./labels.js";
 import { escapeHtml, formatCoefficient } from "./number-format.js";
 import { labelSeparator, provenanceEntries, provenanceTooltipHtml } from "./provenance.js";
 
@@ -129,7 +129,7 @@ export function keySectorQuadrant(
       label: {
         show: true,
         position: "right",
-        formatter: `${Q.block} (${b.method})`,
+        formatter: `${Q.block} (${methodLabel(labels.provenance, b.method)})`,
         color: QUADRANT_COLORS.block,
         fontSize: 11,
       },
@@ -141,7 +141,7 @@ export function keySectorQuadrant(
             `<b>${escapeHtml(`${Q.block}：${b.codes.join(", ")}`)}</b><br/>` +
             `${escapeHtml(labels.series.influence)}${sep}${escapeHtml(formatCoefficient(b.influence, locale))}<br/>` +
             `${escapeHtml(labels.series.sensitivity)}${sep}${escapeHtml(formatCoefficient(b.sensitivity, locale))}<br/>` +
-            `${escapeHtml(labels.provenance.method)}${sep}${escapeHtml(b.method)}${prov}`,
+            `${escapeHtml(labels.provenance.method)}${sep}${escapeHtml(methodLabel(labels.provenance, b.method))}${prov}`,
         },
       ],
     });

@@ -18,6 +18,8 @@ export interface ProvenanceLabels {
   readonly software: string;
   readonly classification: string;
   readonly caveats: string;
+  /** localized names of method ids (group methods, variants, use-cases); unknown ids are shown as is */
+  readonly methods?: Readonly<Record<string, string>>;
 }
 
 export interface ChartLabels {
@@ -124,6 +126,21 @@ const zh: ChartLabels = {
     software: "软件版本",
     classification: "分类",
     caveats: "注意事项",
+    methods: {
+      two_block: "两部门合并法",
+      merge: "部门合并法",
+      weighted_mean: "产出加权平均法",
+      leontief: "列昂惕夫逆（传统）",
+      ghosh_sensitivity: "Ghosh 供给侧感应度",
+      weighted: "加权",
+      io_linkages: "影响力系数与感应度系数",
+      io_series: "部门组系数时间序列",
+      io_intensity: "数字化投入、产出强度",
+      io_direct_input_coefficients: "直接消耗系数",
+      io_leontief_inverse: "完全需要系数（列昂惕夫逆）",
+      interpolate_A_two_block: "两部门表直接消耗系数线性插值",
+      linear_in_coefficients: "系数线性插值",
+    },
   },
 };
 
@@ -186,8 +203,28 @@ const en: ChartLabels = {
     software: "Software",
     classification: "Classification",
     caveats: "Caveats",
+    methods: {
+      two_block: "two-block aggregation",
+      merge: "merge the group into one sector",
+      weighted_mean: "output-weighted mean",
+      leontief: "Leontief inverse (Rasmussen)",
+      ghosh_sensitivity: "Ghosh supply-side sensitivity",
+      weighted: "weighted",
+      io_linkages: "influence and sensitivity coefficients",
+      io_series: "group coefficient series",
+      io_intensity: "digital input and output intensity",
+      io_direct_input_coefficients: "direct input coefficients",
+      io_leontief_inverse: "Leontief inverse",
+      interpolate_A_two_block: "linear interpolation of A of the two-block table",
+      linear_in_coefficients: "linear interpolation of the coefficients",
+    },
   },
 };
+
+/** The localized name of a method id (e.g. "two_block" → 两部门合并法), or the id itself when unknown. */
+export function methodLabel(labels: ProvenanceLabels, id: string): string {
+  return labels.methods?.[id] ?? id;
+}
 
 /** The chart labels for a locale (zh-CN is the default for anything unknown). */
 export function chartLabels(locale: Locale): ChartLabels {

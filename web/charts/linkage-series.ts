@@ -7,7 +7,7 @@
  */
 import type { EChartsOption } from "echarts";
 import { type Locale, normalizePublished, type SeriesPoint, type SeriesResult } from "./api-types.js";
-import type { ChartLabels } from "./labels.js";
+import { type ChartLabels, methodLabel } from "./labels.js";
 import { escapeHtml, formatCoefficient } from "./number-format.js";
 import { labelSeparator, provenanceEntries, provenanceTooltipHtml } from "./provenance.js";
 
@@ -68,7 +68,7 @@ export function linkageSeriesChart(data: SeriesResult, labels: ChartLabels, loca
     let ids = p.tableId.split("+");
     const ip = p.interpolation;
     if (ip !== undefined) {
-      tbl += `<br/>${escapeHtml(L.interpolatedBetween)}${sep}${ip.from}–${ip.to} (w = ${formatCoefficient(ip.weight, locale)}, ${escapeHtml(ip.method)})`;
+      tbl += `<br/>${escapeHtml(L.interpolatedBetween)}${sep}${ip.from}–${ip.to} (w = ${formatCoefficient(ip.weight, locale)}, ${escapeHtml(methodLabel(labels.provenance, ip.method))})`;
       const bracket = (data.provenance.datasets ?? [])
         .filter((d) => (d.years ?? (d.year !== undefined ? [d.year] : [])).some((y) => y === ip.from || y === ip.to))
         .map((d) => d.id);

@@ -3,7 +3,7 @@
  * dashboard's provenance panel and the report's figure notes.
  */
 import type { ResultProvenance, WireProvenanceDataset } from "./api-types.js";
-import type { ProvenanceLabels } from "./labels.js";
+import { methodLabel, type ProvenanceLabels } from "./labels.js";
 import { escapeHtml } from "./number-format.js";
 
 export interface ProvenanceEntry {
@@ -58,7 +58,7 @@ export function provenanceEntries(
   for (const d of datasets)
     if (d.classification !== undefined) classifications.add(`${d.classification.system} (${d.classification.version})`);
   if (classifications.size > 0) out.push({ label: labels.classification, value: [...classifications].join(", ") });
-  if (provenance.method !== undefined) out.push({ label: labels.method, value: provenance.method });
+  if (provenance.method !== undefined) out.push({ label: labels.method, value: methodLabel(labels, provenance.method) });
   if (provenance.parameters !== undefined) {
     const params = Object.entries(provenance.parameters)
       .map(([k, v]) => `${k}=${formatParameter(v)}`)
