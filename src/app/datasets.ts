@@ -8,7 +8,7 @@ import type { DatasetKind, DatasetMeta } from "../data/dataset.js";
 import { type ValidateIoOptions, validateIoTable, WIOD_BALANCE_TOLERANCE } from "../data/io-tables/validate.js";
 import { type DataIssue, DataIssuesError, type DataResult } from "../data/issues.js";
 import { type DatasetSource, requireMeta } from "./dataset-source.js";
-import { readInputTable } from "./input-file.js";
+import { readInputTable, withoutSummaries } from "./input-file.js";
 import { sectorNames } from "./table-ref.js";
 
 export interface DatasetsListResult {
@@ -144,6 +144,7 @@ export async function datasetsImport(
     ...(options.unit !== undefined && { unit: options.unit }),
     ...(options.replace !== undefined && { replace: options.replace }),
   });
-  if (!r.ok) throw new DataIssuesError(r.issues);
+  // as for --input and validate: the max-imbalance summaries add nothing next to the located errors
+  if (!r.ok) throw new DataIssuesError(withoutSummaries(r.issues));
   return { dataset: r.value, warnings: r.warnings };
 }

@@ -38,7 +38,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Drops the informational max-imbalance summaries (params.summary) from a list that has errors. */
-function withoutSummaries(issues: readonly DataIssue[]): DataIssue[] {
+export function withoutSummaries(issues: readonly DataIssue[]): DataIssue[] {
   return issues.filter((i) => !(i.severity === "warning" && i.params["summary"] === true));
 }
 

@@ -6,7 +6,15 @@ import { digitalIntensities } from "../core/index.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { type GroupSpec, resolveGroup } from "./groups.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
-import { finiteOrNull, type ImportsBasis, loadTable, onImportsBasis, sectorNames, type TableRef } from "./table-ref.js";
+import {
+  finiteOrNull,
+  type ImportsBasis,
+  loadTable,
+  onImportsBasis,
+  sectorNames,
+  type TableRef,
+  withSectorCodes,
+} from "./table-ref.js";
 
 export type IoIntensityOptions = TableRef & {
   /** the digital set D: "digital" (default: S20 + S32 of the table's vintage) or sector codes */
@@ -73,7 +81,7 @@ export async function ioIntensity(options: IoIntensityOptions): Promise<IoIntens
     group: { name: g.name, codes: g.codes },
     imports,
     sectors,
-    diagnostics: r.diagnostics,
+    diagnostics: withSectorCodes(r.diagnostics, table),
     provenance,
   };
 }

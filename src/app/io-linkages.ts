@@ -9,7 +9,15 @@ import { type BackendChoice, resolveBackend } from "./backend.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { type GroupSpec, resolveGroup } from "./groups.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
-import { finiteOrNull, type ImportsBasis, loadTable, onImportsBasis, sectorNames, type TableRef } from "./table-ref.js";
+import {
+  finiteOrNull,
+  type ImportsBasis,
+  loadTable,
+  onImportsBasis,
+  sectorNames,
+  type TableRef,
+  withSectorCodes,
+} from "./table-ref.js";
 
 export type { GroupMethod, LinkageVariant } from "../core/index.js";
 
@@ -95,7 +103,7 @@ export async function ioLinkages(options: IoLinkagesOptions): Promise<IoLinkages
     zeroOutput: "zero_column",
     ...(be.backend !== undefined && { method: "inverse" as const, backend: be.backend }),
   });
-  const diagnostics: Diagnostic[] = [...be.diagnostics, ...single.diagnostics];
+  const diagnostics: Diagnostic[] = [...be.diagnostics, ...withSectorCodes(single.diagnostics, table)];
   const sectors: LinkageSectorRow[] = table.sectors.map((s, i) => ({
     code: s.code,
     ...sectorNames(s),
@@ -111,7 +119,12 @@ export async function ioLinkages(options: IoLinkagesOptions): Promise<IoLinkages
     // tables with zero-output sectors (OECD, WIOD) and the weighted variant's α reaches the block
     const r = groupLinkages(table, g.codes, { method: groupMethod, variant, alpha, zeroOutput: "zero_column" });
     for (const d of r.diagnostics)
-      if (!diagnostics.some((e) => e.code === d.code && JSON.stringify(e.params) === JSON.stringify(d.params)))
+      if (
+        // the block's zero-output sectors are those of the table (already reported with their codes);
+        // its indices refer to the aggregated table and would mislead
+        d.code !== "zero_output_sectors" &&
+        !diagnostics.some((e) => e.code === d.code && JSON.stringify(e.params) === JSON.stringify(d.params))
+      )
         diagnostics.push(d);
     block = {
       name: g.name,

@@ -9,7 +9,14 @@ import { toRows } from "../core/linalg/matrix.js";
 import { type BackendChoice, resolveBackend } from "./backend.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
-import { type ImportsBasis, loadTable, onImportsBasis, sectorNames, type TableRef } from "./table-ref.js";
+import {
+  type ImportsBasis,
+  loadTable,
+  onImportsBasis,
+  sectorNames,
+  type TableRef,
+  withSectorCodes,
+} from "./table-ref.js";
 
 export type MatrixKind = "A" | "L";
 
@@ -50,7 +57,7 @@ export async function ioMatrix(options: IoMatrixOptions): Promise<IoMatrixResult
   const table = onImportsBasis(stored, imports, meta.id);
   const a = technicalCoefficients(table.Z, table.output, { zeroOutput: "zero_column" });
   const be = resolveBackend(which === "L" ? options.backend : undefined);
-  const diagnostics: Diagnostic[] = [...be.diagnostics, ...a.diagnostics];
+  const diagnostics: Diagnostic[] = [...be.diagnostics, ...withSectorCodes(a.diagnostics, table)];
   let m = a.A;
   if (which === "L") {
     const l = leontiefInverse(a.A, { ...(be.backend !== undefined && { backend: be.backend }) });

@@ -2,6 +2,7 @@
  * How a use-case names its IO table: a stored dataset id, or an in-memory table with its metadata
  * (e.g. read from a user's file with `readInputTable`).
  */
+import type { Diagnostic } from "../core/diagnostics.js";
 import { CoreError } from "../core/errors.js";
 import type { IoTable } from "../core/io-analysis/io-table.js";
 import type { DatasetMeta } from "../data/dataset.js";
@@ -62,4 +63,17 @@ export function sectorNames(s: { code: string; nameZh?: string; nameEn?: string 
 /** A float for JSON: NaN/±Infinity → null. */
 export function finiteOrNull(v: number | null | undefined): number | null {
   return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}
+
+/**
+ * Adds the sector codes to `zero_output_sectors` diagnostics, whose `sectors` param holds 0-based
+ * indices (core knows positions, not codes): params gain `codes` (in table order), used by the messages.
+ */
+export function withSectorCodes(diagnostics: readonly Diagnostic[], table: IoTable): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const idx = d.params["sectors"];
+    if (d.code !== "zero_output_sectors" || !Array.isArray(idx) || d.params["codes"] !== undefined) return d;
+    const codes = idx.map((i) => (typeof i === "number" ? (table.sectors[i]?.code ?? String(i)) : String(i)));
+    return { ...d, params: { ...d.params, codes } };
+  });
 }

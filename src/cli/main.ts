@@ -34,7 +34,15 @@ import { isCoreError } from "../core/errors.js";
 import { DataIssuesError, issue } from "../data/issues.js";
 import { catalog, detectLang, type Lang, normalizeLang, roundHalfUp, t } from "../i18n/index.js";
 import type { ReportData } from "../report/types.js";
-import { checkGlobalValues, checkKnown, enumOption, intOption, type ParsedArgs, parseArgs, UsageError } from "./args.js";
+import {
+  checkGlobalValues,
+  checkKnown,
+  enumOption,
+  intOption,
+  type ParsedArgs,
+  parseArgs,
+  UsageError,
+} from "./args.js";
 import { helpText } from "./help.js";
 import {
   issueLine,

@@ -155,7 +155,7 @@ export function renderDatasetShow(d: DatasetShowResult, format: OutputFormat, la
   const lines = [
     `${d.id}`,
     `  ${lang === "zh-CN" ? d.titleZh : d.titleEn}`,
-    `  ${t("col.kind", lang)}: ${d.kind}  ${t("col.years", lang)}: ${d.years.join(", ")}  ${t("col.unit", lang)}: ${d.unit}`,
+    `  ${t("col.kind", lang)}: ${d.kind}  ${t("col.years", lang)}: ${d.years.length > 0 ? d.years.join(", ") : "—"}  ${t("col.unit", lang)}: ${d.unit}`,
     ...(d.classification !== undefined
       ? [`  ${t("col.classification", lang)}: ${d.classification.system} (${d.classification.version})`]
       : []),

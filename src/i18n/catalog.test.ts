@@ -66,6 +66,19 @@ describe("reason texts", () => {
   });
 });
 
+describe("method ids and extra cells in messages", () => {
+  it("names the spectral-radius method and explains extra cells without raw ids", () => {
+    const zhSr = zhCN.diagnostic("spectral_radius", { value: 0.5, method: "collatz_wielandt_power_iteration" });
+    expect(zhSr).toContain("Collatz–Wielandt 幂迭代");
+    expect(zhSr).not.toContain("collatz_wielandt_power_iteration");
+    const extra = { value: "999", expected: "empty", cells: 9, headerCells: 8 };
+    const zhExtra = zhCN.dataIssue("invalid_value", extra);
+    expect(zhExtra).toContain("多于表头");
+    expect(zhExtra).not.toContain("empty");
+    expect(en.dataIssue("invalid_value", extra)).toContain("more cells than the header");
+  });
+});
+
 describe("interface strings", () => {
   it("have a Chinese text for every key and fill placeholders", () => {
     for (const key of MESSAGE_KEYS) {

@@ -55,11 +55,11 @@ function diagnostic(code: DiagnosticCode, params: Params): string {
     case "ill_conditioned":
       return `(I − A) is ill-conditioned (condition estimate ${p(params, "estimate")}); results may lose up to about ${Math.max(0, Math.round(Math.log10(Number(params.estimate) || 1)))} significant digits. Check for nearly empty sectors or aggregate them.`;
     case "spectral_radius":
-      return `Spectral radius of A: ${p(params, "value")}${has(params, "method") ? ` (${p(params, "method")})` : ""}.`;
+      return `Spectral radius of A: ${p(params, "value")}${has(params, "method") ? ` (${params.method === "collatz_wielandt_power_iteration" ? "Collatz–Wielandt power iteration" : p(params, "method")})` : ""}.`;
     case "column_sum_ge_one":
       return `Column sum of A for sector ${p(params, "sector")} is ${p(params, "columnSum")} ≥ 1 although the economy is productive; that sector's inputs exceed its output — check its output value.`;
     case "zero_output_sectors":
-      return `Sectors with zero output (${p(params, "sectors")}) were handled by the “${p(params, "policy")}” policy; their coefficients are zero and they are excluded from averages.`;
+      return `Sectors with zero output (${has(params, "codes") ? p(params, "codes") : p(params, "sectors")}) were handled by the “${p(params, "policy")}” policy; their coefficients are zero and they are excluded from averages.`;
     case "inverse_residual":
       return `Inverse residual max|(I − A)L − I| = ${p(params, "value")}.`;
     case "interpolated":
@@ -127,6 +127,8 @@ function dataIssue(code: DataIssueCode, params: Params): string {
     case "dataset_exists":
       return `Dataset “${p(params, "id")}” already exists. Choose another --id or ask to replace it.`;
     case "invalid_value":
+      if (params.expected === "empty" && has(params, "headerCells"))
+        return `The row has more cells than the header (${p(params, "headerCells")} header columns, ${p(params, "cells")} cells); the extra cell “${p(params, "value")}” should be empty. Delete the extra cells or add the column names to the header.`;
       return `Invalid value “${p(params, "value")}”${has(params, "expected") ? ` (expected ${p(params, "expected")})` : ""}. Correct the cell.`;
     case "unknown_layout":
       return `The file's layout is not a supported input–output layout${has(params, "tried") ? ` (tried ${p(params, "tried")})` : ""}. Use the generic template data/templates/io-generic-template.csv.`;

@@ -56,11 +56,11 @@ function diagnostic(code: DiagnosticCode, params: Params): string {
     case "ill_conditioned":
       return `(I − A) 病态（条件数估计 ${p(params, "estimate")}），结果可能损失约 ${Math.max(0, Math.round(Math.log10(Number(params.estimate) || 1)))} 位有效数字。请检查是否存在近乎空的部门，或将其合并。`;
     case "spectral_radius":
-      return `A 的谱半径：${p(params, "value")}${has(params, "method") ? `（${p(params, "method")}）` : ""}。`;
+      return `A 的谱半径：${p(params, "value")}${has(params, "method") ? `（${params.method === "collatz_wielandt_power_iteration" ? "Collatz–Wielandt 幂迭代" : p(params, "method")}）` : ""}。`;
     case "column_sum_ge_one":
       return `部门 ${p(params, "sector")} 的直接消耗系数列和为 ${p(params, "columnSum")} ≥ 1（经济整体仍满足生产性）；该部门投入超过产出，请核对其总产出。`;
     case "zero_output_sectors":
-      return `总产出为零的部门（${p(params, "sectors")}）已按「${p(params, "policy")}」方式处理：其系数为零，不计入平均值。`;
+      return `总产出为零的部门（${has(params, "codes") ? p(params, "codes") : p(params, "sectors")}）已按「${p(params, "policy")}」方式处理：其系数为零，不计入平均值。`;
     case "inverse_residual":
       return `逆矩阵残差 max|(I − A)L − I| = ${p(params, "value")}。`;
     case "interpolated":
@@ -128,6 +128,8 @@ function dataIssue(code: DataIssueCode, params: Params): string {
     case "dataset_exists":
       return `数据集「${p(params, "id")}」已存在。请换一个 --id，或选择替换。`;
     case "invalid_value":
+      if (params.expected === "empty" && has(params, "headerCells"))
+        return `该行单元格多于表头（表头 ${p(params, "headerCells")} 列，此行 ${p(params, "cells")} 列），多出的单元格「${p(params, "value")}」应为空。请删除多余的单元格，或在表头中补充列名。`;
       return `取值无效「${p(params, "value")}」${has(params, "expected") ? `（应为 ${p(params, "expected")}）` : ""}。请修正该单元格。`;
     case "unknown_layout":
       return `文件格式不是受支持的投入产出表格式${has(params, "tried") ? `（已尝试 ${p(params, "tried")}）` : ""}。请使用通用模板 data/templates/io-generic-template.csv。`;

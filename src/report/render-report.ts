@@ -9,7 +9,7 @@ import type { EChartsOption } from "echarts";
 import type { ResultProvenance } from "../../web/charts/api-types.js";
 import { coefficientHeatmap } from "../../web/charts/coefficient-heatmap.js";
 import { keySectorQuadrant } from "../../web/charts/key-sector-quadrant.js";
-import { chartLabels } from "../../web/charts/labels.js";
+import { chartLabels, methodLabel } from "../../web/charts/labels.js";
 import { linkageSeriesChart } from "../../web/charts/linkage-series.js";
 import { escapeHtml, formatCoefficient, formatGap } from "../../web/charts/number-format.js";
 import { labelSeparator, provenanceEntries } from "../../web/charts/provenance.js";
@@ -86,7 +86,7 @@ export function reportHtml(data: ReportData, lang: ReportLocale, chartWidth = 88
   const blockLine =
     block === undefined
       ? ""
-      : ` ${T.blockSummary(formatCoefficient(block.influence, lang), formatCoefficient(block.sensitivity, lang), block.method)}`;
+      : ` ${T.blockSummary(formatCoefficient(block.influence, lang), formatCoefficient(block.sensitivity, lang), methodLabel(chartLabels(lang).provenance, block.method))}`;
 
   const figures = [
     figureHtml(
@@ -132,8 +132,13 @@ export function reportHtml(data: ReportData, lang: ReportLocale, chartWidth = 88
     const decimals = Math.max(2, (shortest.split(".")[1] ?? "").length);
     return formatCoefficient(v, lang, decimals);
   };
+  // a bound claim ("always above 1") has a threshold, not a value: its distance to 1 is not a gap
   const gapText = (r: ReportData["reproduction"]["rows"][number]): string =>
-    isInt(r.computed) && isInt(r.published) && isInt(r.gap) ? formatGap(r.gap, lang, 0) : formatGap(r.gap, lang);
+    r.quantity?.endsWith("_bound") === true
+      ? "—"
+      : isInt(r.computed) && isInt(r.published) && isInt(r.gap)
+        ? formatGap(r.gap, lang, 0)
+        : formatGap(r.gap, lang);
   const rows = data.reproduction.rows
     .map((r) => {
       const yearCell =

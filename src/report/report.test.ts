@@ -123,6 +123,17 @@ describe("comparison table", () => {
             reason_zh: "无表",
             reason_en: "no table",
           },
+          {
+            ref: "13",
+            quantity: "sensitivity_bound",
+            year: 2020,
+            computed: 0.650642,
+            published: 1,
+            gap: -0.349358,
+            status: "reproduced",
+            reason_zh: "小于1",
+            reason_en: "below 1",
+          },
         ],
       },
     };
@@ -135,6 +146,10 @@ describe("comparison table", () => {
       '2023<br/><small>计算用 2020 年表</small></td><td class="num">1.064</td><td class="num">1.18</td>',
     );
     expect(html).toContain("<td>不可直接比较</td>");
+    // a bound claim has a threshold, not a value: no gap is printed
+    expect(html).toContain(
+      '<td>感应度系数 &lt; 1</td><td class="num">2020</td><td class="num">0.651</td><td class="num">1</td><td class="num">—</td>',
+    );
     expect(reportHtml(appRows, "en")).toContain("<td>Highly digitised sectors</td>");
   });
 });

@@ -250,7 +250,10 @@ describe("HTTP API", () => {
     const seen: string[] = [];
     const importer: DatasetImporter = async (_b, o) => {
       seen.push(o.file);
-      return { ok: false, issues: [{ code: "non_numeric_cell", severity: "error", path: { file: o.file }, params: {} }] };
+      return {
+        ok: false,
+        issues: [{ code: "non_numeric_cell", severity: "error", path: { file: o.file }, params: {} }],
+      };
     };
     const app = makeApp({ importer });
     const res = await app.request("/api/datasets/import?id=bad1", { method: "POST", body: xlsx });

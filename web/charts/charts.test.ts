@@ -78,7 +78,7 @@ describe("linkageSeriesChart", () => {
     const tip = tooltipOf(option)({ data: point });
     expect(tip).toContain("cn-nbs-io-2015-42");
     expect(tip).toContain("SHA-256: a70a92a8010f");
-    expect(tip).toContain("Method: io_series");
+    expect(tip).toContain("Method: group coefficient series (io_series)");
     const interpolated = seriesOf(option)
       .flatMap((x) => x.data)
       .find((d) => d.value[0] === "2016");
@@ -145,8 +145,9 @@ describe("keySectorQuadrant", () => {
       expect(block.label.formatter).not.toContain("two_block");
       expect(block.data[0]?.tip).toContain(expected);
     }
-    expect(provenanceEntries(linkages.provenance, chartLabels("zh-CN").provenance).find((e) => e.label === "方法")?.value)
-      .toBe("影响力系数与感应度系数");
+    expect(
+      provenanceEntries(linkages.provenance, chartLabels("zh-CN").provenance).find((e) => e.label === "方法")?.value,
+    ).toBe("影响力系数与感应度系数 (io_linkages)");
   });
 
   it("skips zero-output sectors (null coefficients) and honours an explicit highlight list", () => {
@@ -239,7 +240,7 @@ describe("formatting and provenance helpers", () => {
       "Source file=a.csv",
       "SHA-256=0123456789ab",
       "Classification=nbs-io-42-2017 (2017)",
-      "Method=io_linkages",
+      "Method=influence and sensitivity coefficients (io_linkages)",
       'Parameters=variant=leontief, groupCodes=["S20","S32"]',
       "Software=shushi@0.1.0",
       "Computed at=2026-01-01T00:00:00.000Z",

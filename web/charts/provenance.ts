@@ -24,6 +24,12 @@ function formatParameter(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** "localized name (id)" — the id stays visible so a run can be repeated from the tooltip. */
+function methodWithId(labels: ProvenanceLabels, id: string): string {
+  const name = methodLabel(labels, id);
+  return name === id ? id : `${name} (${id})`;
+}
+
 /** Labelled provenance lines; fields absent from the result are skipped. */
 export function provenanceEntries(
   provenance: ResultProvenance | undefined,
@@ -58,7 +64,8 @@ export function provenanceEntries(
   for (const d of datasets)
     if (d.classification !== undefined) classifications.add(`${d.classification.system} (${d.classification.version})`);
   if (classifications.size > 0) out.push({ label: labels.classification, value: [...classifications].join(", ") });
-  if (provenance.method !== undefined) out.push({ label: labels.method, value: methodLabel(labels, provenance.method) });
+  if (provenance.method !== undefined)
+    out.push({ label: labels.method, value: methodWithId(labels, provenance.method) });
   if (provenance.parameters !== undefined) {
     const params = Object.entries(provenance.parameters)
       .map(([k, v]) => `${k}=${formatParameter(v)}`)

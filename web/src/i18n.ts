@@ -66,7 +66,7 @@ export interface Messages {
 
 const zhCN: Messages = {
   appTitle: "数实",
-  appSubtitle: "数字经济与实数融合测度",
+  appSubtitle: "数字经济与数实融合测度",
   switchLanguage: "English",
   nav: { io: "投入产出关联", scale: "数字经济规模", index: "融合指数", tiers: "产业分层", comingLater: "即将推出" },
   io: {
@@ -82,8 +82,8 @@ const zhCN: Messages = {
     groupMethod: "合并方法",
     matrix: "矩阵",
     family: "序列来源",
-    variants: { leontief: "列昂惕夫（Rasmussen）", ghosh_sensitivity: "Ghosh 感应度", weighted: "加权" },
-    groupMethods: { two_block: "两部门合并", merge: "仅合并部门组", weighted_mean: "产出加权平均" },
+    variants: { leontief: "列昂惕夫逆（传统）", ghosh_sensitivity: "Ghosh 供给侧感应度", weighted: "加权" },
+    groupMethods: { two_block: "两部门合并法", merge: "部门合并法", weighted_mean: "产出加权平均法" },
     matrices: { A: "直接消耗系数 A", L: "完全需要系数 L" },
     families: { nbs: "国家统计局表", oecd: "OECD 表" },
     loading: "加载中…",
@@ -142,8 +142,16 @@ const en: Messages = {
     groupMethod: "Group method",
     matrix: "Matrix",
     family: "Series family",
-    variants: { leontief: "Leontief (Rasmussen)", ghosh_sensitivity: "Ghosh sensitivity", weighted: "Weighted" },
-    groupMethods: { two_block: "Two-block", merge: "Merge group only", weighted_mean: "Output-weighted mean" },
+    variants: {
+      leontief: "Leontief inverse (Rasmussen)",
+      ghosh_sensitivity: "Ghosh supply-side sensitivity",
+      weighted: "Weighted",
+    },
+    groupMethods: {
+      two_block: "Two-block aggregation",
+      merge: "Merge the group into one sector",
+      weighted_mean: "Output-weighted mean",
+    },
     matrices: { A: "Direct input coefficients A", L: "Leontief inverse L" },
     families: { nbs: "NBS tables", oecd: "OECD tables" },
     loading: "Loading…",

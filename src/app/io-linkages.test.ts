@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { IoTable } from "../core/io-analysis/io-table.js";
+import { matrix } from "../core/linalg/matrix.js";
+import { ioLinkages } from "./io-linkages.js";
+import { fakeMeta, fixedClock, memorySource, threeSectorTable } from "./test-fixtures.js";
+
+/** The spec §5.9 table plus a fourth sector with zero output and no flows (as OECD/WIOD tables have). */
+function withZeroOutputSector(): IoTable {
+  const t = threeSectorTable();
+  const z3 = [150, 500, 50, 200, 100, 400, 300, 0, 0];
+  const z = new Float64Array(16);
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) z[i * 4 + j] = z3[i * 3 + j] ?? 0;
+  return {
+    ...t,
+    sectors: [...t.sectors, { code: "04", nameZh: "家庭服务", nameEn: "Households as employers" }],
+    Z: matrix(4, 4, z),
+    finalDemand: matrix(4, 1, Float64Array.from([300, 1300, 700, 0])),
+    output: Float64Array.from([1000, 2000, 1000, 0]),
+  };
+}
+
+describe("ioLinkages with a group", () => {
+  const source = memorySource([{ meta: fakeMeta("z4", 2020, "test-4", 4), table: withZeroOutputSector() }]);
+
+  it.each(["two_block", "merge", "weighted_mean"] as const)(
+    "group method %s works on a table with a zero-output sector (zero_column policy reaches the block)",
+    async (groupMethod) => {
+      const r = await ioLinkages({ tableId: "z4", group: ["01", "02"], groupMethod, source, clock: fixedClock });
+      expect(r.block?.method).toBe(groupMethod);
+      expect(Number.isFinite(r.block?.influence)).toBe(true);
+      expect(Number.isFinite(r.block?.sensitivity)).toBe(true);
+      expect(r.sectors[3]?.influence).toBeNull();
+    },
+  );
+
+  it("passes α of the weighted variant to the block as well", async () => {
+    const a = await ioLinkages({
+      tableId: "z4",
+      group: ["01", "02"],
+      groupMethod: "merge",
+      variant: "weighted",
+      alpha: "output",
+      source,
+    });
+    const b = await ioLinkages({
+      tableId: "z4",
+      group: ["01", "02"],
+      groupMethod: "merge",
+      variant: "weighted",
+      alpha: "equal",
+      source,
+    });
+    expect(a.block?.influence).not.toBeCloseTo(b.block?.influence ?? 0, 6);
+  });
+});
+
+describe("ioLinkages diagnostics", () => {
+  it("names zero-output sectors by code (core reports 0-based indices) and does not repeat them for the block", async () => {
+    const source = memorySource([{ meta: fakeMeta("z4", 2020, "test-4", 4), table: withZeroOutputSector() }]);
+    const r = await ioLinkages({ tableId: "z4", group: ["01", "02"], groupMethod: "merge", source });
+    const zero = r.diagnostics.filter((d) => d.code === "zero_output_sectors");
+    expect(zero).toHaveLength(1);
+    expect(zero[0]?.params).toMatchObject({ sectors: [3], codes: ["04"] });
+  });
+});
