@@ -7,24 +7,48 @@ import { type Diagnostic, diagnostic } from "../core/diagnostics.js";
 import type { InverseBackend } from "../core/io-analysis/leontief.js";
 import { loadNativeBackend } from "../native/openblas.js";
 
-/** "typescript" (default), "native" (OpenBLAS, falling back), or an injected backend. */
-export type BackendChoice = "typescript" | "native" | InverseBackend;
+/**
+ * "auto" (default: where a full inverse is needed, the native backend for tables of at least
+ * {@link AUTO_NATIVE_MIN_ORDER} sectors when it is available, otherwise the TypeScript LU; linkages use
+ * the TypeScript solve path), "typescript", "native" (OpenBLAS, falling back), or an
+ * injected backend.
+ */
+export type BackendChoice = "auto" | "typescript" | "native" | InverseBackend;
 
-export const BACKEND_NAMES = ["typescript", "native"] as const;
+export const BACKEND_NAMES = ["auto", "typescript", "native"] as const;
+
+/**
+ * Order from which "auto" uses the native backend: below it the TypeScript solve path takes a few
+ * milliseconds (docs/benchmarks.md: ≤ 6 ms at n = 153), above it native is 8–17× faster.
+ */
+export const AUTO_NATIVE_MIN_ORDER = 400;
 
 let nativeCache: { backend?: InverseBackend; reason?: string } | undefined;
 
-/** Resolves a backend choice into a backend (undefined = core's own LU) and diagnostics. */
-export function resolveBackend(choice: BackendChoice | undefined): {
-  backend?: InverseBackend;
-  diagnostics: Diagnostic[];
-} {
-  if (choice === undefined || choice === "typescript") return { diagnostics: [] };
-  if (choice !== "native") return { backend: choice, diagnostics: [] };
+function loadNativeCached(): { backend?: InverseBackend; reason?: string } {
   if (nativeCache === undefined) {
     const r = loadNativeBackend();
     nativeCache = "backend" in r ? { backend: r.backend } : { reason: r.unavailable };
   }
+  return nativeCache;
+}
+
+/** Resolves a backend choice into a backend (undefined = core's own LU) and diagnostics. */
+export function resolveBackend(
+  choice: BackendChoice | undefined,
+  order?: number,
+): {
+  backend?: InverseBackend;
+  diagnostics: Diagnostic[];
+} {
+  if (choice === undefined || choice === "auto") {
+    if (order === undefined || order < AUTO_NATIVE_MIN_ORDER) return { diagnostics: [] };
+    const native = loadNativeCached();
+    return native.backend !== undefined ? { backend: native.backend, diagnostics: [] } : { diagnostics: [] };
+  }
+  if (choice === "typescript") return { diagnostics: [] };
+  if (choice !== "native") return { backend: choice, diagnostics: [] };
+  const nativeCache = loadNativeCached();
   if (nativeCache.backend !== undefined) return { backend: nativeCache.backend, diagnostics: [] };
   return { diagnostics: [diagnostic("backend_fallback", "warning", { reason: nativeCache.reason ?? "unavailable" })] };
 }

@@ -56,7 +56,7 @@ export async function ioMatrix(options: IoMatrixOptions): Promise<IoMatrixResult
   const { meta, table: stored } = await loadTable(options, options.source);
   const table = onImportsBasis(stored, imports, meta.id);
   const a = technicalCoefficients(table.Z, table.output, { zeroOutput: "zero_column" });
-  const be = resolveBackend(which === "L" ? options.backend : undefined);
+  const be = resolveBackend(which === "L" ? (options.backend ?? "auto") : "typescript", table.sectors.length);
   const diagnostics: Diagnostic[] = [...be.diagnostics, ...withSectorCodes(a.diagnostics, table)];
   let m = a.A;
   if (which === "L") {

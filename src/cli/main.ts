@@ -372,7 +372,7 @@ async function ioCommand(sub: string | undefined, args: ParsedArgs, ctx: Ctx): P
         "format",
         "backend",
       ]);
-      const backend = enumOption(args, "backend", BACKEND_NAMES, "typescript");
+      const backend = enumOption(args, "backend", BACKEND_NAMES, "auto");
       const format = enumOption(args, "format", FORMATS, "table");
       const variant = enumOption(args, "variant", LINKAGE_VARIANTS, "leontief");
       const groupMethod = enumOption(args, "group-method", GROUP_METHODS, "two_block");
@@ -412,7 +412,7 @@ async function ioCommand(sub: string | undefined, args: ParsedArgs, ctx: Ctx): P
     }
     case "matrix": {
       checkKnown(args, "io matrix", ["table", "input", "unit", "sheet", "which", "imports", "format", "backend"]);
-      const backend = enumOption(args, "backend", BACKEND_NAMES, "typescript");
+      const backend = enumOption(args, "backend", BACKEND_NAMES, "auto");
       const format = enumOption(args, "format", ["csv", "json"] as const, "csv");
       const which = enumOption(args, "which", ["A", "L"] as const);
       if (which === undefined)
