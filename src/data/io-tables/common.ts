@@ -180,6 +180,26 @@ export function hasErrors(issues: readonly DataIssue[]): boolean {
   return issues.some((i) => i.severity === "error");
 }
 
+/**
+ * The header columns whose (trimmed) text matches a sector-code pattern, their codes, and a
+ * `duplicate_sector_code` issue for each repeated code (located at its column).
+ */
+export function sectorColumns(
+  raw: RawTable,
+  pattern: RegExp,
+): { columns: number[]; codes: string[]; issues: DataIssue[] } {
+  const columns: number[] = [];
+  raw.header.forEach((h, c) => {
+    if (pattern.test(h.trim())) columns.push(c);
+  });
+  const codes = columns.map((c) => (raw.header[c] as string).trim());
+  const issues = duplicateCodeIssues(
+    columns.map((c, k) => ({ code: codes[k] as string, column: c + 1, columnName: raw.header[c] as string })),
+    raw,
+  );
+  return { columns, codes, issues };
+}
+
 /** Reports duplicate codes in a list of (code, physical row/column) entries. */
 export function duplicateCodeIssues(
   entries: readonly { code: string; row?: number; column?: number; columnName?: string }[],

@@ -20,6 +20,7 @@ import {
   type IoTableLocator,
   type IoTableReadResult,
   makeMeta,
+  sectorColumns,
   step,
   withSteps,
 } from "./common.js";
@@ -118,17 +119,8 @@ export function readNbsTable(raw: RawTable, options: ReadNbsOptions): DataResult
   const nonCompetitive = cOrigin >= 0;
 
   // sector columns
-  const sectorCols: number[] = [];
-  raw.header.forEach((h, c) => {
-    if (SECTOR_CODE.test(h.trim())) sectorCols.push(c);
-  });
-  const colCodes = sectorCols.map((c) => (raw.header[c] as string).trim());
-  issues.push(
-    ...duplicateCodeIssues(
-      sectorCols.map((c, k) => ({ code: colCodes[k] as string, column: c + 1, columnName: raw.header[c] as string })),
-      raw,
-    ),
-  );
+  const { columns: sectorCols, codes: colCodes, issues: columnIssues } = sectorColumns(raw, SECTOR_CODE);
+  issues.push(...columnIssues);
 
   // rows
   const cells = new CellReader(raw);

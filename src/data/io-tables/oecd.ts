@@ -19,6 +19,7 @@ import {
   type IoTableLocator,
   type IoTableReadResult,
   makeMeta,
+  sectorColumns,
   step,
   withSteps,
 } from "./common.js";
@@ -86,17 +87,8 @@ export function readOecdIot(raw: RawTable, options: ReadOecdOptions): DataResult
   if (cImpo < 0) issues.push(issue("missing_column", hp, { column: "IMPO" }));
   if (hasErrors(issues)) return { ok: false, issues };
 
-  const sectorCols: number[] = [];
-  raw.header.forEach((h, c) => {
-    if (SECTOR_CODE.test(h.trim())) sectorCols.push(c);
-  });
-  const colCodes = sectorCols.map((c) => (raw.header[c] as string).trim());
-  issues.push(
-    ...duplicateCodeIssues(
-      sectorCols.map((c, k) => ({ code: colCodes[k] as string, column: c + 1, columnName: raw.header[c] as string })),
-      raw,
-    ),
-  );
+  const { columns: sectorCols, codes: colCodes, issues: columnIssues } = sectorColumns(raw, SECTOR_CODE);
+  issues.push(...columnIssues);
   const cells = new CellReader(raw);
   const sectorRows: number[] = [];
   const inputRows = new Map<string, number>();
