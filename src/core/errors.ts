@@ -36,7 +36,12 @@ export type CoreErrorCode =
   /** RAS targets cannot be met (positive target on an all-zero row or column) */
   | "ras_infeasible"
   /** fewer observations / table years than the method needs */
-  | "too_few_observations";
+  | "too_few_observations"
+  /**
+   * Cholesky found a pivot d_j = a_jj − Σ_k l_jk² ≤ 0 (or NaN): the symmetric matrix is not
+   * positive definite (params: function, argument, index = j, pivot = d_j)
+   */
+  | "not_positive_definite";
 
 /** An error thrown by a pure-core function when its contract is violated. */
 export class CoreError extends Error {

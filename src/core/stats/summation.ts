@@ -86,3 +86,83 @@ export function neumaierDot(a: ArrayLike<number>, b: ArrayLike<number>): number 
   }
   return s + c;
 }
+
+/**
+ * Neumaier compensated dot product of two strided slices (补偿内积, strided):
+ * Σ_k a[aOffset + k·aStride]·b[bOffset + k·bStride], k = 0..count−1. Lets matrix kernels take the
+ * inner product of a row-major column (stride = cols) without copying it.
+ *
+ * Same algorithm and NaN semantics as {@link neumaierDot} (each product rounded once, the sum
+ * compensated).
+ *
+ * @param a - first backing array
+ * @param aOffset - index of the first term of a
+ * @param aStride - distance between terms of a (≥ 1)
+ * @param b - second backing array
+ * @param bOffset - index of the first term of b
+ * @param bStride - distance between terms of b (≥ 1)
+ * @param count - number of terms
+ * @returns the compensated sum of products (0 when count = 0)
+ * @example
+ * // column 0 of [[1, 2], [3, 4]] · column 1 of the same matrix = 1·2 + 3·4
+ * const m = new Float64Array([1, 2, 3, 4]);
+ * neumaierDotStrided(m, 0, 2, m, 1, 2, 2); // => 14
+ * @see {@link neumaierSum}
+ */
+export function neumaierDotStrided(
+  a: ArrayLike<number>,
+  aOffset: number,
+  aStride: number,
+  b: ArrayLike<number>,
+  bOffset: number,
+  bStride: number,
+  count: number,
+): number {
+  let s = 0;
+  let c = 0;
+  for (let k = 0, i = aOffset, j = bOffset; k < count; k++, i += aStride, j += bStride) {
+    const v = (a[i] as number) * (b[j] as number);
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/**
+ * One step of element-wise Neumaier accumulation (逐元素补偿累加): adds v to cell k of the running
+ * sums `sum` with its compensation in `compensation`. Used where many sums grow at once in one pass
+ * over a row-major matrix (column sums, aggregation P·Z·Pᵀ) so the data are read in memory order.
+ * Call {@link neumaierFinish} once at the end.
+ *
+ * @param sum - running sums (updated in place)
+ * @param compensation - running compensation terms, same length, zero-initialised (updated in place)
+ * @param k - cell index
+ * @param v - the term to add
+ * @example
+ * const s = new Float64Array(1), c = new Float64Array(1);
+ * for (const v of [1, 1e100, 1, -1e100]) neumaierAdd(s, c, 0, v);
+ * neumaierFinish(s, c)[0]; // => 2
+ * @see {@link neumaierSum} (same update rule)
+ */
+export function neumaierAdd(sum: Float64Array, compensation: Float64Array, k: number, v: number): void {
+  const s = sum[k] as number;
+  const t = s + v;
+  compensation[k] = (compensation[k] as number) + (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
+  sum[k] = t;
+}
+
+/**
+ * Completes element-wise Neumaier accumulation: sum[k] += compensation[k] for every k, in place.
+ *
+ * @param sum - running sums from {@link neumaierAdd} (overwritten with the compensated totals)
+ * @param compensation - the matching compensation terms
+ * @returns `sum` (the same array), now holding the compensated totals
+ * @example
+ * neumaierFinish(new Float64Array([1, 2]), new Float64Array([0.5, 0])); // => Float64Array [1.5, 2]
+ * @see {@link neumaierAdd}
+ */
+export function neumaierFinish(sum: Float64Array, compensation: Float64Array): Float64Array {
+  for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] as number) + (compensation[k] as number);
+  return sum;
+}
