@@ -5,6 +5,11 @@
 export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
 export { type DatasetSource, type LoadedIoTable, requireIoTable, requireMeta } from "./dataset-source.js";
 export {
+  createDatasetVersions,
+  type DatasetVersionSource,
+  type DatasetVersions,
+} from "./dataset-versions.js";
+export {
   type DatasetImporter,
   type DatasetShowResult,
   type DatasetsImportOptions,
@@ -58,4 +63,23 @@ export {
   software,
   systemClock,
 } from "./provenance.js";
+export {
+  assertPlainJson,
+  type CachedResult,
+  type CacheHit,
+  canonicalJson,
+  createResultCache,
+  type DatasetVersion,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_ENTRIES,
+  etagOf,
+  type JsonValue,
+  type PersistentResultStore,
+  type ResultCache,
+  type ResultCacheOptions,
+  type ResultCacheStats,
+  type ResultKeyParts,
+  type ResultMeta,
+  ResultNotJsonError,
+} from "./result-cache.js";
 export type { ImportsBasis, TableRef } from "./table-ref.js";

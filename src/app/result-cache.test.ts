@@ -91,6 +91,7 @@ describe("ResultCache.key", () => {
   });
 
   test.prop([options, fc.string({ maxLength: 8 })])("ignores options that are undefined", (o, extra) => {
+    fc.pre(!Object.hasOwn(o, extra));
     const k1 = cache.key({ method: "m", options: o, datasets: [A] });
     const k2 = cache.key({ method: "m", options: { ...o, [extra]: undefined }, datasets: [A] });
     expect(k2).toBe(k1);
