@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { csvField, displayWidth, renderCsv, renderTextTable } from "../methods/text-table.js";
 import { checkKnown, enumOption, parseArgs, UsageError } from "./args.js";
-import { csvField, displayWidth, renderCsv, renderTextTable } from "./text-table.js";
 
 describe("parseArgs", () => {
   it("reads --key value, --key=value, flags and positionals", () => {

@@ -2,7 +2,7 @@
  * A small argv parser for the CLI: `--key value`, `--key=value`, boolean flags and positionals.
  * Unknown options are reported (exit 2), never ignored.
  */
-import type { MessageKey } from "../i18n/messages.js";
+import { UsageError } from "../methods/errors.js";
 
 export interface ParsedArgs {
   readonly positionals: string[];
@@ -19,17 +19,7 @@ export interface ParsedArgs {
 /** Options that take no value anywhere in the CLI. */
 export const BOOLEAN_FLAGS = new Set(["help", "h", "version", "replace", "rebuild", "no-open"]);
 
-/** A CLI usage error: message key and params, exit code 2. */
-export class UsageError extends Error {
-  readonly key: MessageKey;
-  readonly params: Readonly<Record<string, unknown>>;
-  constructor(key: MessageKey, params: Record<string, unknown> = {}) {
-    super(`${key} ${JSON.stringify(params)}`);
-    this.name = "UsageError";
-    this.key = key;
-    this.params = params;
-  }
-}
+export { UsageError } from "../methods/errors.js";
 
 /** Splits argv into positionals, valued options and flags. `--` ends option parsing. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {

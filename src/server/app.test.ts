@@ -3,6 +3,7 @@ import { expectAllClose, expectClose } from "../../test/helpers/close.js";
 import type { DatasetImporter } from "../app/datasets.js";
 import { fakeMeta, fixedClock, memorySource, threeSectorTable } from "../app/test-fixtures.js";
 import { DATA_ISSUE_CODES } from "../i18n/codes.js";
+import { METHODS } from "../methods/index.js";
 import { createApp } from "./app.js";
 
 const TEMPLATE = [
@@ -129,7 +130,7 @@ describe("HTTP API", () => {
     expect(await json(badGroup)).toMatchObject({ code: "unknown_sector", params: { code: "99" } });
     const badVariant = await app.request("/api/io/linkages?table=t3&variant=foo");
     expect(badVariant.status).toBe(400);
-    expect((await json(badVariant)).code).toBe("invalid_parameter");
+    expect((await json(badVariant)).code).toBe("invalid_value");
     const noTable = await app.request("/api/io/linkages");
     expect(noTable.status).toBe(400);
     const domestic = await app.request("/api/io/linkages?table=t3&imports=domestic");
@@ -207,7 +208,7 @@ describe("HTTP API", () => {
     expect((await app.request("/api/io/matrix?table=t3&which=X")).status).toBe(400);
     expect((await app.request("/api/io/matrix?table=t3")).status).toBe(400);
     const series = await app.request("/api/io/series?group=01&family=nbs");
-    expect(series.status).toBe(400); // fake table is not in the nbs family → too_few_observations
+    expect(series.status).toBe(422); // fake table is not in the nbs family → too_few_observations (a data condition)
     expect((await json(series)).code).toBe("too_few_observations");
   });
 
@@ -300,6 +301,18 @@ describe("HTTP API", () => {
       ["/api/health", "get"],
     ];
     for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    // every declared method has its path, with one query parameter per declared option, and nothing else
+    const declared = new Set(METHODS.map((m) => m.path));
+    const methodPaths = Object.entries(paths).filter(([, ops]) =>
+      Object.values(ops).some((op) => (op as { "x-method"?: string })["x-method"] !== undefined),
+    );
+    expect(new Set(methodPaths.map(([p]) => p))).toEqual(declared);
+    for (const m of METHODS) {
+      const get = paths[m.path]?.get as { parameters: { name: string }[]; "x-method": string };
+      expect(get["x-method"]).toBe(m.id);
+      expect(get.parameters.map((p) => p.name).filter((n) => n !== "lang")).toEqual(Object.keys(m.options.shape));
+      expect(paths[m.path]?.post !== undefined).toBe(m.input !== undefined);
+    }
     const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;
     expect(Object.keys(schemas.Error?.properties ?? {})).toEqual(["code", "message", "params", "issues"]);
     const codes = (schemas.Error?.properties?.code as { enum: string[] } | undefined)?.enum ?? [];

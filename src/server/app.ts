@@ -1,35 +1,31 @@
 /**
- * The HTTP API (Hono; no listen here — see main.ts). Endpoints and JSON shapes follow ADR 0001;
- * the OpenAPI 3.1 document is served at /api/openapi.json. Language: `?lang=`, cookie `lang`, then
- * Accept-Language; zh-CN by default.
+ * The HTTP API (Hono; no listen here — see main.ts). Routes come from two tables: the method
+ * declarations (src/methods) and the platform endpoints (routes/platform.ts); the OpenAPI document
+ * at /api/openapi.json is generated from the same tables. Errors are mapped once
+ * (src/methods/errors.ts). Language: `?lang=`, cookie `lang`, then Accept-Language; zh-CN by default.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { languageDetector } from "hono/language";
 import {
   type BackendChoice,
   type Clock,
+  createDatasetVersions,
+  createResultCache,
   type DatasetImporter,
   type DatasetSource,
-  datasetsImport,
-  datasetsList,
-  datasetsShow,
-  GROUP_METHODS,
-  IMPORTS_BASES,
-  ioIntensity,
-  ioLinkages,
-  ioMatrix,
-  ioSeries,
-  LINKAGE_VARIANTS,
+  type DatasetVersions,
+  type PersistentResultStore,
   type PublishedSeriesLoader,
-  parseGroupSpec,
-  readInputTable,
-  SERIES_FAMILIES,
+  type ResultCache,
   software,
 } from "../app/index.js";
-import { detectLang, type Lang, normalizeLang, renderIssue, withDiagnosticMessages } from "../i18n/index.js";
-import { ApiError, errorResponse } from "./errors.js";
+import { sha256Hex } from "../app/input-file.js";
+import { detectLang, type Lang, normalizeLang } from "../i18n/index.js";
+import { type AnyMethod, describeError, EdgeError, ERROR_CATEGORIES, METHODS } from "../methods/index.js";
 import { openApiDocument } from "./openapi.js";
+import { registerMethodRoutes } from "./routes/methods.js";
+import { registerPlatformRoutes } from "./routes/platform.js";
 
 /** What the API reads from and writes to; tests pass in-memory fakes. */
 export interface ServerDeps {
@@ -40,36 +36,33 @@ export interface ServerDeps {
   readonly published?: PublishedSeriesLoader;
   /** rows of /api/reproduction (computed vs published) */
   readonly reproduction?: () => Promise<{ readonly rows: readonly unknown[] }>;
-  /** linear-algebra backend for linkages and L @default "typescript" */
+  /** linear-algebra backend for linkages and L @default "auto" */
   readonly backend?: BackendChoice;
   readonly clock?: Clock;
   /** maximum upload size in bytes @default 52428800 (50 MB) */
   readonly bodyLimit?: number;
+  /**
+   * the result cache of GET method routes: a cache, `false` for none (every request computes), or
+   * omitted for an in-memory cache (persisted through `persistent` when given)
+   */
+  readonly cache?: ResultCache | false;
+  /** where cached results outlive the process (the store's `resultCache`) */
+  readonly persistent?: PersistentResultStore;
+  /** content hashes of datasets for cache keys @default from the source's metadata */
+  readonly versions?: DatasetVersions;
+  /** the declared methods to serve @default METHODS */
+  readonly methods?: readonly AnyMethod[];
 }
 
 export const DEFAULT_BODY_LIMIT = 50 * 1024 * 1024;
 
 type Env = { Variables: { language: string } };
 
-function langOf(c: {
-  get(key: "language"): string | undefined;
-  req: { query(k: string): string | undefined; header(k: string): string | undefined };
-}): Lang {
-  return normalizeLang(c.get("language")) ?? detectLang(c.req.query("lang"), c.req.header("accept-language"));
-}
-
-const withMessages = withDiagnosticMessages;
-
-function enumParam<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new ApiError(400, "invalid_parameter", "usage.invalid_value", {
-      option: name,
-      value,
-      expected: allowed.join(", "),
-    });
-  }
-  return value as T;
+function langOf(c: Context): Lang {
+  return (
+    normalizeLang(c.get("language") as string | undefined) ??
+    detectLang(c.req.query("lang"), c.req.header("accept-language"))
+  );
 }
 
 /**
@@ -81,22 +74,41 @@ export function defaultUploadName(base: string, bytes: Uint8Array): string {
   return `${base}.${zip ? "xlsx" : "csv"}`;
 }
 
-function requiredParam(value: string | undefined, name: string, command: string): string {
-  if (value === undefined || value.trim() === "") {
-    throw new ApiError(400, "missing_parameter", "usage.missing_option", { command, option: name });
-  }
-  return value;
+/**
+ * Dataset versions from the source: the store's content hash when the source offers one, otherwise
+ * the sha256 of the dataset's metadata and provenance (which hold the hashes of its files).
+ */
+function versionsOf(source: DatasetSource): DatasetVersions {
+  const withSha = source as DatasetSource & { getDatasetSha256?: (id: string) => Promise<string | undefined> };
+  return createDatasetVersions({
+    getDatasetSha256: async (id) => {
+      if (typeof withSha.getDatasetSha256 === "function") return withSha.getDatasetSha256(id);
+      const meta = await source.getMeta(id);
+      return meta === undefined || meta === null
+        ? undefined
+        : sha256Hex(new TextEncoder().encode(JSON.stringify(meta)));
+    },
+  });
 }
 
 /**
  * Creates the API app (创建 HTTP API).
- * @param deps data source, optional importer, published values, reproduction rows, clock, limits
+ * @param deps data source, optional importer, published values, reproduction rows, clock, limits, cache
  * @returns a Hono app; `app.request()` serves requests in-process (tests) and main.ts listens
  */
 export function createApp(deps: ServerDeps): Hono<Env> {
   const app = new Hono<Env>();
   const limit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const clock = deps.clock !== undefined ? { clock: deps.clock } : {};
+  const methods = deps.methods ?? METHODS;
+  const cache =
+    deps.cache ??
+    createResultCache({ software: software(), ...(deps.persistent !== undefined && { persistent: deps.persistent }) });
+  const versions = deps.versions ?? versionsOf(deps.source);
+  let allIds: Promise<readonly string[]> | undefined;
+  const allDatasetIds = (): Promise<readonly string[]> => {
+    allIds ??= Promise.resolve(deps.source.listDatasets()).then((l) => l.map((m) => m.id).sort());
+    return allIds;
+  };
 
   app.use(
     "/api/*",
@@ -114,170 +126,65 @@ export function createApp(deps: ServerDeps): Hono<Env> {
   const uploadLimit = bodyLimit({
     maxSize: limit,
     onError: () => {
-      throw new ApiError(413, "payload_too_large", "error.payload_too_large", { limit });
+      throw new EdgeError("too_large", "payload_too_large", "error.payload_too_large", { limit });
     },
   });
-
-  const readBody = async (req: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<Uint8Array> => {
-    const bytes = new Uint8Array(await req.arrayBuffer());
+  const readBody = async (c: Context): Promise<Uint8Array> => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0)
-      throw new ApiError(400, "empty_body", "error.bad_request", {
-        message: "empty request body (send the file bytes)",
-      });
+      throw new EdgeError("disabled", "empty_body", "error.bad_request", { message: "empty request body" });
     return bytes;
   };
 
-  app.get("/api/health", (c) => c.json({ status: "ok", software: software() }));
-
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
-
-  app.get("/api/datasets", async (c) => c.json(await datasetsList(deps.source)));
-
-  app.post("/api/datasets/import", uploadLimit, async (c) => {
-    const lang = langOf(c);
-    if (deps.importer === undefined)
-      throw new ApiError(501, "read_only", "error.bad_request", { message: "imports are disabled" });
-    const id = requiredParam(c.req.query("id"), "id", "POST /api/datasets/import");
-    const kind = enumParam(c.req.query("kind"), "kind", ["io_table"] as const) ?? "io_table";
-    const unit = c.req.query("unit");
-    const replace = c.req.query("replace") === "true" || c.req.query("replace") === "1";
-    const bytes = await readBody(c.req);
-    const file = c.req.query("file") ?? c.req.query("name") ?? defaultUploadName(id, bytes);
-    const r = await datasetsImport(deps.importer, bytes, {
-      file,
-      id,
-      kind,
-      replace,
-      ...(unit !== undefined && unit !== "" && { unit }),
-    });
-    return c.json({ dataset: r.dataset, warnings: r.warnings.map((w) => renderIssue(w, lang)) }, 201);
+  let openApi: unknown;
+  registerPlatformRoutes(app as unknown as Hono, {
+    source: deps.source,
+    ...(deps.importer !== undefined && { importer: deps.importer }),
+    ...(deps.reproduction !== undefined && { reproduction: deps.reproduction }),
+    openApi: () => {
+      openApi ??= openApiDocument(methods);
+      return openApi;
+    },
+    lang: langOf,
+    readBody,
+    uploadName: defaultUploadName,
+    uploadLimit,
+    onImported: (id) => {
+      versions.invalidate(id);
+      if (cache !== false) cache.invalidateDataset(id);
+      allIds = undefined;
+    },
   });
 
-  app.get("/api/datasets/:id", async (c) => {
-    const lang = langOf(c);
-    const r = await datasetsShow(deps.source, c.req.param("id"));
-    return c.json({
-      ...r,
-      validation: { ...r.validation, issues: r.validation.issues.map((i) => renderIssue(i, lang)) },
-    });
-  });
-
-  const linkageParams = (q: (k: string) => string | undefined) => {
-    const group = parseGroupSpec(q("group"));
-    const variant = enumParam(q("variant"), "variant", LINKAGE_VARIANTS);
-    const groupMethod = enumParam(q("groupMethod") ?? q("group_method"), "groupMethod", GROUP_METHODS);
-    const imports = enumParam(q("imports"), "imports", IMPORTS_BASES);
-    return {
-      ...(group !== undefined && { group }),
-      ...(variant !== undefined && { variant }),
-      ...(groupMethod !== undefined && { groupMethod }),
-      ...(imports !== undefined && { imports }),
-    };
-  };
-
-  app.get("/api/io/linkages", async (c) => {
-    const q = (k: string) => c.req.query(k);
-    const tableId = requiredParam(q("table"), "table", "GET /api/io/linkages");
-    const r = await ioLinkages({
-      tableId,
+  registerMethodRoutes(app as unknown as Hono, methods, {
+    context: {
       source: deps.source,
-      ...linkageParams(q),
-      ...(deps.backend !== undefined && { backend: deps.backend }),
-      ...clock,
-    });
-    return c.json(withMessages(r, langOf(c)));
-  });
-
-  app.post("/api/io/linkages", uploadLimit, async (c) => {
-    const q = (k: string) => c.req.query(k);
-    const params = linkageParams(q);
-    const bytes = await readBody(c.req);
-    const file = q("file") ?? q("name") ?? defaultUploadName("upload", bytes);
-    const unit = q("unit");
-    const input = await readInputTable(bytes, { file, ...(unit !== undefined && unit !== "" && { unit }) });
-    const r = await ioLinkages({ table: input.table, meta: input.meta, ...params, ...clock });
-    return c.json(withMessages(r, langOf(c)));
-  });
-
-  app.get("/api/io/intensity", async (c) => {
-    const q = (k: string) => c.req.query(k);
-    const tableId = requiredParam(q("table"), "table", "GET /api/io/intensity");
-    const group = parseGroupSpec(q("group"));
-    const imports = enumParam(q("imports"), "imports", IMPORTS_BASES);
-    const r = await ioIntensity({
-      tableId,
-      source: deps.source,
-      ...(group !== undefined && { group }),
-      ...(imports !== undefined && { imports }),
-      ...clock,
-    });
-    return c.json(withMessages(r, langOf(c)));
-  });
-
-  app.get("/api/io/series", async (c) => {
-    const q = (k: string) => c.req.query(k);
-    const family = enumParam(q("family"), "family", SERIES_FAMILIES);
-    const group = parseGroupSpec(q("group"));
-    const variant = enumParam(q("variant"), "variant", LINKAGE_VARIANTS);
-    const groupMethod = enumParam(q("groupMethod") ?? q("group_method"), "groupMethod", GROUP_METHODS);
-    const throughText = q("through");
-    let through: number | undefined;
-    if (throughText !== undefined && throughText !== "") {
-      through = Number(throughText);
-      if (!Number.isInteger(through) || through < 1900 || through > 2100) {
-        throw new ApiError(400, "invalid_parameter", "usage.invalid_value", {
-          option: "through",
-          value: throughText,
-          expected: "1900–2100",
-        });
-      }
-    }
-    const r = await ioSeries({
-      source: deps.source,
-      ...(family !== undefined && { family }),
-      ...(group !== undefined && { group }),
-      ...(variant !== undefined && { variant }),
-      ...(groupMethod !== undefined && { groupMethod }),
-      ...(through !== undefined && { through }),
+      backend: deps.backend ?? "auto",
+      ...(deps.clock !== undefined && { clock: deps.clock }),
       ...(deps.published !== undefined && { published: deps.published }),
-      ...clock,
-    });
-    return c.json(withMessages(r, langOf(c)));
-  });
-
-  app.get("/api/io/matrix", async (c) => {
-    const q = (k: string) => c.req.query(k);
-    const tableId = requiredParam(q("table"), "table", "GET /api/io/matrix");
-    const which = enumParam(q("which"), "which", ["A", "L"] as const);
-    if (which === undefined)
-      throw new ApiError(400, "missing_parameter", "usage.missing_option", {
-        command: "GET /api/io/matrix",
-        option: "which",
-      });
-    const imports = enumParam(q("imports"), "imports", IMPORTS_BASES);
-    const r = await ioMatrix({
-      tableId,
-      which,
-      source: deps.source,
-      ...(imports !== undefined && { imports }),
-      ...(deps.backend !== undefined && { backend: deps.backend }),
-      ...clock,
-    });
-    return c.json(withMessages(r, langOf(c)));
-  });
-
-  app.get("/api/reproduction", async (c) => {
-    if (deps.reproduction === undefined) return c.json({ rows: [] });
-    return c.json(await deps.reproduction());
+    },
+    cache,
+    versions,
+    allDatasetIds,
+    lang: langOf,
+    readBody,
+    uploadName: defaultUploadName,
+    uploadLimit,
   });
 
   app.all("/api/*", (c) => {
-    throw new ApiError(404, "not_found", "error.not_found", { path: new URL(c.req.url).pathname });
+    throw new EdgeError("not_found", "not_found", "error.not_found", { path: new URL(c.req.url).pathname });
   });
 
   app.onError((e, c) => {
-    const { status, body } = errorResponse(e, langOf(c));
-    return c.json(body, status);
+    const d = describeError(e, langOf(c));
+    const body = {
+      code: d.code,
+      message: d.message,
+      params: d.params,
+      ...(d.issues !== undefined && { issues: d.issues }),
+    };
+    return c.json(body, ERROR_CATEGORIES[d.category].status);
   });
 
   return app;

@@ -1,0 +1,176 @@
+/**
+ * Option builders for method declarations (方法选项). Each builder returns a zod schema and records
+ * what the edges need beside validation — zh-CN/en label, the CLI placeholder, allowed values,
+ * bounds and default — so that the CLI flags and `--help`, the query parameters and the OpenAPI
+ * parameter list are all read from one object. Option values arrive as strings (argv, query string);
+ * {@link parseOptions} converts and validates them once for both edges.
+ */
+import { z } from "zod";
+import type { Label } from "./declaration.js";
+import { UsageError } from "./errors.js";
+
+/** What an option is, for the edges. */
+export interface OptionSpec {
+  readonly kind: "enum" | "int" | "string" | "dataset";
+  readonly label: Label;
+  /** allowed values of an enum option */
+  readonly values?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly default?: string | number;
+  readonly required: boolean;
+  /** placeholder in help, e.g. `<id>` */
+  readonly placeholder: string;
+  /** not offered over HTTP (e.g. a local file path) */
+  readonly cliOnly?: boolean;
+}
+
+const SPECS = new WeakMap<z.ZodType, OptionSpec>();
+
+function attach<T extends z.ZodType>(schema: T, spec: OptionSpec): T {
+  SPECS.set(schema, spec);
+  return schema;
+}
+
+/** Dataset ids: letters, digits, `-`, `_`, `.` and `/` (for namespaces), at most 200 characters. */
+export const DATASET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
+
+/** A stored dataset's id. */
+export function datasetOption(label: Label, options: { required?: boolean } = {}) {
+  const base = z.string().regex(DATASET_ID_PATTERN);
+  const required = options.required ?? true;
+  return attach(required ? base : base.optional(), { kind: "dataset", label, required, placeholder: "<id>" });
+}
+
+/** One of a closed set of values, with a default. */
+export function enumOption<const T extends readonly [string, ...string[]]>(
+  values: T,
+  defaultValue: T[number],
+  label: Label,
+) {
+  return attach(z.enum(values).default(defaultValue as never), {
+    kind: "enum",
+    label,
+    values,
+    default: defaultValue,
+    required: false,
+    placeholder: values.join("|"),
+  });
+}
+
+/** One of a closed set of values, required. */
+export function requiredEnumOption<const T extends readonly [string, ...string[]]>(values: T, label: Label) {
+  return attach(z.enum(values), { kind: "enum", label, values, required: true, placeholder: values.join("|") });
+}
+
+/** An integer within bounds; optional unless a default is given. */
+export function intOption(bounds: { min: number; max: number }, label: Label) {
+  return attach(z.number().int().min(bounds.min).max(bounds.max).optional(), {
+    kind: "int",
+    label,
+    min: bounds.min,
+    max: bounds.max,
+    required: false,
+    placeholder: `${bounds.min}–${bounds.max}`,
+  });
+}
+
+/** Free text (validated by the method), optional. */
+export function textOption(label: Label, placeholder: string, options: { default?: string; maxLength?: number } = {}) {
+  const base = z
+    .string()
+    .min(1)
+    .max(options.maxLength ?? 2000);
+  const schema = options.default !== undefined ? base.default(options.default) : base.optional();
+  return attach(schema, {
+    kind: "string",
+    label,
+    required: false,
+    placeholder,
+    ...(options.default !== undefined && { default: options.default }),
+  });
+}
+
+/** The spec of an option schema built here. */
+export function optionSpec(schema: z.ZodType): OptionSpec {
+  const spec = SPECS.get(schema);
+  if (spec === undefined) throw new Error("optionSpec: option not built with src/methods/options.ts");
+  return spec;
+}
+
+/** `groupMethod` → `group-method`. */
+export function flagName(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** The options of a schema with their specs, in declaration order. */
+export function optionEntries(schema: z.ZodObject): readonly (readonly [string, OptionSpec])[] {
+  return Object.entries(schema.shape).map(([k, s]) => [k, optionSpec(s as z.ZodType)] as const);
+}
+
+/** How option names read at an edge: CLI flags (`--group-method`) or query parameters (`groupMethod`). */
+export type OptionEdge = "cli" | "api";
+
+function displayName(key: string, edge: OptionEdge): string {
+  return edge === "cli" ? `--${flagName(key)}` : key;
+}
+
+/**
+ * Converts raw string values (argv or query) to typed values and validates them against the
+ * declaration's schema. Unknown keys are not checked here (each edge knows its own extra options).
+ * @param raw values by option key (camelCase)
+ * @throws {UsageError} `usage.invalid_value` (value outside the allowed set or bounds) or
+ *   `usage.missing_option` (a required option absent), naming the option as the edge spells it
+ */
+export function parseOptions<S extends z.ZodObject>(
+  schema: S,
+  raw: ReadonlyMap<string, string>,
+  edge: OptionEdge,
+  command: string,
+  optional: ReadonlySet<string> = new Set(),
+): z.output<S> {
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of optionEntries(schema)) {
+    const text = raw.get(key);
+    const name = displayName(key, edge);
+    if (text === undefined || text === "") {
+      if (spec.required && !optional.has(key)) {
+        throw new UsageError("usage.missing_option", {
+          command,
+          option: edge === "cli" ? `${name} ${spec.placeholder}` : name,
+        });
+      }
+      continue;
+    }
+    const invalid = (): UsageError =>
+      new UsageError("usage.invalid_value", {
+        option: name,
+        value: text,
+        expected:
+          spec.kind === "enum"
+            ? (spec.values ?? []).join(", ")
+            : spec.kind === "int"
+              ? `${spec.min}–${spec.max}`
+              : spec.placeholder,
+      });
+    if (spec.kind === "int") {
+      if (!/^-?\d+$/.test(text)) throw invalid();
+      values[key] = Number(text);
+    } else values[key] = text;
+    const r = (schema.shape[key] as z.ZodType).safeParse(values[key]);
+    if (!r.success) throw invalid();
+    values[key] = r.data;
+  }
+  const mask = Object.fromEntries([...optional].map((k) => [k, true])) as Record<string, true>;
+  const target: z.ZodType = optional.size > 0 ? schema.partial(mask as never) : schema;
+  const parsed = target.safeParse(values);
+  if (!parsed.success) {
+    const path = String(parsed.error.issues[0]?.path[0] ?? "");
+    throw new UsageError("usage.invalid_value", {
+      option: displayName(path, edge),
+      value: String(values[path] ?? ""),
+      expected: optionSpec(schema.shape[path] as z.ZodType).placeholder,
+    });
+  }
+  return parsed.data as z.output<S>;
+}

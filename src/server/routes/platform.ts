@@ -1,0 +1,196 @@
+/**
+ * Platform endpoints (not methods): health, the OpenAPI document, datasets and the reproduction
+ * table. Each is one entry of {@link PLATFORM_ENDPOINTS} — path, parameters and response schema —
+ * and the same entry registers the route and describes it in the OpenAPI document.
+ */
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import {
+  type DatasetImporter,
+  type DatasetSource,
+  datasetsImport,
+  datasetsList,
+  datasetsShow,
+  software,
+} from "../../app/index.js";
+import { type Lang, renderIssue } from "../../i18n/index.js";
+import { EdgeError, type ErrorCategory, type Label, UsageError } from "../../methods/index.js";
+
+interface ParamSpec {
+  readonly schema: z.ZodType;
+  readonly required: boolean;
+  readonly description: string;
+}
+
+export interface PlatformEndpoint {
+  readonly method: "get" | "post";
+  readonly path: `/api/${string}`;
+  readonly operationId: string;
+  readonly summary: Label;
+  readonly params?: Readonly<Record<string, ParamSpec>>;
+  /** the request body is a file */
+  readonly body?: true;
+  readonly status?: 200 | 201;
+  readonly response: z.ZodType;
+  readonly errors?: readonly ErrorCategory[];
+}
+
+const datasetMeta = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  region: z.string(),
+  years: z.array(z.number()),
+  dimensions: z.record(z.string(), z.number()),
+  unit: z.string(),
+  provenance: z.looseObject({}),
+});
+
+const renderedIssue = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning", "info"]),
+  path: z.record(z.string(), z.unknown()),
+  params: z.record(z.string(), z.unknown()),
+  location: z.string(),
+  message: z.string(),
+});
+
+/** Kinds the import endpoint accepts. */
+export const API_IMPORT_KINDS = ["io_table"] as const;
+
+export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
+  {
+    method: "get",
+    path: "/api/health",
+    operationId: "health",
+    summary: { "zh-CN": "服务状态", en: "service status" },
+    response: z.object({ status: z.literal("ok"), software: z.string() }),
+  },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    operationId: "openapi",
+    summary: { "zh-CN": "本 API 的 OpenAPI 3.1 描述", en: "this API's OpenAPI 3.1 document" },
+    response: z.looseObject({ openapi: z.string() }),
+  },
+  {
+    method: "get",
+    path: "/api/datasets",
+    operationId: "datasets.list",
+    summary: { "zh-CN": "已入库的数据集", en: "stored datasets" },
+    response: z.object({ datasets: z.array(datasetMeta) }),
+  },
+  {
+    method: "get",
+    path: "/api/datasets/:id",
+    operationId: "datasets.show",
+    summary: { "zh-CN": "数据集元数据、部门与校验结果", en: "a dataset's metadata, sectors and validation" },
+    params: { id: { schema: z.string(), required: true, description: "dataset id" } },
+    response: datasetMeta.extend({
+      validation: z.object({
+        ok: z.boolean(),
+        errors: z.number(),
+        warnings: z.number(),
+        issues: z.array(renderedIssue),
+      }),
+    }),
+    errors: ["not_found", "internal"],
+  },
+  {
+    method: "post",
+    path: "/api/datasets/import",
+    operationId: "datasets.import",
+    summary: {
+      "zh-CN": "导入文件为数据集（全部成功或不做任何修改）",
+      en: "import a file as a dataset (all-or-nothing)",
+    },
+    params: {
+      id: { schema: z.string(), required: true, description: "id of the new dataset" },
+      kind: { schema: z.enum(API_IMPORT_KINDS), required: false, description: "dataset kind (default io_table)" },
+      unit: { schema: z.string(), required: false, description: "unit when the file states none" },
+      file: { schema: z.string(), required: false, description: "file name for issue locations and provenance" },
+      replace: { schema: z.enum(["true", "1"]), required: false, description: "replace a dataset with the same id" },
+    },
+    body: true,
+    status: 201,
+    response: z.object({ dataset: datasetMeta, warnings: z.array(renderedIssue) }),
+    errors: ["usage", "data", "too_large", "disabled", "internal"],
+  },
+  {
+    method: "get",
+    path: "/api/reproduction",
+    operationId: "reproduction",
+    summary: {
+      "zh-CN": "计算值与公开发布值的对照",
+      en: "computed values beside the published figures",
+    },
+    response: z.object({ rows: z.array(z.looseObject({ ref: z.string() })) }),
+  },
+];
+
+export interface PlatformDeps {
+  readonly source: DatasetSource;
+  readonly importer?: DatasetImporter;
+  readonly reproduction?: () => Promise<{ readonly rows: readonly unknown[] }>;
+  readonly openApi: () => unknown;
+  readonly lang: (c: Context) => Lang;
+  readonly readBody: (c: Context) => Promise<Uint8Array>;
+  readonly uploadName: (base: string, bytes: Uint8Array) => string;
+  // biome-ignore lint/suspicious/noExplicitAny: Hono middleware of any env
+  readonly uploadLimit: any;
+  /** told after a successful import (cache invalidation) */
+  readonly onImported: (id: string) => void;
+}
+
+/** Registers the platform endpoints. */
+export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): void {
+  const handlers: Record<string, (c: Context) => Promise<Response> | Response> = {
+    health: (c) => c.json({ status: "ok", software: software() }),
+    openapi: (c) => c.json(deps.openApi() as object),
+    "datasets.list": async (c) => c.json(await datasetsList(deps.source)),
+    "datasets.show": async (c) => {
+      const lang = deps.lang(c);
+      const r = await datasetsShow(deps.source, c.req.param("id") ?? "");
+      return c.json({
+        ...r,
+        validation: { ...r.validation, issues: r.validation.issues.map((i) => renderIssue(i, lang)) },
+      });
+    },
+    "datasets.import": async (c) => {
+      const lang = deps.lang(c);
+      if (deps.importer === undefined)
+        throw new EdgeError("disabled", "read_only", "error.bad_request", { message: "imports are disabled" });
+      const id = c.req.query("id");
+      if (id === undefined || id.trim() === "")
+        throw new UsageError("usage.missing_option", { command: "POST /api/datasets/import", option: "id" });
+      const kindText = c.req.query("kind");
+      if (kindText !== undefined && kindText !== "" && !(API_IMPORT_KINDS as readonly string[]).includes(kindText))
+        throw new UsageError("usage.invalid_value", {
+          option: "kind",
+          value: kindText,
+          expected: API_IMPORT_KINDS.join(", "),
+        });
+      const unit = c.req.query("unit");
+      const replace = c.req.query("replace") === "true" || c.req.query("replace") === "1";
+      const bytes = await deps.readBody(c);
+      const file = c.req.query("file") ?? c.req.query("name") ?? deps.uploadName(id, bytes);
+      const r = await datasetsImport(deps.importer, bytes, {
+        file,
+        id,
+        kind: "io_table",
+        replace,
+        ...(unit !== undefined && unit !== "" && { unit }),
+      });
+      deps.onImported(id);
+      return c.json({ dataset: r.dataset, warnings: r.warnings.map((w) => renderIssue(w, lang)) }, 201);
+    },
+    reproduction: async (c) => c.json(deps.reproduction === undefined ? { rows: [] } : await deps.reproduction()),
+  };
+  for (const e of PLATFORM_ENDPOINTS) {
+    const handler = handlers[e.operationId];
+    if (handler === undefined) throw new Error(`platform route without handler: ${e.operationId}`);
+    if (e.method === "get") app.get(e.path, handler);
+    else app.post(e.path, deps.uploadLimit, handler);
+  }
+}
