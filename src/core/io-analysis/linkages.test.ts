@@ -7,7 +7,7 @@ import {
   THREE_SECTOR,
   threeSectorTable,
 } from "../../../test/reference/textbook/fixtures.js";
-import { loadTextbookReference, numericBlock, readRawCsv } from "../../../test/reference/textbook/load.js";
+import { loadTextbookReference, numericBlock, readTextbookCsv } from "../../../test/reference/textbook/load.js";
 import { typescriptBackend } from "../linalg/backend.js";
 import { fromRows } from "../linalg/matrix.js";
 import { technicalCoefficients } from "./coefficients.js";
@@ -184,7 +184,7 @@ describe("linkages — UN Handbook (2018) Germany 2009 6×6", () => {
     // The CSV is parsed here (minimal parser) and the numpy script parses it independently; κ₁ ≈ 3 so
     // two LU implementations agree to ~1e-15; 1e-12 allows for summation order in the averages.
     const ref = loadTextbookReference().germany_2009_un_handbook as Record<string, number[]>;
-    const csv = readRawCsv("iotables-eurostat-manual/germany_2009_un_handbook.csv", "prod_na");
+    const csv = readTextbookCsv("germany_2009_un_handbook.csv", "prod_na");
     const cols = [
       "Agriculture",
       "Manufacturing",
@@ -213,7 +213,7 @@ describe("linkages — Eurostat Manual (2008) ch. 15, Germany 1995 6×6", () => 
     // The published manufacturing forward linkage (Ghosh row sum 1.6691) is a flagged discrepancy
     // (recomputes as 1.6910; see leontief.test.ts) — the Ghosh E here follows the recomputation.
     const ref = loadTextbookReference().eurostat_manual_germany_1995 as Record<string, number[] | number[][]>;
-    const csv = readRawCsv("iotables-eurostat-manual/germany_1995_beutel_table_15_4.csv", "t_rows2");
+    const csv = readTextbookCsv("germany_1995_beutel_table_15_4.csv", "t_rows2");
     const cols = [
       "agriculture_group",
       "manufacturing_group",
@@ -249,7 +249,7 @@ describe("linkages — errors and purity", () => {
     expect(() => linkages({ A, x: MILLER_BLAIR.x }, { variant: "weighted" })).toThrow(
       expect.objectContaining({
         code: "invalid_argument",
-        params: expect.objectContaining({ reason: "finalDemandTotal required" }),
+        params: expect.objectContaining({ reason: "final_demand_required" }),
       }),
     );
     expect(() => linkages({ A, x: MILLER_BLAIR.x }, { backend: typescriptBackend })).toThrow(

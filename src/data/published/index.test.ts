@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../paths.js";
+import {
+  DEFAULT_SEED_DIR,
+  EXCERPT_LENGTH,
+  extractExcerpts,
+  loadExcerpts,
+  squash,
+  standaloneIndex,
+} from "../../../test/reference/seeds/excerpts.js";
 import {
   loadPublishedDataset,
   loadPublishedValues,
@@ -73,69 +80,66 @@ describe("published dataset: structure", () => {
   });
 });
 
-// The seed texts live in shared/ beside the repository (CI: ../shared). Without them the verbatim
-// checks cannot run; the suite title says so instead of printing (console output fails tests).
-const seedDir = resolve(repoRoot(), "..", "shared", "seeds");
-const seedsPresent = existsSync(seedDir);
+// Evidence committed in the repository (test/reference/seeds/excerpts.json, written by
+// test/reference/seeds/extract.ts from the seed texts): for each value a ≤ ~60-character excerpt of its
+// seed around the printed text, and the sha256 of each seed file the excerpts were taken from.
+const excerpts = loadExcerpts();
+
+describe("published dataset: printed in the seed texts (committed excerpts)", () => {
+  const docs = loadPublishedDataset().provenance.documents;
+
+  it("takes the excerpts from the seed files the dataset cites (same file name and sha256)", () => {
+    expect(Object.keys(excerpts.seeds).sort()).toEqual(docs.map((d) => d.seed).sort());
+    for (const d of docs) expect(excerpts.seeds[d.seed], d.seed).toEqual({ file: d.file, sha256: d.sha256 });
+  });
+
+  it("finds every printed number in its excerpt (anchor containing the printed string, not inside a longer number)", () => {
+    const missing: string[] = [];
+    for (const v of values) {
+      if (v.members !== undefined) continue;
+      const e = excerpts.values[v.id];
+      const printed = squash(v.printed);
+      const anchor = squash(v.anchor ?? v.printed);
+      if (e === undefined || e.seed !== v.seed || e.anchor !== anchor)
+        missing.push(`${v.id}: no excerpt for ${anchor}`);
+      else if (!anchor.includes(printed) || standaloneIndex(e.excerpt, anchor) < 0)
+        missing.push(`${v.id}: ${anchor} not in "${e.excerpt}"`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("finds every printed sector name of the tier lists in its excerpt", () => {
+    const missing: string[] = [];
+    for (const v of values) {
+      for (const name of v.member_names_zh ?? [])
+        if (!(excerpts.names[v.id]?.[name] ?? "").includes(name)) missing.push(`${v.id}: ${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps every excerpt short (≤ 60 characters, or the anchor plus 8 on each side)", () => {
+    for (const e of Object.values(excerpts.values))
+      expect(e.excerpt.length, e.anchor).toBeLessThanOrEqual(Math.max(EXCERPT_LENGTH, e.anchor.length + 16));
+  });
+});
+
+// When the seed texts are beside the repository (../shared/seeds), check the committed excerpts are
+// current: the seed bytes still have the recorded sha256 and re-extraction gives the committed file.
+// Without them this block does not run — the committed excerpts above are then the evidence.
+const seedsPresent = existsSync(DEFAULT_SEED_DIR);
 
 describe.skipIf(!seedsPresent)(
-  `published dataset: verbatim in the seed texts (${seedsPresent ? seedDir : "skipped: ../shared/seeds not found"})`,
+  `published dataset: committed excerpts are current (${seedsPresent ? DEFAULT_SEED_DIR : "../shared/seeds not beside the repository"})`,
   () => {
-    const docs = loadPublishedDataset().provenance.documents;
-    const text = new Map<string, string>();
-    const raw = new Map<string, Buffer>();
-    if (seedsPresent) {
-      for (const d of docs) {
-        const bytes = readFileSync(resolve(seedDir, d.file));
-        raw.set(d.seed, bytes);
-        // line breaks and spaces fall inside numbers in the text extraction (e.g. "83.\n24"): drop them
-        text.set(d.seed, bytes.toString("utf8").replace(/\s+/gu, ""));
-      }
-    }
-
     it("matches the recorded sha256 of each seed file", () => {
-      for (const d of docs) {
-        expect(
-          createHash("sha256")
-            .update(raw.get(d.seed) as Buffer)
-            .digest("hex"),
-          d.file,
-        ).toBe(d.sha256);
+      for (const d of loadPublishedDataset().provenance.documents) {
+        const bytes = readFileSync(resolve(DEFAULT_SEED_DIR, d.file));
+        expect(createHash("sha256").update(bytes).digest("hex"), d.file).toBe(d.sha256);
       }
     });
 
-    /** true when `needle` occurs in `hay` not as part of a longer number (for bare numeric needles) */
-    function occurs(hay: string, needle: string): boolean {
-      const numeric = /^-?\d+(\.\d+)?$/.test(needle);
-      for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
-        if (!numeric) return true;
-        const before = hay[at - 1] ?? "";
-        const after = hay.slice(at + needle.length, at + needle.length + 2);
-        const glued = /[\d.]/.test(before) || /^\d/.test(after) || /^\.\d/.test(after);
-        if (!glued) return true;
-      }
-      return false;
-    }
-
-    it("finds every printed number in its seed (anchor containing the printed string)", () => {
-      const missing: string[] = [];
-      for (const v of values) {
-        if (v.members !== undefined) continue;
-        const hay = text.get(v.seed) as string;
-        const printed = v.printed.replace(/\s+/gu, "");
-        const anchor = (v.anchor ?? v.printed).replace(/\s+/gu, "");
-        if (!anchor.includes(printed) || !occurs(hay, anchor)) missing.push(`${v.id}: ${anchor}`);
-      }
-      expect(missing).toEqual([]);
-    });
-
-    it("finds every printed sector name of the tier lists in its seed", () => {
-      const missing: string[] = [];
-      for (const v of values) {
-        for (const name of v.member_names_zh ?? [])
-          if (!(text.get(v.seed) as string).includes(name)) missing.push(`${v.id}: ${name}`);
-      }
-      expect(missing).toEqual([]);
+    it("equals a fresh extraction from the seed texts (npm run reference:regen)", () => {
+      expect(extractExcerpts(loadPublishedDataset(), DEFAULT_SEED_DIR)).toEqual(excerpts);
     });
   },
 );

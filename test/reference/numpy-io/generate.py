@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Reference values for src/core/io-analysis, computed with plain numpy (np.linalg.inv).
 
-Regenerate from the repository root:  python3 test/reference/numpy-io/generate.py
+Regenerate from the repository root:  python3 test/reference/numpy-io/generate.py [--out DIR]
+(default: writes beside this script; --out DIR writes the same files into DIR, unformatted —
+test/reference/current.test.ts uses that to check the committed files are current).
+Inputs: the shipped NBS tables in data/shipped/ionet-nbs-io (byte copies, data/shipped/SHA256SUMS).
+Also runs two_block_2012_139.py (same --out).
 Never edit the JSON outputs by hand.
 
 Outputs (beside this script):
@@ -19,6 +23,7 @@ Definitions follow docs/spec methods §5.3–§5.6 (Miller & Blair 2009, ch. 2):
   merge: group merged into one sector (placed where its first member was), others kept,
   weighted_mean: output-weighted mean of single-sector F and E over the group.
 """
+import argparse
 import csv
 import json
 import os
@@ -28,7 +33,11 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-RAW = os.environ.get("SHUSHI_RAW", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "data", "raw"))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+RAW = os.path.join(ROOT, "data", "shipped")
+ARGS = argparse.ArgumentParser(description="numpy reference values for src/core/io-analysis")
+ARGS.add_argument("--out", default=HERE, help="output directory (default: beside this script)")
+OUT = os.path.abspath(ARGS.parse_args().out)
 CODES = [f"{i:02d}" for i in range(1, 43)]
 
 
@@ -148,7 +157,7 @@ def jsonable(v):
 
 
 def write(name, obj):
-    with open(os.path.join(HERE, name), "w", encoding="utf-8") as fh:
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as fh:
         json.dump(jsonable(obj), fh, separators=(",", ":"))
         fh.write("\n")
 
@@ -259,9 +268,10 @@ write("random_productive.json", {
 })
 # Lay the JSON out the way the repository formatter (Biome) does, so `biome check` stays clean; this only
 # re-indents (values are untouched). Skipped when node_modules is absent.
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+subprocess.run([sys.executable, os.path.join(HERE, "two_block_2012_139.py"), "--out", OUT], check=True,
+               stdout=subprocess.DEVNULL)
 BIOME = os.path.join(ROOT, "node_modules", ".bin", "biome")
-if os.path.exists(BIOME):
+if os.path.exists(BIOME) and OUT == HERE:
     subprocess.run([BIOME, "format", "--write", *[os.path.join(HERE, f) for f in ["china_2020_42.json", "china_2015_42.json", "random_productive.json"]]], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 print("ok")

@@ -6,13 +6,17 @@ and S32 (114 telecom and other information transmission, 115 software and IT ser
 result does not depend on how sectors are split inside each block, so this equals the value a 2012
 42-sector table would give (spec section 5.5 two_block).
 
-Regenerate:  python3 test/reference/numpy-io/two_block_2012_139.py
-Reads data/shipped/ionet-nbs-io/china_2012_139.csv; writes two_block_2012_139.json beside this script.
+Regenerate:  python3 test/reference/numpy-io/two_block_2012_139.py [--out DIR]   (also run by generate.py)
+Reads data/shipped/ionet-nbs-io/china_2012_139.csv; writes two_block_2012_139.json beside this script
+(or into DIR).
 """
-import csv, json, os, sys
+import argparse, csv, json, os, sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ARGS = argparse.ArgumentParser(description="two-block digital linkages, NBS 2012 139-sector table")
+ARGS.add_argument("--out", default=HERE, help="output directory (default: beside this script)")
+OUT = os.path.abspath(ARGS.parse_args().out)
 ROOT = os.path.join(HERE, "..", "..", "..")
 path = os.path.join(ROOT, "data", "shipped", "ionet-nbs-io", "china_2012_139.csv")
 rows = list(csv.reader(open(path, encoding="utf-8")))
@@ -36,5 +40,6 @@ out = {
     "influence": float(c[0] / c.mean()),
     "sensitivity": float(r[0] / r.mean()),
 }
-json.dump(out, open(os.path.join(HERE, "two_block_2012_139.json"), "w"), indent=2)
+with open(os.path.join(OUT, "two_block_2012_139.json"), "w", encoding="utf-8") as fh:
+    json.dump(out, fh, indent=2)
 print(out)

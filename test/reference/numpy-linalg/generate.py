@@ -2,12 +2,16 @@
 """Reference values for src/core/linalg tests (inverse, 1-norm condition, spectral radius).
 
 Regenerate (from the repository root):
-    python3 test/reference/numpy-linalg/generate.py > test/reference/numpy-linalg/linalg.json
+    python3 test/reference/numpy-linalg/generate.py [--out DIR]
+(writes linalg.json beside this script, or into DIR; test/reference/current.test.ts uses --out to
+check that the committed file is current).
 
 Never edit linalg.json by hand. Needs numpy >= 2 and scipy (only for LAPACK dgecon, the estimator
 that src/core/linalg/condition.ts reimplements).
 """
+import argparse
 import json
+import os
 import sys
 
 import numpy as np
@@ -77,8 +81,12 @@ def main():
         "cases": cases,
         "spectral": [spectral, periodic],
     }
-    json.dump(out, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser(description="numpy/scipy reference values for src/core/linalg")
+    parser.add_argument("--out", default=here, help="output directory (default: beside this script)")
+    with open(os.path.join(os.path.abspath(parser.parse_args().out), "linalg.json"), "w", encoding="utf-8") as fh:
+        json.dump(out, fh, indent=1)
+        fh.write("\n")
 
 
 if __name__ == "__main__":

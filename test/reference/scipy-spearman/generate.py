@@ -1,8 +1,9 @@
 """Reference values for spearmanCorrelation / averageRanks (src/core/stats/rank-correlation.ts).
 
-Run from the repository root:  python3 test/reference/scipy-spearman/generate.py
-Writes test/reference/scipy-spearman/spearman.json. Never edit the JSON by hand.
+Run from the repository root:  python3 test/reference/scipy-spearman/generate.py [--out DIR]
+Writes test/reference/scipy-spearman/spearman.json (or DIR/spearman.json). Never edit the JSON by hand.
 """
+import argparse
 import json
 import pathlib
 
@@ -39,6 +40,8 @@ for name, x, y in cases:
         "ranks_x": rankdata(x, method="average").tolist(),
         "ranks_y": rankdata(y, method="average").tolist(),
     })
-path = pathlib.Path(__file__).with_name("spearman.json")
+parser = argparse.ArgumentParser(description="scipy reference values for spearmanCorrelation")
+parser.add_argument("--out", default=str(pathlib.Path(__file__).resolve().parent), help="output directory")
+path = pathlib.Path(parser.parse_args().out) / "spearman.json"
 path.write_text(json.dumps(out, indent=1) + "\n")
 print("wrote", path)

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """numpy reference values for the small textbook IO tables that have no published linkage answers.
 
-Regenerate from the repository root:  python3 test/reference/textbook/generate.py
+Regenerate from the repository root:  python3 test/reference/textbook/generate.py [--out DIR]
+(default: writes textbook.json beside this script; --out DIR writes it into DIR instead, unformatted —
+test/reference/current.test.ts uses that to check the committed file is current).
 Never edit textbook.json by hand.
 
-Tables (both staged from rOpenGov/iotables, see shared/data/raw/MANIFEST.md §8):
+Tables (byte copies in data/ beside this script, from rOpenGov/iotables; see data/README.md):
   * UN Handbook on Supply, Use and IO Tables (2018), Germany 2009 6x6 (bn EUR):
     Z = the six product rows CPA_A..CPA_O-T x six industry columns; x = row P1 (output).
   * Eurostat Manual (2008) ch.15, Germany 1995 6x6 (mio EUR): Z = domestic rows cpa_a..cpa_other,
@@ -13,6 +15,7 @@ Definitions as in test/reference/numpy-io/generate.py (spec methods §5.3–§5.
 Also: the spec §5.9 RAS example, iterated row-then-column until max(|Z1-u|,|1'Z-v|) < tol*max(u),
 to record the iteration count for tol = 1e-12 and the default 1e-10.
 """
+import argparse
 import csv
 import json
 import os
@@ -22,8 +25,10 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-RAW = os.environ.get("SHUSHI_RAW", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "data", "raw"))
-DIR = os.path.join(RAW, "iotables-eurostat-manual")
+DIR = os.path.join(HERE, "data")
+ARGS = argparse.ArgumentParser(description="numpy reference values for the textbook IO tables")
+ARGS.add_argument("--out", default=HERE, help="output directory (default: beside this script)")
+OUT = os.path.abspath(ARGS.parse_args().out)
 
 
 def read(name, row_codes, col_names, output_code, key):
@@ -89,14 +94,14 @@ out = {
                                        "A": (Z12 / np.array([120.0, 150.0])).tolist()},
                          "tol_1e-10": {"iterations": it10, "Z": Z10.tolist()}},
 }
-with open(os.path.join(HERE, "textbook.json"), "w", encoding="utf-8") as fh:
+with open(os.path.join(OUT, "textbook.json"), "w", encoding="utf-8") as fh:
     json.dump(out, fh, indent=1)
     fh.write("\n")
 # Lay the JSON out the way the repository formatter (Biome) does, so `biome check` stays clean; this only
 # re-indents (values are untouched). Skipped when node_modules is absent.
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 BIOME = os.path.join(ROOT, "node_modules", ".bin", "biome")
-if os.path.exists(BIOME):
+if os.path.exists(BIOME) and OUT == HERE:
     subprocess.run([BIOME, "format", "--write", *[os.path.join(HERE, f) for f in ["textbook.json"]]], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 print("ok", it12, it10)

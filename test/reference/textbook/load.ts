@@ -1,21 +1,20 @@
 /**
- * Test-side loaders for the staged raw data and the committed reference JSON (tests may do I/O;
- * src/core may not). The raw folder defaults to the shared staging area and can be moved with
- * SHUSHI_RAW (the same variable the generate.py scripts read).
+ * Test-side loaders for the committed textbook inputs and reference JSON (tests may do I/O; src/core
+ * may not). Every file read here is in the repository: the textbook tables in `data/` beside this file,
+ * the transcribed known answers in `test/reference/known-answers/` (provenance in their READMEs).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Root of the staged raw data (shared/data/raw, see its MANIFEST.md). */
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** Default: `<repo>/../shared/data/raw` (CI clones the repo with shared/ beside it). */
-export const RAW_DIR = process.env.SHUSHI_RAW ?? join(HERE, "..", "..", "..", "..", "shared", "data", "raw");
+/** The committed textbook tables (byte copies; see `data/README.md`). */
+export const TEXTBOOK_DATA_DIR = join(HERE, "data");
 
-/** Parsed `known-answers/io_known_answers.json` (transcribed published values; see MANIFEST §10). */
+/** Parsed `test/reference/known-answers/io_known_answers.json` (transcribed published values; see its README). */
 export function loadKnownAnswers(): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(RAW_DIR, "known-answers", "io_known_answers.json"), "utf8")) as Record<
+  return JSON.parse(readFileSync(join(HERE, "..", "known-answers", "io_known_answers.json"), "utf8")) as Record<
     string,
     unknown
   >;
@@ -63,13 +62,13 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** A staged CSV as header + rows keyed by the value of `keyColumn`. */
-export function readRawCsv(
-  relativePath: string,
+/** A committed textbook CSV (file name under `data/`) as header + rows keyed by the value of `keyColumn`. */
+export function readTextbookCsv(
+  fileName: string,
   keyColumn: string,
 ): { header: string[]; byKey: Map<string, string[]> } {
-  const [header, ...rows] = parseCsv(readFileSync(join(RAW_DIR, relativePath), "utf8").replace(/^\uFEFF/, ""));
-  if (!header) throw new Error(`empty CSV ${relativePath}`);
+  const [header, ...rows] = parseCsv(readFileSync(join(TEXTBOOK_DATA_DIR, fileName), "utf8").replace(/^\uFEFF/, ""));
+  if (!header) throw new Error(`empty CSV ${fileName}`);
   const k = header.indexOf(keyColumn);
   const byKey = new Map<string, string[]>();
   for (const r of rows) if (r.length > 1) byKey.set(r[k] as string, r);
