@@ -2,6 +2,11 @@
  * The app layer's public API (use-cases): load → validate → compute (core) → result + provenance.
  * Edges (cli, server, report) import from here.
  */
+
+/** Data-layer names the edges need (the edges never import src/data directly). */
+export type { DatasetMeta } from "../data/dataset.js";
+export { type DataIssue, DataIssuesError, issue } from "../data/issues.js";
+export { repoPath } from "../data/paths.js";
 export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
 export { type DatasetSource, type LoadedIoTable, requireIoTable, requireMeta } from "./dataset-source.js";
 export {

@@ -6,9 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { software } from "../app/index.js";
+import { DataIssuesError, issue, software } from "../app/index.js";
 import type { DataStore, OpenDataStoreOptions } from "../app/store.js";
-import { DataIssuesError, issue } from "../data/issues.js";
 import { detectLang, type Lang, normalizeLang, t } from "../i18n/index.js";
 import { describeError, ERROR_CATEGORIES, methodByCommand, UsageError } from "../methods/index.js";
 import type { ReportData } from "../report/types.js";
@@ -146,7 +145,7 @@ async function readUserFile(cwd: string, path: string): Promise<{ bytes: Uint8Ar
   } catch (e) {
     const code = (e as { code?: string }).code;
     throw new DataIssuesError([
-      issue("file_unreadable", { file: path }, { reason: code === "ENOENT" ? "file not found" : (code ?? String(e)) }),
+      issue("file_unreadable", { file: path }, { reason: "read_failed", detail: code ?? String(e) }),
     ]);
   }
 }

@@ -4,7 +4,7 @@
  */
 
 import type { DatasetShowResult, DatasetsValidateResult } from "../app/datasets.js";
-import type { DatasetMeta } from "../data/dataset.js";
+import type { DatasetMeta } from "../app/index.js";
 import { type Lang, renderIssue, t, withDiagnosticMessages } from "../i18n/index.js";
 import { renderCsv, renderTextTable } from "../methods/text-table.js";
 

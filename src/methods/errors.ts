@@ -4,8 +4,8 @@
  * non-productive table, an invalid file) is exit 1 and 422 alike, a usage error exit 2 and 400.
  */
 import { isDatasetNotFound } from "../app/errors.js";
+import { DataIssuesError } from "../app/index.js";
 import { type CoreErrorCode, isCoreError } from "../core/errors.js";
-import { DataIssuesError } from "../data/issues.js";
 import { catalog, type Lang, type MessageKey, renderIssue, t } from "../i18n/index.js";
 
 /** A usage error (bad option, unknown command, missing argument): message key and params. */
@@ -22,7 +22,7 @@ export class UsageError extends Error {
 
 /** An error of the serving edge itself (body too large, imports disabled, unknown path). */
 export class EdgeError extends Error {
-  readonly category: "too_large" | "disabled" | "not_found" | "unavailable";
+  readonly category: "usage" | "too_large" | "disabled" | "not_found" | "unavailable";
   readonly code: string;
   readonly key: MessageKey;
   readonly params: Readonly<Record<string, unknown>>;

@@ -132,7 +132,7 @@ export function createApp(deps: ServerDeps): Hono<Env> {
   const readBody = async (c: Context): Promise<Uint8Array> => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0)
-      throw new EdgeError("disabled", "empty_body", "error.bad_request", { message: "empty request body" });
+      throw new EdgeError("usage", "empty_body", "error.bad_request", { message: "empty request body" });
     return bytes;
   };
 

@@ -5,9 +5,9 @@ import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { repoPath } from "../app/index.js";
 import { publishedSeriesLoader } from "../app/published-series.js";
 import type { DataStore } from "../app/store.js";
-import { repoPath } from "../data/paths.js";
 import type { Lang } from "../i18n/format.js";
 import { createApp } from "./app.js";
 
