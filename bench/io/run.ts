@@ -5,7 +5,9 @@
  *   npx tsx bench/io/run.ts                 # full: n = 42, 153, 1302, 2500, 5000 (+ 9800 native/numpy), real tables
  *   npx tsx bench/io/run.ts --quick         # n ≤ 1302 only
  *   npx tsx bench/io/run.ts --sizes 42,300  # chosen random sizes (real tables with n ≤ max size)
- *   options: --no-numpy, --no-native, --write (update docs/benchmarks.md), --runs N (override)
+ *   options: --no-numpy, --no-native, --write (update docs/benchmarks.md), --runs N (override),
+ *            --raw DIR (folder holding ionet-nbs-io/ and wiod2013-bquast/; default the repository's
+ *            data/shipped, byte copies of the staged tables — data/shipped/SHA256SUMS)
  *
  * Timing: wall clock (performance.now) around each call; the reported value is the median of the
  * runs. Every table is written to a temp file as float64 so numpy (bench/numpy_io.py) times exactly
@@ -23,7 +25,8 @@ import { leontiefMatrix, linkageSuite } from "./suite.js";
 import { type BenchTable, nbsTable, randomTable, wiodTable } from "./tables.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const RAW = "/work/shared/data/raw";
+/** Default folder of the real tables: the repository's shipped data (ionet-nbs-io/, wiod2013-bquast/). */
+const SHIPPED = join(ROOT, "data", "shipped");
 const FULL_SIZES = [42, 153, 1302, 2500, 5000, 9800];
 const QUICK_SIZES = [42, 153, 1302];
 /** Above this size the TypeScript LU is not run (≈ 10 min per inverse at n = 9800; see docs). */
@@ -35,10 +38,11 @@ interface Args {
   native: boolean;
   write: boolean;
   runs: number | undefined;
+  raw: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: FULL_SIZES, numpy: true, native: true, write: false, runs: undefined };
+  const a: Args = { sizes: FULL_SIZES, numpy: true, native: true, write: false, runs: undefined, raw: SHIPPED };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--quick") a.sizes = QUICK_SIZES;
@@ -51,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--no-native") a.native = false;
     else if (arg === "--write") a.write = true;
     else if (arg === "--runs") a.runs = Number(argv[++i]);
+    else if (arg === "--raw") a.raw = resolve(argv[++i] ?? "");
     else throw new Error(`unknown argument ${arg}`);
   }
   return a;
@@ -124,7 +129,7 @@ function sh(cmd: string, args: string[]): string {
   }
 }
 
-function buildTables(sizes: number[]): BenchTable[] {
+function buildTables(sizes: number[], RAW: string): BenchTable[] {
   const maxN = Math.max(...sizes);
   const tables: BenchTable[] = [];
   const real: Array<[number, () => BenchTable]> = [
@@ -188,7 +193,7 @@ function main(): void {
   const load = args.native ? loadNativeBackend() : { unavailable: "disabled by --no-native" };
   const native: LinalgBackend | undefined = "backend" in load ? load.backend : undefined;
   const loadBefore = loadavg();
-  const tables = buildTables(args.sizes);
+  const tables = buildTables(args.sizes, args.raw);
   const rows: Row[] = [];
   const dir = mkdtempSync(join(tmpdir(), "shushi-bench-"));
   let numpyInfo: Record<string, unknown> | undefined;

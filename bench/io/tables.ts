@@ -1,8 +1,8 @@
 /**
  * Benchmark inputs: seeded random productive tables and minimal local parsers for the real tables
  * (NBS 2020 42/153 and WIOD 2013-release 2011). Self-contained on purpose: the benchmark must not
- * depend on the data layer, so these parsers know only the staged files' layouts (see
- * /work/shared/data/raw/MANIFEST.md §1 and §3).
+ * depend on the data layer, so these parsers know only the files' layouts (the shipped byte copies in
+ * data/shipped/ionet-nbs-io and data/shipped/wiod2013-bquast; see data/shipped/PROVENANCE.md).
  */
 import { readFileSync } from "node:fs";
 
