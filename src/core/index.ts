@@ -33,6 +33,7 @@ export { type GhoshInverseOptions, type GhoshInverseResult, ghoshInverse } from 
 export {
   type AggregateTableResult,
   aggregateTable,
+  aggregateTableByMatrix,
   type GroupLinkageOptions,
   type GroupLinkageResult,
   type GroupMethod,
@@ -71,7 +72,9 @@ export {
   linkages,
 } from "./io-analysis/linkages.js";
 export { type OutputMultipliersResult, outputMultipliers } from "./io-analysis/multipliers.js";
+export { aggregateRows, aggregateSquare, aggregateVector, aggregationMatrix } from "./linalg/aggregation.js";
 export { type LinalgBackend, typescriptBackend } from "./linalg/backend.js";
+export { type CholeskyOptions, type CholeskyResult, choleskyDecompose, choleskySolve } from "./linalg/cholesky.js";
 export { conditionEstimate1, inverseNorm1Estimate, norm1 } from "./linalg/condition.js";
 export { type InverseOptions, inverse } from "./linalg/inverse.js";
 export {
@@ -100,11 +103,37 @@ export {
   transpose,
 } from "./linalg/matrix.js";
 export {
+  leastSquares,
+  type QrOptions,
+  type QrResult,
+  type QrSolveResult,
+  qrDecompose,
+  qrQ,
+  qrR,
+  qrSolve,
+} from "./linalg/qr.js";
+export {
   isProductiveBySolve,
   type ProductivityResult,
   type SpectralRadiusOptions,
   type SpectralRadiusResult,
   spectralRadiusNonnegative,
 } from "./linalg/spectral.js";
+// seeded random numbers (Monte-Carlo, bootstrap)
+export {
+  type RandomGenerator,
+  type RandomSeed,
+  type RandomState,
+  randomGenerator,
+  randomGeneratorFromState,
+  splitMix64,
+} from "./random/xoshiro.js";
 // statistics helpers
-export { neumaierDot, neumaierSum, neumaierSumStrided } from "./stats/summation.js";
+export {
+  neumaierAdd,
+  neumaierDot,
+  neumaierDotStrided,
+  neumaierFinish,
+  neumaierSum,
+  neumaierSumStrided,
+} from "./stats/summation.js";

@@ -4,7 +4,8 @@
  */
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { CoreError } from "../errors.js";
-import { type Matrix, matrix } from "../linalg/matrix.js";
+import { aggregateRows, aggregateSquare, aggregateVector, aggregationMatrix } from "../linalg/aggregation.js";
+import type { Matrix } from "../linalg/matrix.js";
 import { neumaierSum } from "../stats/summation.js";
 import { checkEnum, sectorIndices } from "./checks.js";
 import type { ZeroOutputPolicy } from "./coefficients.js";
@@ -41,55 +42,61 @@ function mappingKeys(mapping: SectorMapping): string[] {
   return mapping instanceof Map ? [...mapping.keys()] : Object.keys(mapping);
 }
 
-/** Neumaier-compensated accumulation into cell k of (sum, comp). */
-function add(sum: Float64Array, comp: Float64Array, k: number, v: number): void {
-  const s = sum[k] as number;
-  const t = s + v;
-  comp[k] = (comp[k] as number) + (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
-  sum[k] = t;
-}
-
-function finish(sum: Float64Array, comp: Float64Array): Float64Array {
-  for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] as number) + (comp[k] as number);
-  return sum;
-}
-
-/** P M Pᵀ for an n×n M given the group index of each old sector. */
-function aggregateSquare(M: Matrix, groupOf: Int32Array, k: number): Matrix {
-  const n = M.rows;
-  const s = new Float64Array(k * k);
-  const c = new Float64Array(k * k);
-  for (let i = 0; i < n; i++) {
-    const a = groupOf[i] as number;
-    for (let j = 0; j < n; j++) add(s, c, a * k + (groupOf[j] as number), M.data[i * n + j] as number);
+/**
+ * Table aggregation by a given aggregation matrix (按合并矩阵合并投入产出表): Z* = P Z Pᵀ (and
+ * Zdomestic), x* = P x, Y* = P Y, imports and the other column by P, value-added rows by column
+ * (V Pᵀ, i.e. P v per row) — every block through the shared kernels of `core/linalg/aggregation.ts`
+ * (Neumaier-compensated). P may be weighted (a concordance splitting source sectors); with a 0/1 P
+ * whose columns are unit vectors the row and column identities of the table are preserved exactly up
+ * to rounding of the sums.
+ *
+ * @param table - the IO table (n sectors)
+ * @param P - k×n aggregation matrix (e.g. from {@link aggregationMatrix})
+ * @param sectors - labels of the k new sectors
+ * @returns the aggregated table (final-demand codes kept)
+ * @throws {CoreError} dimension_mismatch (P.cols ≠ n, or sectors.length ≠ P.rows); non_finite (P)
+ * @example
+ * aggregateTableByMatrix(t, aggregationMatrix([0, 0, 1], 2), [{ code: "G" }, { code: "03" }]).output;
+ * @see Miller & Blair (2009), §4.3; used by {@link aggregateTable} and the NBS crosswalk (src/data).
+ * Complexity O(n²) for a grouping.
+ */
+export function aggregateTableByMatrix(table: IoTable, P: Matrix, sectors: readonly SectorLabel[]): IoTable {
+  const fn = "aggregateTableByMatrix";
+  if (P.cols !== table.sectors.length) {
+    throw new CoreError("dimension_mismatch", {
+      function: fn,
+      argument: "P",
+      expected: table.sectors.length,
+      received: P.cols,
+    });
   }
-  return matrix(k, k, finish(s, c));
-}
-
-/** P M for an n×m M (rows aggregated). */
-function aggregateRows(M: Matrix, groupOf: Int32Array, k: number): Matrix {
-  const m = M.cols;
-  const s = new Float64Array(k * m);
-  const c = new Float64Array(k * m);
-  for (let i = 0; i < M.rows; i++) {
-    const a = groupOf[i] as number;
-    for (let j = 0; j < m; j++) add(s, c, a * m + j, M.data[i * m + j] as number);
+  if (sectors.length !== P.rows) {
+    throw new CoreError("dimension_mismatch", {
+      function: fn,
+      argument: "sectors",
+      expected: P.rows,
+      received: sectors.length,
+    });
   }
-  return matrix(k, m, finish(s, c));
-}
-
-/** P v for a length-n vector. */
-function aggregateVector(v: ArrayLike<number>, groupOf: Int32Array, k: number): Float64Array {
-  const s = new Float64Array(k);
-  const c = new Float64Array(k);
-  for (let i = 0; i < v.length; i++) add(s, c, groupOf[i] as number, v[i] as number);
-  return finish(s, c);
+  const vec = (v: SectorVector): SectorVector => ({ code: v.code, values: aggregateVector(P, v.values) });
+  return {
+    sectors: [...sectors],
+    Z: aggregateSquare(P, table.Z),
+    ...(table.Zdomestic ? { Zdomestic: aggregateSquare(P, table.Zdomestic) } : {}),
+    finalDemand: aggregateRows(P, table.finalDemand),
+    finalDemandCodes: [...table.finalDemandCodes],
+    ...(table.imports ? { imports: aggregateVector(P, table.imports) } : {}),
+    ...(table.otherColumn ? { otherColumn: aggregateVector(P, table.otherColumn) } : {}),
+    ...(table.valueAdded ? { valueAdded: table.valueAdded.map((r: InputRow) => vec(r)) } : {}),
+    output: aggregateVector(P, table.output),
+  };
 }
 
 /**
  * Table aggregation (部门合并): merges sectors by a mapping old code → new code with the aggregation
  * matrix P (k×n, P_aj = 1 if sector j maps to a): Z* = P Z Pᵀ (and Zdomestic), x* = P x, Y* = P Y,
- * imports and the other column by P, value-added rows by column (V Pᵀ). Sums are Neumaier-compensated.
+ * imports and the other column by P, value-added rows by column (V Pᵀ) — via {@link aggregateTableByMatrix}.
+ * Sums are Neumaier-compensated.
  *
  * Modelling choices: every sector must be mapped (no implicit "keep"): an unmapped sector is an
  * error, as is a mapping key that is not a sector. New sectors are ordered by the first appearance of
@@ -119,7 +126,7 @@ export function aggregateTable(table: IoTable, mapping: SectorMapping): Aggregat
       throw new CoreError("invalid_argument", {
         function: fn,
         argument: "mapping",
-        reason: "sector not mapped",
+        reason: "sector_not_mapped",
         code: s.code,
       });
     let a = at.get(to);
@@ -141,20 +148,8 @@ export function aggregateTable(table: IoTable, mapping: SectorMapping): Aggregat
     }
     return { code };
   });
-  const P = matrix(k, n);
-  for (let j = 0; j < n; j++) P.data[(groupOf[j] as number) * n + j] = 1;
-  const vec = (v: SectorVector): SectorVector => ({ code: v.code, values: aggregateVector(v.values, groupOf, k) });
-  const aggregated: IoTable = {
-    sectors,
-    Z: aggregateSquare(table.Z, groupOf, k),
-    ...(table.Zdomestic ? { Zdomestic: aggregateSquare(table.Zdomestic, groupOf, k) } : {}),
-    finalDemand: aggregateRows(table.finalDemand, groupOf, k),
-    finalDemandCodes: [...table.finalDemandCodes],
-    ...(table.imports ? { imports: aggregateVector(table.imports, groupOf, k) } : {}),
-    ...(table.otherColumn ? { otherColumn: aggregateVector(table.otherColumn, groupOf, k) } : {}),
-    ...(table.valueAdded ? { valueAdded: table.valueAdded.map((r: InputRow) => vec(r)) } : {}),
-    output: aggregateVector(table.output, groupOf, k),
-  };
+  const P = aggregationMatrix(groupOf, k);
+  const aggregated = aggregateTableByMatrix(table, P, sectors);
   return {
     table: aggregated,
     P,
@@ -323,7 +318,7 @@ export function groupLinkages(
           function: fn,
           option: "groupCode",
           received: groupCode,
-          reason: "collides with a sector code outside the group",
+          reason: "group_code_collision",
         });
       }
       mapping.set(s.code, s.code);
@@ -334,7 +329,7 @@ export function groupLinkages(
       function: fn,
       option: "restCode",
       received: restCode,
-      reason: "equals groupCode",
+      reason: "rest_code_equals_group_code",
     });
   }
   const agg = aggregateTable(table, mapping);

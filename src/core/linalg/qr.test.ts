@@ -32,10 +32,14 @@ function refCase(name: string): RefCase {
   return c;
 }
 
+/** ‖M‖_F, scaled by max|m_ij| so tiny (e.g. 1e-218) entries do not underflow when squared. */
 function frobenius(m: Matrix): number {
+  let scale = 0;
+  for (const v of m.data) scale = Math.max(scale, Math.abs(v));
+  if (scale === 0) return 0;
   let s = 0;
-  for (const v of m.data) s += v * v;
-  return Math.sqrt(s);
+  for (const v of m.data) s += (v / scale) ** 2;
+  return scale * Math.sqrt(s);
 }
 
 /** A·P: columns of A in the order of the permutation. */

@@ -61,6 +61,10 @@ export interface QrResult {
   readonly pivoted: boolean;
 }
 
+/** LAPACK dlamch('S')/dlamch('E') = 2^-1022 / 2^-53: below it dlarfg rescales (a power of 2, so exact). */
+const SAFE_MIN = 2 ** -969;
+const INV_SAFE_MIN = 2 ** 969;
+
 /** 2-norm of a strided slice, scaled by its largest magnitude (no overflow or underflow). */
 function norm2Strided(a: Float64Array, offset: number, stride: number, count: number): number {
   let scale = 0;
@@ -81,8 +85,8 @@ function norm2Strided(a: Float64Array, offset: number, stride: number, count: nu
  * Modelling choices: any shape (m < n too); zero columns give τ = 0 (H = I). The rank is the number
  * of leading diagonal entries with |r_kk| > tol·|r_00| (with pivoting these are non-increasing, so
  * this is the usual rank-revealing QR rank; without pivoting it counts every |r_kk| above
- * tol·max|r_kk| and is only a hint). Instead of LAPACK dlarfg's rescaling when |β| underflows, the
- * Householder vector is formed by division, which cannot overflow; only subnormal columns lose digits.
+ * tol·max|r_kk| and is only a hint). Tiny columns (|β| < 2⁻⁹⁶⁹) are rescaled exactly as in LAPACK
+ * dlarfg before the reflector is formed.
  *
  * @param A - m×n matrix (finite)
  * @param options - {@link QrOptions}
@@ -144,14 +148,28 @@ export function qrDecompose(A: Matrix, options: QrOptions = {}): QrResult {
       }
     }
     // Householder reflector for a[k..m−1, k] (dlarfg)
-    const alpha = a[k * n + k] as number;
-    const xnorm = norm2Strided(a, (k + 1) * n + k, n, m - k - 1);
+    let alpha = a[k * n + k] as number;
+    let xnorm = norm2Strided(a, (k + 1) * n + k, n, m - k - 1);
     let t = 0;
     if (xnorm !== 0) {
-      const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
+      let beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
+      // dlarfg: if β is tiny, rescale the column by 2^969 (exact) so v and τ are computed to full
+      // precision, then scale β back
+      let knt = 0;
+      if (Math.abs(beta) < SAFE_MIN) {
+        do {
+          knt++;
+          for (let i = k + 1; i < m; i++) a[i * n + k] = (a[i * n + k] as number) * INV_SAFE_MIN;
+          beta *= INV_SAFE_MIN;
+          alpha *= INV_SAFE_MIN;
+        } while (Math.abs(beta) < SAFE_MIN && knt < 20);
+        xnorm = norm2Strided(a, (k + 1) * n + k, n, m - k - 1);
+        beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
+      }
       t = (beta - alpha) / beta;
-      const denom = alpha - beta; // divide, not multiply by 1/denom: no overflow for subnormal columns
-      for (let i = k + 1; i < m; i++) a[i * n + k] = (a[i * n + k] as number) / denom;
+      const scal = 1 / (alpha - beta);
+      for (let i = k + 1; i < m; i++) a[i * n + k] = (a[i * n + k] as number) * scal;
+      for (let j = 0; j < knt; j++) beta *= SAFE_MIN;
       a[k * n + k] = beta;
     }
     tau[k] = t;

@@ -2,8 +2,7 @@
  * Crosswalk of NBS 42-sector IO tables to the canonical 42-sector classification (标准42部门对照,
  * spec/methods.md §1.1): exact merges only, every step recorded for provenance.
  */
-import type { IoTable, SectorLabel } from "../../core/io-analysis/io-table.js";
-import { matrix } from "../../core/linalg/matrix.js";
+import { aggregateTableByMatrix, aggregationMatrix, type IoTable, type SectorLabel } from "../../core/index.js";
 import { CANONICAL_42, CANONICAL_42_CLASSIFICATION } from "../classification/canonical-42.js";
 import type { DatasetMeta } from "../dataset.js";
 import { type DataIssue, type DataResult, issue } from "../issues.js";
@@ -26,59 +25,23 @@ export const MERGED_S22_S23 = "S22+S23";
 
 /**
  * Sums the rows and columns of a table into groups (exact aggregation): Z* = P Z Pᵀ, Z*dom likewise,
- * Y* = P Y, m* = P m, other* = P o, VA* = VA Pᵀ, x* = P x, with P the 0/1 group-membership matrix.
- * Every source sector must belong to exactly one group (caller's contract).
+ * Y* = P Y, m* = P m, other* = P o, VA* = VA Pᵀ, x* = P x, with P the 0/1 group-membership matrix —
+ * computed by the core's shared aggregation (`aggregateTableByMatrix`, Neumaier-compensated sums).
+ * Every source sector must belong to exactly one group (caller's contract; a sector in no group or an
+ * index out of range throws the core's `invalid_argument`).
  * Complexity O(n²).
  */
 export function aggregateSectors(table: IoTable, groups: readonly SectorGroup[]): IoTable {
-  const n = table.sectors.length;
-  const g = groups.length;
-  const target = new Int32Array(n).fill(-1);
+  const target = new Int32Array(table.sectors.length).fill(-1);
   groups.forEach((grp, k) => {
     for (const i of grp.members) target[i] = k;
   });
-  const sumMatrix = (M: IoTable["Z"]) => {
-    const out = matrix(g, g);
-    for (let i = 0; i < n; i++) {
-      const ti = target[i] as number;
-      for (let j = 0; j < n; j++) {
-        const tj = target[j] as number;
-        out.data[ti * g + tj] = (out.data[ti * g + tj] as number) + (M.data[i * n + j] as number);
-      }
-    }
-    return out;
-  };
-  const sumVector = (v: Float64Array) => {
-    const out = new Float64Array(g);
-    for (let i = 0; i < n; i++) out[target[i] as number] = (out[target[i] as number] as number) + (v[i] as number);
-    return out;
-  };
-  const mcols = table.finalDemand.cols;
-  const Y = matrix(g, mcols);
-  for (let i = 0; i < n; i++) {
-    const ti = target[i] as number;
-    for (let k = 0; k < mcols; k++) {
-      Y.data[ti * mcols + k] = (Y.data[ti * mcols + k] as number) + (table.finalDemand.data[i * mcols + k] as number);
-    }
-  }
   const sectors: SectorLabel[] = groups.map((grp) => ({
     code: grp.code,
     ...(grp.nameZh === undefined ? {} : { nameZh: grp.nameZh }),
     ...(grp.nameEn === undefined ? {} : { nameEn: grp.nameEn }),
   }));
-  return {
-    sectors,
-    Z: sumMatrix(table.Z),
-    ...(table.Zdomestic === undefined ? {} : { Zdomestic: sumMatrix(table.Zdomestic) }),
-    finalDemand: Y,
-    finalDemandCodes: [...table.finalDemandCodes],
-    ...(table.imports === undefined ? {} : { imports: sumVector(table.imports) }),
-    ...(table.otherColumn === undefined ? {} : { otherColumn: sumVector(table.otherColumn) }),
-    ...(table.valueAdded === undefined
-      ? {}
-      : { valueAdded: table.valueAdded.map((r) => ({ code: r.code, values: sumVector(r.values) })) }),
-    output: sumVector(table.output),
-  };
+  return aggregateTableByMatrix(table, aggregationMatrix(target, groups.length), sectors);
 }
 
 /**
@@ -137,7 +100,7 @@ export function toCanonical42(
   const expected = Array.from({ length: 42 }, (_, k) => String(k + 1).padStart(2, "0"));
   if (codes.length !== 42 || codes.some((c, k) => c !== expected[k])) {
     issues.push(
-      issue("invalid_value", { file: source.file }, { value: codes, expected: "codes 01…42 in order", vintage }),
+      issue("invalid_value", { file: source.file }, { value: codes, expected: "nbs42_codes", vintage }),
     );
     return { ok: false, issues };
   }
@@ -149,7 +112,7 @@ export function toCanonical42(
       const c = canon(i + 1);
       if (s.nameZh !== undefined && s.nameZh !== c.nameZh && !c.aliases.includes(s.nameZh)) {
         issues.push(
-          issue("invalid_value", { file: source.file }, { code: s.code, value: s.nameZh, expected: c.nameZh }),
+          issue("invalid_value", { file: source.file }, { code: s.code, value: s.nameZh, expected: "canonical_name", canonicalName: c.nameZh }),
         );
       }
       groups.push({ code: c.id, nameZh: c.nameZh, nameEn: c.nameEn, members: [i] });
@@ -215,7 +178,7 @@ export function canonicalDataset(
         issue(
           "invalid_value",
           { file },
-          { value: dataset.meta.classification ?? null, expected: "NBS 42-sector table of the 2012 or 2017 vintage" },
+          { value: dataset.meta.classification ?? null, expected: "nbs42_table" },
         ),
       ],
     };
