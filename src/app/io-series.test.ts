@@ -1,8 +1,14 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectClose } from "../../test/helpers/close.js";
+import { SPEC_5_9 } from "../../test/reference/textbook/fixtures.js";
 import { groupLinkages } from "../core/index.js";
 import type { IoTable } from "../core/io-analysis/io-table.js";
 import { matrix } from "../core/linalg/matrix.js";
+import { shippedDataset } from "../data/catalog.js";
+import { readShippedDataset } from "../data/store/build.js";
+import type { LoadedIoTable } from "./dataset-source.js";
 import { ioLinkages } from "./io-linkages.js";
 import { ioSeries } from "./io-series.js";
 import { fakeMeta, fixedClock, memorySource, threeSectorTable } from "./test-fixtures.js";
@@ -57,6 +63,164 @@ describe("ioSeries", () => {
     await expect(ioSeries({ source, family: "oecd", group: ["03"] })).rejects.toMatchObject({
       code: "too_few_observations",
     });
+  });
+});
+
+/**
+ * The three-sector table with sector 03 split into two sectors ("03a", "03b") — a "detailed" table of
+ * the same economy: output 1000 → 400 + 600, row 03 and column 03 of Z and f split 40/60, so every row
+ * still balances (03a: 120 + 280 = 400; 03b: 180 + 420 = 600) and the block sums are those of the 3×3 table.
+ */
+function splitThirdSector(): IoTable {
+  const Z = [
+    [150, 500, 20, 30],
+    [200, 100, 160, 240],
+    [120, 0, 0, 0],
+    [180, 0, 0, 0],
+  ];
+  return {
+    sectors: [
+      { code: "01", nameZh: "农业" },
+      { code: "02", nameZh: "制造业" },
+      { code: "03a", nameZh: "服务业甲" },
+      { code: "03b", nameZh: "服务业乙" },
+    ],
+    Z: matrix(4, 4, Float64Array.from(Z.flat())),
+    finalDemand: matrix(4, 1, Float64Array.from([300, 1300, 280, 420])),
+    finalDemandCodes: ["fd"],
+    output: Float64Array.from([1000, 2000, 400, 600]),
+  };
+}
+
+describe("ioSeries: a detailed table for a year without a 42-sector table", () => {
+  const source = memorySource([
+    { meta: fakeMeta("nbs-2012-detailed", 2012, "nbs-io-139-2012", 139), table: splitThirdSector() },
+    { meta: fakeMeta("nbs-2015", 2015, "nbs-io-42-2012", 42), table: threeSectorTable() },
+    { meta: fakeMeta("nbs-2018", 2018, "nbs-io-42-2017", 42), table: variantTable() },
+    // a detailed table of a year that has a 42-sector table is never used
+    { meta: fakeMeta("nbs-2018-detailed", 2018, "nbs-io-153-2018", 153), table: splitThirdSector() },
+  ]);
+  const merge = SPEC_5_9.three_sector.group_1_2.merge;
+
+  it("uses it under two_block: G = {01, 02} gives spec §5.9's two-sector values whatever the split of 03", async () => {
+    // with G = {1, 2} the two blocks are G and {3}: the 2×2 table is spec §5.9's merge example,
+    // F_G = 0.985075, E_G = 1.298507 (numpy, printed to 6 decimals → atol 5e-7); sector 03 is split in
+    // the detailed table, which must not change the block values
+    const r = await ioSeries({ source, family: "nbs", group: ["01", "02"], clock: fixedClock });
+    expect(r.points.map((p) => [p.year, p.source, p.tableId])).toEqual([
+      [2012, "table", "nbs-2012-detailed"],
+      [2013, "interpolated", "nbs-2012-detailed"],
+      [2014, "interpolated", "nbs-2012-detailed"],
+      [2015, "table", "nbs-2015"],
+      [2016, "interpolated", "nbs-2015"],
+      [2017, "interpolated", "nbs-2015"],
+      [2018, "table", "nbs-2018"],
+    ]);
+    for (const p of [r.points[0], r.points[3]]) {
+      expectClose(p?.influence ?? Number.NaN, merge.F[0] as number, { atol: 5e-7 }, `F_G ${p?.year}`);
+      expectClose(p?.sensitivity ?? Number.NaN, merge.E[0] as number, { atol: 5e-7 }, `E_G ${p?.year}`);
+    }
+    expect(r.detailedTables).toEqual([
+      { year: 2012, tableId: "nbs-2012-detailed", sectors: 139, used: true, reason: "two_block_invariant" },
+    ]);
+    expect(r.provenance.datasets.map((d) => d.id)).toEqual(["nbs-2012-detailed", "nbs-2015", "nbs-2018"]);
+    expect(r.provenance.parameters).toMatchObject({
+      tableYears: [2012, 2015, 2018],
+      detailedTables: ["nbs-2012-detailed"],
+    });
+  });
+
+  it("uses it for every variant of two_block (the variant is computed on the 2×2 table)", async () => {
+    for (const variant of ["ghosh_sensitivity", "weighted"] as const) {
+      const r = await ioSeries({ source, family: "nbs", group: ["01", "02"], variant, clock: fixedClock });
+      expect(r.points[0]).toMatchObject({ year: 2012, source: "table", tableId: "nbs-2012-detailed" });
+      // same economy, same blocks: the 2012 (split) and 2015 (unsplit) table points are equal to rounding
+      expectClose(r.points[0]?.influence ?? Number.NaN, r.points[3]?.influence ?? Number.NaN, { rtol: 1e-13 }, variant);
+      expectClose(
+        r.points[0]?.sensitivity ?? Number.NaN,
+        r.points[3]?.sensitivity ?? Number.NaN,
+        { rtol: 1e-13 },
+        variant,
+      );
+    }
+  });
+
+  it.each(["merge", "weighted_mean"] as const)(
+    "leaves it out under %s and says why (not split-invariant)",
+    async (groupMethod) => {
+      const r = await ioSeries({ source, family: "nbs", group: ["03"], groupMethod, clock: fixedClock });
+      expect(r.points[0]).toMatchObject({ year: 2015, source: "table" });
+      expect(r.points.some((p) => p.tableId === "nbs-2012-detailed")).toBe(false);
+      expect(r.detailedTables).toEqual([
+        { year: 2012, tableId: "nbs-2012-detailed", sectors: 139, used: false, reason: "group_method_not_invariant" },
+      ]);
+      expect(r.provenance.datasets.map((d) => d.id)).toEqual(["nbs-2015", "nbs-2018"]);
+    },
+  );
+
+  it("leaves it out when a custom group does not resolve in it (unknown_sector) and says why", async () => {
+    const r = await ioSeries({ source, family: "nbs", group: ["03"], clock: fixedClock });
+    expect(r.points[0]).toMatchObject({ year: 2015, source: "table" });
+    expect(r.detailedTables).toEqual([
+      {
+        year: 2012,
+        tableId: "nbs-2012-detailed",
+        sectors: 139,
+        used: false,
+        reason: "group_not_resolvable",
+        errorCode: "unknown_sector",
+      },
+    ]);
+  });
+});
+
+describe("ioSeries: the shipped NBS tables include the 2012 point from cn-nbs-io-2012-139", () => {
+  const ids = [
+    "cn-nbs-io-2010-41",
+    "cn-nbs-io-2012-139",
+    "cn-nbs-io-2015-42",
+    "cn-nbs-io-2020-42",
+    "cn-nbs-io-2020-153",
+  ];
+  const shipped = (): LoadedIoTable[] =>
+    ids.map((id) => {
+      const d = shippedDataset(id);
+      if (d === undefined) throw new Error(`no shipped dataset ${id}`);
+      const read = readShippedDataset(d);
+      if (!read.ok) throw new Error(`${id}: ${read.issues.map((i) => i.code).join(", ")}`);
+      return { meta: read.value.meta, table: read.value.table };
+    });
+  const source = memorySource(shipped());
+
+  it("matches numpy's two-block F_D, E_D of the 139-sector table (1e-12) and spec §5.9 for 2015, 2020 (5e-7)", async () => {
+    // test/reference/numpy-io/two_block_2012_139.py (np.linalg.inv of the 2×2 aggregated I − A): the 2×2
+    // system is well conditioned, both sides agree to rounding → rtol 1e-12. Spec §5.9 prints 6 decimals.
+    const ref = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, "../../test/reference/numpy-io/two_block_2012_139.json"), "utf8"),
+    ) as { influence: number; sensitivity: number; group: string[] };
+    const r = await ioSeries({ source, family: "nbs", clock: fixedClock });
+    const at = (year: number) => r.points.find((p) => p.year === year);
+    expect(at(2012)).toMatchObject({ source: "table", tableId: "cn-nbs-io-2012-139", codes: ref.group });
+    expectClose(at(2012)?.influence ?? Number.NaN, ref.influence, { rtol: 1e-12 }, "F_D 2012");
+    expectClose(at(2012)?.sensitivity ?? Number.NaN, ref.sensitivity, { rtol: 1e-12 }, "E_D 2012");
+    const spec = SPEC_5_9.nbs_public_data.two_block;
+    expectClose(at(2015)?.influence ?? Number.NaN, spec["2015"].F_D, { atol: 5e-7 }, "F_D 2015");
+    expectClose(at(2020)?.sensitivity ?? Number.NaN, spec["2020"].E_D, { atol: 5e-7 }, "E_D 2020");
+    // the 2020 153-sector table is not used: 2020 has a 42-sector table
+    expect(at(2020)?.tableId).toBe("cn-nbs-io-2020-42");
+    expect(at(2011)).toMatchObject({ source: "interpolated", interpolation: { from: 2010, to: 2012 } });
+    expect(r.detailedTables.map((d) => [d.tableId, d.used])).toEqual([["cn-nbs-io-2012-139", true]]);
+  });
+
+  it("interpolates 2012 between 2010 and 2015 under merge and lists the 139-sector table as not used", async () => {
+    const r = await ioSeries({ source, family: "nbs", groupMethod: "merge", clock: fixedClock });
+    expect(r.points.find((p) => p.year === 2012)).toMatchObject({
+      source: "interpolated",
+      interpolation: { from: 2010, to: 2015 },
+    });
+    expect(r.detailedTables).toEqual([
+      { year: 2012, tableId: "cn-nbs-io-2012-139", sectors: 139, used: false, reason: "group_method_not_invariant" },
+    ]);
   });
 });
 

@@ -3,8 +3,20 @@
  * family (影响力系数、感应度系数时间序列; spec §5.5, §5.7), with annual interpolation between table
  * years and the published reference values (spec §16 rows 13–14) overlaid.
  *
- * Families: `nbs` — the NBS 42-sector tables 2005, 2010 (41 sectors), 2015, 2017, 2018, 2020;
- * `oecd` — the OECD IOT 2021 edition tables for China 1995–2018 (every year is a table year).
+ * Families: `nbs` — the NBS 42-sector tables 2005, 2010 (41 sectors), 2015, 2017, 2018, 2020, and for a
+ * year without a 42-sector table the detailed product table (2012: 139 sectors) when the result does not
+ * depend on the sector split (below); `oecd` — the OECD IOT 2021 edition tables for China 1995–2018
+ * (every year is a table year).
+ *
+ * Detailed tables (docs/reproduction.md): a `two_block` result — any variant — is computed on the 2×2
+ * table Z* = P Z Pᵀ, x* = P x, f* = P f, which depends only on the block sums, so the 139-sector table
+ * gives exactly what a 2012 42-sector table would (the 42-sector tables are aggregations of the product
+ * tables) provided the group is the same set of products. `merge` and `weighted_mean` are not invariant
+ * (merge keeps the other sectors, whose number and split change the column-sum mean; weighted_mean
+ * averages single-sector coefficients, which change when a sector is split), and a code list written for
+ * the 42-sector lists does not name the 139 products. In those cases the detailed table is not used and
+ * the result lists it in `detailedTables` with the reason (`group_method_not_invariant` or
+ * `group_not_resolvable`) instead of mixing incomparable numbers into the series.
  *
  * Annualisation (spec §5.7, `interpolate_A`): the table vintages have different sector lists, so the
  * interpolation is applied to the two-block table (group vs rest): for τ1 < t < τ2,
@@ -90,6 +102,21 @@ export interface SeriesPoint {
   };
 }
 
+/** Why a detailed table (more than 42 sectors) was used for its year or not. */
+export type DetailedTableReason = "two_block_invariant" | "group_method_not_invariant" | "group_not_resolvable";
+
+/** A detailed product table considered for a year without a 42-sector table. */
+export interface DetailedTableUse {
+  readonly year: number;
+  readonly tableId: string;
+  readonly sectors: number;
+  /** true when its point is in the series */
+  readonly used: boolean;
+  readonly reason: DetailedTableReason;
+  /** group_not_resolvable: the error code of the group resolution (unknown_sector, invalid_group) */
+  readonly errorCode?: string;
+}
+
 export interface IoSeriesResult {
   readonly family: SeriesFamily;
   readonly group: "digital" | "custom";
@@ -97,6 +124,8 @@ export interface IoSeriesResult {
   readonly groupMethod: GroupMethod;
   readonly points: readonly SeriesPoint[];
   readonly published: readonly PublishedSeriesPoint[];
+  /** detailed tables considered for years without a 42-sector table, used or not, with the reason */
+  readonly detailedTables: readonly DetailedTableUse[];
   readonly diagnostics: readonly Diagnostic[];
   readonly provenance: ResultProvenance;
 }
@@ -110,6 +139,21 @@ export function seriesFamily(meta: DatasetMeta): SeriesFamily | undefined {
   if (region !== "CN" && region !== "CHN") return undefined;
   if (system.startsWith("oecd")) return "oecd";
   if (system.startsWith("nbs") && sectors !== undefined && sectors >= 40 && sectors <= 42) return "nbs";
+  return undefined;
+}
+
+/**
+ * The family of a detailed NBS product table (more than 42 sectors: 2012 139, 2017 149, 2018/2020 153),
+ * usable by ioSeries only for a year without a 42-sector table and only when the result is
+ * two-block-invariant.
+ */
+export function detailedSeriesFamily(meta: DatasetMeta): SeriesFamily | undefined {
+  if (meta.kind !== "io_table" || meta.years.length !== 1) return undefined;
+  const system = (meta.classification?.system ?? "").toLowerCase();
+  const sectors = meta.dimensions.sectors;
+  const region = meta.region.toUpperCase();
+  if (region !== "CN" && region !== "CHN") return undefined;
+  if (system.startsWith("nbs") && sectors !== undefined && sectors > 42) return "nbs";
   return undefined;
 }
 
@@ -157,6 +201,35 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
     const y = m.years[0] as number;
     if (!byYear.has(y)) byYear.set(y, m);
   }
+  // detailed product tables for the years without a 42-sector table (one per year, shorter id first)
+  const detailedByYear = new Map<number, DatasetMeta>();
+  const allMetas = await options.source.listDatasets();
+  for (const m of allMetas
+    .filter((d) => detailedSeriesFamily(d) === family)
+    .sort((a, b) => a.id.length - b.id.length || a.id.localeCompare(b.id))) {
+    const y = m.years[0] as number;
+    if (!byYear.has(y) && !detailedByYear.has(y)) detailedByYear.set(y, m);
+  }
+  const detailedTables: DetailedTableUse[] = [];
+  const detailedLoaded = new Map<number, { meta: DatasetMeta; table: IoTable }>();
+  for (const [year, meta] of [...detailedByYear].sort((a, b) => a[0] - b[0])) {
+    const base = { year, tableId: meta.id, sectors: meta.dimensions.sectors ?? 0 };
+    if (groupMethod !== "two_block") {
+      detailedTables.push({ ...base, used: false, reason: "group_method_not_invariant" });
+      continue;
+    }
+    const { table } = await options.source.loadIoTable(meta.id);
+    try {
+      resolveGroup(table, meta, groupSpec);
+    } catch (e) {
+      if (!(e instanceof CoreError)) throw e;
+      detailedTables.push({ ...base, used: false, reason: "group_not_resolvable", errorCode: e.code });
+      continue;
+    }
+    detailedTables.push({ ...base, used: true, reason: "two_block_invariant" });
+    detailedLoaded.set(year, { meta, table });
+    byYear.set(year, meta);
+  }
   const years = [...byYear.keys()].sort((a, b) => a - b);
   if (years.length === 0) {
     throw new CoreError("too_few_observations", { function: "ioSeries", family, received: 0, required: 1 });
@@ -176,7 +249,7 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
   let groupName: "digital" | "custom" = "digital";
   for (const year of years) {
     const meta = byYear.get(year) as DatasetMeta;
-    const { table } = await options.source.loadIoTable(meta.id);
+    const table = detailedLoaded.get(year)?.table ?? (await options.source.loadIoTable(meta.id)).table;
     const g = resolveGroup(table, meta, groupSpec);
     groupName = g.name;
     const r = groupLinkages(table, g.codes, { method: groupMethod, variant, zeroOutput: "zero_column" });
@@ -259,8 +332,21 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
       annualisation: groupMethod === "two_block" ? "interpolate_A_two_block" : "linear_in_coefficients",
       ...(options.through !== undefined && { extrapolate: "hold", through: options.through }),
       tableYears: years,
+      ...(detailedTables.some((d) => d.used) && {
+        detailedTables: detailedTables.filter((d) => d.used).map((d) => d.tableId),
+      }),
     },
     options.clock,
   );
-  return { family, group: groupName, variant, groupMethod, points, published, diagnostics, provenance };
+  return {
+    family,
+    group: groupName,
+    variant,
+    groupMethod,
+    points,
+    published,
+    detailedTables,
+    diagnostics,
+    provenance,
+  };
 }
