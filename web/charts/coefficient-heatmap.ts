@@ -44,7 +44,7 @@ export function heatmapCellTooltip(
 /**
  * Builds the coefficient heatmap option.
  * @param data `GET /api/io/matrix` JSON
- * @param which "A" or "L" (titles and the tooltip symbol); defaults to `data.which`, else "A"
+ * @param which "A" or "L" (titles and the tooltip symbol) @default `data.which`
  * @returns an ECharts option: category axes of sector codes, one heatmap series of `[column, row, value]`
  *   cells, a continuous visualMap from 0 to the off-diagonal 98th percentile
  */
@@ -52,7 +52,7 @@ export function coefficientHeatmap(
   data: MatrixResult,
   labels: ChartLabels,
   locale: Locale,
-  which: "A" | "L" = data.which ?? "A",
+  which: "A" | "L" = data.which,
 ): EChartsOption {
   const H = labels.heatmap;
   const cells: [number, number, number][] = [];

@@ -6,7 +6,7 @@
  * line marks the economy average 1.0.
  */
 import type { EChartsOption } from "echarts";
-import { type Locale, normalizePublished, type SeriesPoint, type SeriesResult } from "./api-types.js";
+import type { Locale, PublishedPoint, SeriesPoint, SeriesResult } from "./api-types.js";
 import { type ChartLabels, methodLabel } from "./labels.js";
 import { escapeHtml, formatCoefficient } from "./number-format.js";
 import { labelSeparator, provenanceEntries, provenanceTooltipHtml } from "./provenance.js";
@@ -36,6 +36,11 @@ function runsOf(points: readonly SeriesPoint[]): Run[] {
   return runs;
 }
 
+/** The citation of a published point in the locale (the other language, then the source id, when absent). */
+function citationOf(p: PublishedPoint, locale: Locale): string {
+  return (locale === "en" ? (p.citation_en ?? p.citation_zh) : (p.citation_zh ?? p.citation_en)) ?? p.source;
+}
+
 function niceBounds(values: readonly number[]): { min: number; max: number } {
   const lo = Math.min(...values, 1);
   const hi = Math.max(...values, 1);
@@ -54,7 +59,7 @@ export function linkageSeriesChart(data: SeriesResult, labels: ChartLabels, loca
   const L = labels.series;
   const sep = labelSeparator(locale);
   const points = [...data.points].sort((a, b) => a.year - b.year);
-  const published = data.published.map((p) => normalizePublished(p, locale));
+  const published = data.published;
   const years = [...points.map((p) => p.year), ...published.map((p) => p.year)];
   const firstYear = Math.min(...years);
   const lastYear = Math.max(...years);
@@ -69,8 +74,8 @@ export function linkageSeriesChart(data: SeriesResult, labels: ChartLabels, loca
     const ip = p.interpolation;
     if (ip !== undefined) {
       tbl += `<br/>${escapeHtml(L.interpolatedBetween)}${sep}${ip.from}–${ip.to} (w = ${formatCoefficient(ip.weight, locale)}, ${escapeHtml(methodLabel(labels.provenance, ip.method))})`;
-      const bracket = (data.provenance.datasets ?? [])
-        .filter((d) => (d.years ?? (d.year !== undefined ? [d.year] : [])).some((y) => y === ip.from || y === ip.to))
+      const bracket = data.provenance.datasets
+        .filter((d) => d.years.some((y) => y === ip.from || y === ip.to))
         .map((d) => d.id);
       if (bracket.length > 0) ids = bracket;
     }
@@ -114,7 +119,7 @@ export function linkageSeriesChart(data: SeriesResult, labels: ChartLabels, loca
 
   const publishedNames: string[] = [];
   for (const q of ["influence", "sensitivity"] as const) {
-    const pubs = published.filter((p) => p.quantity === q).sort((a, b) => a.year - b.year);
+    const pubs = published.filter((p) => p.measure === q).sort((a, b) => a.year - b.year);
     if (pubs.length === 0) continue;
     const name = `${L[q]}${L.publishedSuffix}`;
     publishedNames.push(name);
@@ -128,15 +133,14 @@ export function linkageSeriesChart(data: SeriesResult, labels: ChartLabels, loca
       label: { show: true, position: "top", formatter: "{@[1]}", color: SERIES_COLORS[q], fontSize: 11 },
       data: pubs.map((p) => {
         const computed = points.find((pt) => pt.year === p.year);
-        const citation = p.citation;
         const lines = [
-          `<b>${escapeHtml(`${p.year} · ${name}`)}</b>${sep}${escapeHtml(p.printed)}`,
-          `${escapeHtml(L.citation)}${sep}${escapeHtml(citation)}`,
+          `<b>${escapeHtml(`${p.year} · ${name}`)}</b>${sep}${escapeHtml(p.printed ?? String(p.value))}`,
+          `${escapeHtml(L.citation)}${sep}${escapeHtml(citationOf(p, locale))}`,
         ];
         if (computed !== undefined) {
           lines.push(`${escapeHtml(L.computedSameYear)}${sep}${escapeHtml(formatCoefficient(computed[q], locale))}`);
         }
-        return { value: [String(p.year), p.value], id: p.id, tip: lines.join("<br/>") };
+        return { value: [String(p.year), p.value], id: p.id ?? p.ref, tip: lines.join("<br/>") };
       }),
     });
   }

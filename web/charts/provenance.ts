@@ -30,7 +30,7 @@ function methodWithId(labels: ProvenanceLabels, id: string): string {
   return name === id ? id : `${name} (${id})`;
 }
 
-/** Labelled provenance lines; fields absent from the result are skipped. */
+/** Labelled provenance lines; empty parameter lists and caveats are skipped. */
 export function provenanceEntries(
   provenance: ResultProvenance | undefined,
   labels: ProvenanceLabels,
@@ -39,7 +39,7 @@ export function provenanceEntries(
   if (provenance === undefined) return [];
   const out: ProvenanceEntry[] = [];
   const shaPrefix = options.shaPrefix ?? 12;
-  let datasets: readonly WireProvenanceDataset[] = provenance.datasets ?? [];
+  let datasets: readonly WireProvenanceDataset[] = provenance.datasets;
   if (options.datasetIds !== undefined) {
     const wanted = options.datasetIds;
     const selected = datasets.filter((d) => wanted.includes(d.id));
@@ -47,35 +47,28 @@ export function provenanceEntries(
   }
   if (datasets.length > 0) {
     out.push({ label: labels.dataset, value: datasets.map((d) => d.id).join(", ") });
-    const years = [...new Set(datasets.flatMap((d) => d.years ?? (d.year !== undefined ? [d.year] : [])))];
+    const years = [...new Set(datasets.flatMap((d) => d.years))];
     if (years.length > 0) out.push({ label: labels.tableYear, value: years.join(", ") });
-    const files = datasets.flatMap((d) => d.files ?? []);
+    const files = datasets.flatMap((d) => d.files);
     if (files.length > 0) {
       out.push({ label: labels.sourceFile, value: files.map((f) => f.path.split("/").pop() ?? f.path).join(", ") });
       out.push({ label: labels.sha256, value: files.map((f) => f.sha256.slice(0, shaPrefix)).join(", ") });
     } else {
-      const shas = datasets.map((d) => d.sha256).filter((s): s is string => typeof s === "string");
-      if (shas.length > 0) out.push({ label: labels.sha256, value: shas.map((s) => s.slice(0, shaPrefix)).join(", ") });
+      out.push({ label: labels.sha256, value: datasets.map((d) => d.sha256.slice(0, shaPrefix)).join(", ") });
     }
   }
   const classifications = new Set<string>();
-  const c = provenance.classification;
-  if (c !== undefined) classifications.add(typeof c === "string" ? c : `${c.system} (${c.version})`);
   for (const d of datasets)
     if (d.classification !== undefined) classifications.add(`${d.classification.system} (${d.classification.version})`);
   if (classifications.size > 0) out.push({ label: labels.classification, value: [...classifications].join(", ") });
-  if (provenance.method !== undefined)
-    out.push({ label: labels.method, value: methodWithId(labels, provenance.method) });
-  if (provenance.parameters !== undefined) {
-    const params = Object.entries(provenance.parameters)
-      .map(([k, v]) => `${k}=${formatParameter(v)}`)
-      .join(", ");
-    if (params !== "") out.push({ label: labels.parameters, value: params });
-  }
-  const software = provenance.software ?? provenance.softwareVersion;
-  if (software !== undefined) out.push({ label: labels.software, value: software });
-  if (provenance.computedAt !== undefined) out.push({ label: labels.computedAt, value: provenance.computedAt });
-  if (provenance.caveats !== undefined && provenance.caveats.length > 0) {
+  out.push({ label: labels.method, value: methodWithId(labels, provenance.method) });
+  const params = Object.entries(provenance.parameters)
+    .map(([k, v]) => `${k}=${formatParameter(v)}`)
+    .join(", ");
+  if (params !== "") out.push({ label: labels.parameters, value: params });
+  out.push({ label: labels.software, value: provenance.software });
+  out.push({ label: labels.computedAt, value: provenance.computedAt });
+  if (provenance.caveats.length > 0) {
     out.push({ label: labels.caveats, value: provenance.caveats.join("; ") });
   }
   return out;
