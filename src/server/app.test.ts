@@ -215,7 +215,7 @@ describe("HTTP API", () => {
   it("POST /api/datasets/import stores through the importer; 413 over the body limit; 501 without importer", async () => {
     const seen: string[] = [];
     const importer: DatasetImporter = async (bytes, o) => {
-      seen.push(`${o.id}:${o.file}:${bytes.length}`);
+      seen.push(`${o.id}:${o.file}:${bytes instanceof Uint8Array ? bytes.length : bytes.path}`);
       return { ok: true, value: fakeMeta(o.id, 2020), warnings: [] };
     };
     const app = makeApp({ importer, bodyLimit: 1000 });

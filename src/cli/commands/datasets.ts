@@ -2,15 +2,38 @@
  * `shushi datasets …`: list, show, validate, import and rebuild the store (platform commands, not
  * methods: they manage data rather than compute from it).
  */
-import { datasetsImport, datasetsList, datasetsShow, datasetsValidate } from "../../app/index.js";
+import { resolve } from "node:path";
+import {
+  type DatasetInput,
+  datasetsImport,
+  datasetsList,
+  datasetsShow,
+  datasetsValidate,
+  FREQUENCIES,
+  IMPORT_KINDS,
+  SERIES_LAYOUTS,
+} from "../../app/index.js";
 import { t } from "../../i18n/index.js";
 import { UsageError } from "../../methods/index.js";
-import { checkKnown, enumOption, type ParsedArgs } from "../args.js";
+import { checkKnown, enumOption, intOption, type ParsedArgs } from "../args.js";
 import type { CliContext } from "../context.js";
 import { jsonText, type OutputFormat, renderDatasetList, renderDatasetShow, renderValidate } from "../render.js";
 
-/** Kinds `datasets import` accepts. */
-const IMPORT_KINDS = ["io_table"] as const;
+/**
+ * Progress of a streamed import on stderr, at most every 500 ms, only when stderr is a terminal
+ * (quiet when piped or in tests).
+ */
+function progressReporter(ctx: CliContext): ((p: { bytes: number; rows: number }) => void) | undefined {
+  const sink = ctx.io.stderr as { isTTY?: boolean };
+  if (sink.isTTY !== true) return undefined;
+  let last = 0;
+  return (p) => {
+    const now = performance.now();
+    if (now - last < 500) return;
+    last = now;
+    ctx.err(`\r${t("msg.import_progress", ctx.lang, { rows: p.rows, megabytes: (p.bytes / 1048576).toFixed(1) })}`);
+  };
+}
 
 const FORMATS: readonly OutputFormat[] = ["table", "json", "csv"];
 
@@ -59,7 +82,23 @@ export async function datasetsCommand(
       return r.ok ? 0 : 1;
     }
     case "import": {
-      checkKnown(args, "datasets import", ["id", "unit", "kind", "replace", "format"]);
+      checkKnown(args, "datasets import", [
+        "id",
+        "kind",
+        "unit",
+        "sheet",
+        "replace",
+        "format",
+        "title-zh",
+        "title-en",
+        "year",
+        "region",
+        "layout",
+        "frequency",
+        "indicator",
+        "from-classification",
+        "to-classification",
+      ]);
       const path = rest[0];
       if (path === undefined)
         throw new UsageError("usage.missing_argument", { command: "datasets import", argument: "file" });
@@ -68,22 +107,43 @@ export async function datasetsCommand(
         throw new UsageError("usage.missing_option", { command: "datasets import", option: "--id <id>" });
       const kind = enumOption(args, "kind", IMPORT_KINDS, "io_table");
       const format = enumOption(args, "format", FORMATS, "table");
-      const { bytes, file } = await ctx.readUserFile(path);
-      const unit = args.options.get("unit");
+      const layout = enumOption(args, "layout", ["auto", ...SERIES_LAYOUTS] as const);
+      const frequency = enumOption(args, "frequency", FREQUENCIES);
+      const year = args.options.has("year") ? intOption(args, "year", 0, 1900, 2100) : undefined;
+      const text = (k: string): string | undefined => args.options.get(k);
+      const optional = {
+        ...(text("unit") !== undefined && { unit: text("unit") as string }),
+        ...(text("sheet") !== undefined && { sheet: text("sheet") as string }),
+        ...(text("title-zh") !== undefined && { titleZh: text("title-zh") as string }),
+        ...(text("title-en") !== undefined && { titleEn: text("title-en") as string }),
+        ...(text("region") !== undefined && { region: text("region") as string }),
+        ...(text("indicator") !== undefined && { indicator: text("indicator") as string }),
+        ...(text("from-classification") !== undefined && { fromClassification: text("from-classification") as string }),
+        ...(text("to-classification") !== undefined && { toClassification: text("to-classification") as string }),
+        ...(year !== undefined && { year }),
+        ...(layout !== undefined && { layout }),
+        ...(frequency !== undefined && { frequency }),
+      };
+      // IO tables are read whole (XLSX needs the bytes); the other kinds stream from the file
+      const input: DatasetInput =
+        kind === "io_table" ? (await ctx.readUserFile(path)).bytes : { path: resolve(ctx.cwd, path) };
+      const progress = progressReporter(ctx);
       const r = await ctx.withStore((s) =>
-        datasetsImport(s.importer, bytes, {
-          file,
+        datasetsImport(s.importer, input, {
+          file: path,
           id,
           kind,
-          ...(unit !== undefined && { unit }),
           replace: args.flags.has("replace"),
+          ...optional,
+          ...(progress !== undefined && { onProgress: progress }),
         }),
       );
       if (format === "json") ctx.out(jsonText(r));
-      else
+      else if (r.dataset.kind === "io_table")
         ctx.out(
-          `${t("msg.imported", ctx.lang, { id: r.dataset.id, sectors: r.dataset.dimensions.sectors ?? "?", unit: r.dataset.unit })}\n`,
+          `${t("msg.imported", ctx.lang, { id: r.dataset.id, sectors: r.dataset.dimensions.sectors ?? 0, unit: r.dataset.unit })}\n`,
         );
+      else ctx.out(`${t("msg.imported_kind", ctx.lang, { id: r.dataset.id, kind: r.dataset.kind })}\n`);
       return 0;
     }
     case "rebuild": {

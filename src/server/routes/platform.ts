@@ -11,6 +11,11 @@ import {
   datasetsImport,
   datasetsList,
   datasetsShow,
+  FREQUENCIES,
+  type Frequency,
+  IMPORT_KINDS,
+  type ImportKind,
+  SERIES_LAYOUTS,
   software,
 } from "../../app/index.js";
 import { type Lang, renderIssue } from "../../i18n/index.js";
@@ -56,8 +61,23 @@ const renderedIssue = z.object({
   message: z.string(),
 });
 
-/** Kinds the import endpoint accepts. */
-export const API_IMPORT_KINDS = ["io_table"] as const;
+/** Kinds the import endpoint accepts: every importable kind but text corpora (a folder of files). */
+export const API_IMPORT_KINDS = IMPORT_KINDS.filter((k) => k !== "text_corpus") as unknown as readonly [
+  ImportKind,
+  ...ImportKind[],
+];
+
+/** Optional text parameters of an import, by query name → import option. */
+const IMPORT_TEXT_PARAMS = {
+  unit: "unit when the file states none",
+  sheet: "XLSX worksheet (default the first)",
+  titleZh: "Chinese title",
+  titleEn: "English title",
+  region: "region code of the dataset (default CN)",
+  indicator: "panel, wide_entities layout: the one indicator",
+  fromClassification: "concordance: id of the stored source classification (coverage check)",
+  toClassification: "concordance: id of the stored target classification (coverage check)",
+} as const;
 
 export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
   {
@@ -108,8 +128,24 @@ export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
     params: {
       id: { schema: z.string(), required: true, description: "id of the new dataset" },
       kind: { schema: z.enum(API_IMPORT_KINDS), required: false, description: "dataset kind (default io_table)" },
-      unit: { schema: z.string(), required: false, description: "unit when the file states none" },
       file: { schema: z.string(), required: false, description: "file name for issue locations and provenance" },
+      ...Object.fromEntries(
+        Object.entries(IMPORT_TEXT_PARAMS).map(([k, d]) => [
+          k,
+          { schema: z.string(), required: false, description: d },
+        ]),
+      ),
+      year: { schema: z.number().int().min(1900).max(2100), required: false, description: "year of the dataset" },
+      layout: {
+        schema: z.enum(["auto", ...SERIES_LAYOUTS]),
+        required: false,
+        description: "series layout (default auto)",
+      },
+      frequency: {
+        schema: z.enum(FREQUENCIES as [Frequency, ...Frequency[]]),
+        required: false,
+        description: "series frequency (default detected)",
+      },
       replace: { schema: z.enum(["true", "1"]), required: false, description: "replace a dataset with the same id" },
     },
     body: true,
@@ -164,23 +200,40 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): void {
       const id = c.req.query("id");
       if (id === undefined || id.trim() === "")
         throw new UsageError("usage.missing_option", { command: "POST /api/datasets/import", option: "id" });
-      const kindText = c.req.query("kind");
-      if (kindText !== undefined && kindText !== "" && !(API_IMPORT_KINDS as readonly string[]).includes(kindText))
-        throw new UsageError("usage.invalid_value", {
-          option: "kind",
-          value: kindText,
-          expected: API_IMPORT_KINDS.join(", "),
-        });
-      const unit = c.req.query("unit");
-      const replace = c.req.query("replace") === "true" || c.req.query("replace") === "1";
+      const q = (k: string): string | undefined => {
+        const v = c.req.query(k);
+        return v === undefined || v === "" ? undefined : v;
+      };
+      const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
+        const v = q(name);
+        if (v !== undefined && !(allowed as readonly string[]).includes(v))
+          throw new UsageError("usage.invalid_value", { option: name, value: v, expected: allowed.join(", ") });
+        return v as T | undefined;
+      };
+      const kind = oneOf("kind", API_IMPORT_KINDS) ?? "io_table";
+      const layout = oneOf("layout", ["auto", ...SERIES_LAYOUTS] as const);
+      const frequency = oneOf("frequency", FREQUENCIES);
+      const yearText = q("year");
+      const year = yearText === undefined ? undefined : Number(yearText);
+      if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2100))
+        throw new UsageError("usage.invalid_value", { option: "year", value: yearText, expected: "1900–2100" });
+      const text = Object.fromEntries(
+        Object.keys(IMPORT_TEXT_PARAMS)
+          .map((k) => [k, q(k)] as const)
+          .filter(([, v]) => v !== undefined),
+      ) as Partial<Record<keyof typeof IMPORT_TEXT_PARAMS, string>>;
+      const replace = q("replace") === "true" || q("replace") === "1";
       const bytes = await deps.readBody(c);
-      const file = c.req.query("file") ?? c.req.query("name") ?? deps.uploadName(id, bytes);
+      const file = q("file") ?? q("name") ?? deps.uploadName(id, bytes);
       const r = await datasetsImport(deps.importer, bytes, {
         file,
         id,
-        kind: "io_table",
+        kind,
         replace,
-        ...(unit !== undefined && unit !== "" && { unit }),
+        ...text,
+        ...(year !== undefined && { year }),
+        ...(layout !== undefined && { layout }),
+        ...(frequency !== undefined && { frequency }),
       });
       deps.onImported(id);
       return c.json({ dataset: r.dataset, warnings: r.warnings.map((w) => renderIssue(w, lang)) }, 201);
