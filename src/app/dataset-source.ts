@@ -5,8 +5,18 @@
 
 import { CoreError } from "../core/errors.js";
 import type { IoTable } from "../core/io-analysis/io-table.js";
-import type { DatasetMeta } from "../data/dataset.js";
+import type { ClassificationCode, ConcordanceRow } from "../data/concordance/read.js";
+import type { DatasetKind, DatasetMeta } from "../data/dataset.js";
+import type {
+  RegistryCountOptions,
+  RegistryCountRow,
+  RegistryRow,
+  RegistryRowsOptions,
+} from "../data/registry/registry.js";
+import type { CorpusDocumentMeta, LoadedSeries, SeriesFilter } from "../data/store/duckdb.js";
 import { DatasetNotFoundError } from "./errors.js";
+
+export type { CorpusDocumentMeta, LoadedSeries, SeriesFilter } from "../data/store/duckdb.js";
 
 /** A loaded IO table with its metadata. */
 export interface LoadedIoTable {
@@ -21,6 +31,44 @@ export interface DatasetSource {
   getMeta(id: string): Promise<DatasetMeta | undefined> | DatasetMeta | undefined;
   /** the IO table of an io_table dataset */
   loadIoTable(id: string): Promise<LoadedIoTable> | LoadedIoTable;
+  /** time_series / panel observations (optionally filtered); optional for sources without series */
+  loadSeries?(id: string, filter?: SeriesFilter): Promise<LoadedSeries>;
+  loadClassification?(id: string): Promise<{ meta: DatasetMeta; codes: ClassificationCode[] }>;
+  loadConcordance?(id: string): Promise<{ meta: DatasetMeta; rows: ConcordanceRow[] }>;
+  /** registry: grouped counts in SQL (never the whole registry) */
+  registryCounts?(id: string, options: RegistryCountOptions): Promise<RegistryCountRow[]>;
+  registryRows?(id: string, options?: RegistryRowsOptions): Promise<RegistryRow[]>;
+  loadCorpus?(id: string): Promise<{ meta: DatasetMeta; documents: CorpusDocumentMeta[] }>;
+  getDocumentText?(id: string, docId: string): Promise<string | undefined>;
+}
+
+/**
+ * The metadata of a dataset of one of `kinds`, or DatasetNotFoundError / CoreError `invalid_argument`
+ * (reason `wrong_kind`) — the kind-keyed counterpart of {@link requireIoTable}.
+ */
+export async function requireKind(
+  source: DatasetSource,
+  id: string,
+  kinds: readonly DatasetKind[],
+  option = "dataset",
+): Promise<DatasetMeta> {
+  const meta = await requireMeta(source, id);
+  if (!kinds.includes(meta.kind))
+    throw new CoreError("invalid_argument", {
+      option,
+      received: id,
+      expected: kinds.join("|"),
+      reason: "wrong_kind",
+      kind: meta.kind,
+    });
+  return meta;
+}
+
+/** Loads a time series or panel by id (DatasetNotFoundError, or CoreError for another kind). */
+export async function requireSeries(source: DatasetSource, id: string, filter?: SeriesFilter): Promise<LoadedSeries> {
+  await requireKind(source, id, ["time_series", "panel"]);
+  if (source.loadSeries === undefined) throw new DatasetNotFoundError(id);
+  return source.loadSeries(id, filter);
 }
 
 /** The metadata of a dataset, or DatasetNotFoundError. */

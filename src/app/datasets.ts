@@ -7,6 +7,8 @@ import type { IoTable } from "../core/io-analysis/io-table.js";
 import type { DatasetKind, DatasetMeta } from "../data/dataset.js";
 import { type ValidateIoOptions, validateIoTable, WIOD_BALANCE_TOLERANCE } from "../data/io-tables/validate.js";
 import { type DataIssue, DataIssuesError, type DataResult } from "../data/issues.js";
+import type { Frequency } from "../data/series/periods.js";
+import type { SeriesLayout } from "../data/series/read.js";
 import { type DatasetSource, requireMeta } from "./dataset-source.js";
 import { readInputTable, withoutSummaries } from "./input-file.js";
 import { sectorNames } from "./table-ref.js";
@@ -113,37 +115,60 @@ export async function datasetsValidate(
   }
 }
 
+/** Every kind `datasetsImport` accepts (CLI `--kind`, API `?kind=`). */
+export { IMPORT_KINDS, type ImportKind } from "../data/store/build.js";
+
+/** Options of {@link datasetsImport}: the common ones plus the kind's (ignored by other kinds). */
 export interface DatasetsImportOptions {
+  /** the file name shown in issues (its extension picks CSV/XLSX) */
   readonly file: string;
   readonly id: string;
   /** @default "io_table" */
   readonly kind?: DatasetKind;
   readonly unit?: string;
   readonly replace?: boolean;
+  readonly sheet?: string;
+  readonly titleZh?: string;
+  readonly titleEn?: string;
+  readonly year?: number;
+  readonly region?: string;
+  /** time_series / panel */
+  readonly layout?: SeriesLayout | "auto";
+  readonly frequency?: Frequency;
+  readonly indicator?: string;
+  readonly units?: Readonly<Record<string, string>>;
+  readonly resolveEntities?: boolean;
+  /** concordance coverage: stored classification ids */
+  readonly fromClassification?: string;
+  readonly toClassification?: string;
+  readonly tolerance?: number;
+  readonly allowUnmapped?: boolean;
+  /** streamed imports (a CSV series or registry given by path): bytes read and rows parsed so far */
+  readonly onProgress?: (p: { readonly bytes: number; readonly rows: number }) => void;
 }
+
+/** The file to import: its bytes, or its path (streamed for large CSV series and registries; required for text corpora). */
+export type DatasetInput = Uint8Array | { readonly path: string };
 
 /** Writes a file into the store in one transaction (the store's importUserFile). */
 export type DatasetImporter = (
-  bytes: Uint8Array,
-  options: { file: string; id: string; kind: DatasetKind; unit?: string; replace?: boolean },
+  input: DatasetInput,
+  options: Omit<DatasetsImportOptions, "kind"> & { readonly kind: DatasetKind },
 ) => Promise<DataResult<DatasetMeta>>;
 
 /**
- * Imports a file as a dataset (导入数据集): all issues or nothing changes.
+ * Imports a file as a dataset of any kind (导入数据集): all issues or nothing changes.
+ * @param importer the store's importer (`DataStore.importer`)
+ * @param input the bytes, or `{ path }` for streamed imports
+ * @param options file, id, kind (default io_table) and the kind's options
  * @throws {DataIssuesError} with every issue when the file has errors (the store is unchanged)
  */
 export async function datasetsImport(
   importer: DatasetImporter,
-  bytes: Uint8Array,
+  input: DatasetInput,
   options: DatasetsImportOptions,
 ): Promise<{ dataset: DatasetMeta; warnings: readonly DataIssue[] }> {
-  const r = await importer(bytes, {
-    file: options.file,
-    id: options.id,
-    kind: options.kind ?? "io_table",
-    ...(options.unit !== undefined && { unit: options.unit }),
-    ...(options.replace !== undefined && { replace: options.replace }),
-  });
+  const r = await importer(input, { ...options, kind: options.kind ?? "io_table" });
   // as for --input and validate: the max-imbalance summaries add nothing next to the located errors
   if (!r.ok) throw new DataIssuesError(withoutSummaries(r.issues));
   return { dataset: r.value, warnings: r.warnings };

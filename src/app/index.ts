@@ -8,7 +8,17 @@ export type { DatasetMeta } from "../data/dataset.js";
 export { type DataIssue, DataIssuesError, issue } from "../data/issues.js";
 export { repoPath } from "../data/paths.js";
 export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
-export { type DatasetSource, type LoadedIoTable, requireIoTable, requireMeta } from "./dataset-source.js";
+export {
+  type CorpusDocumentMeta,
+  type DatasetSource,
+  type LoadedIoTable,
+  type LoadedSeries,
+  requireIoTable,
+  requireKind,
+  requireMeta,
+  requireSeries,
+  type SeriesFilter,
+} from "./dataset-source.js";
 export {
   createDatasetVersions,
   type DatasetVersionSource,
@@ -18,6 +28,7 @@ export {
   type DatasetImporter,
   type DatasetShowResult,
   type DatasetsImportOptions,
+  type DatasetInput,
   type DatasetsListResult,
   type DatasetsValidateOptions,
   type DatasetsValidateResult,
@@ -27,6 +38,8 @@ export {
   datasetsValidate,
   type ValidationSummary,
 } from "./datasets.js";
+  IMPORT_KINDS,
+  type ImportKind,
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
 export { type GroupSpec, parseGroupSpec, type ResolvedGroup, resolveGroup } from "./groups.js";
 export { type InputTable, type ReadInputTableOptions, readInputTable, sha256Hex } from "./input-file.js";

@@ -14,11 +14,19 @@ const TABLE_CACHE_SIZE = 12;
 
 export type Store = Awaited<ReturnType<typeof openStore>>;
 
+/** The persistent layer of the result cache (rows are deleted when a dataset they name changes). */
+export interface PersistentResultCache {
+  /** the cached JSON, or undefined */
+  get(key: string): Promise<string | undefined>;
+  put(key: string, method: string, datasetIds: readonly string[], json: string): Promise<void>;
+}
+
 export interface DataStore {
   readonly dir: string;
   readonly store: Store;
   readonly source: DatasetSource;
   readonly importer: DatasetImporter;
+  readonly resultCache: PersistentResultCache;
   /** true when this call built the store */
   readonly built: boolean;
   close(): Promise<void>;
@@ -69,6 +77,13 @@ async function openUnlocked(dir: string, options: OpenDataStoreOptions): Promise
   const source: DatasetSource = {
     listDatasets: () => store.listDatasets(),
     getMeta: (id) => store.getMeta(id),
+    loadSeries: (id, filter) => store.loadSeries(id, filter),
+    loadClassification: (id) => store.loadClassification(id),
+    loadConcordance: (id) => store.loadConcordance(id),
+    registryCounts: (id, o) => store.registryCounts(id, o),
+    registryRows: (id, o) => store.registryRows(id, o),
+    loadCorpus: (id) => store.loadCorpus(id),
+    getDocumentText: (id, docId) => store.getDocumentText(id, docId),
     loadIoTable: (id) => {
       const hit = cache.get(id);
       if (hit !== undefined) {
@@ -83,15 +98,19 @@ async function openUnlocked(dir: string, options: OpenDataStoreOptions): Promise
       return loading;
     },
   };
-  const importer: DatasetImporter = async (bytes, o) => {
+  const importer: DatasetImporter = async (input, o) => {
     cache.clear();
-    return importUserFile(store, bytes, o);
+    return importUserFile(store, input, o);
   };
   return {
     dir,
     store,
     source,
     importer,
+    resultCache: {
+      get: (key) => store.getCachedResult(key),
+      put: (key, method, datasetIds, json) => store.putCachedResult(key, method, datasetIds, json),
+    },
     built,
     close: async () => {
       const c = (store as { close?: () => unknown }).close;

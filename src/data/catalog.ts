@@ -241,7 +241,15 @@ export const SHIPPED_DATASETS: readonly ShippedDataset[] = [
 ];
 
 /** Every shipped file, relative to `data/shipped/` (used by scripts/ship-data.ts). */
-export const SHIPPED_FILES: readonly string[] = SHIPPED_DATASETS.flatMap((d) => d.files);
+export const SHIPPED_FILES: readonly string[] = [
+  ...SHIPPED_DATASETS.flatMap((d) => d.files),
+  ...SHIPPED_SERIES_LIST.map((d) => d.file),
+];
+
+/** Shipped time series and panels (NBS GDP), imported by buildStore beside the IO tables. */
+export { SHIPPED_SERIES, type ShippedSeries } from "./series/shipped.js";
+
+import { SHIPPED_SERIES as SHIPPED_SERIES_LIST } from "./series/shipped.js";
 
 /** The catalogue entry of a shipped dataset, or undefined. */
 export function shippedDataset(id: string): ShippedDataset | undefined {

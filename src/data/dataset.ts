@@ -13,7 +13,8 @@ export type DatasetKind =
   | "registry"
   | "text_corpus"
   | "published_reference"
-  | "classification";
+  | "classification"
+  | "concordance";
 
 /** Units the system knows. Money is always tagged with its scale and currency. */
 export type Unit =
@@ -117,5 +118,7 @@ export interface DatasetMeta {
   readonly priceBasis: PriceBasis;
   /** io_table only */
   readonly importTreatment?: ImportTreatment;
+  /** time_series and panel only: annual, quarterly or monthly */
+  readonly frequency?: "annual" | "quarterly" | "monthly";
   readonly provenance: Provenance;
 }

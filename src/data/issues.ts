@@ -43,7 +43,29 @@ export type DataIssueCode =
   /** a value is outside its allowed domain (params: value, expected) */
   | "invalid_value"
   /** the file layout is not recognised as any supported IO layout (params: tried) */
-  | "unknown_layout";
+  | "unknown_layout"
+  /** an entity is not a known region code or name (params: value) */
+  | "unknown_region"
+  /** a period is not a valid period of the dataset's frequency (params: value, frequency) */
+  | "invalid_period"
+  /** the same entity × indicator × period appears twice (params: entity, indicator, period, firstRow) */
+  | "duplicate_observation"
+  /** the same code appears twice in a classification, registry or corpus (params: code, firstRow) */
+  | "duplicate_code"
+  /** a required cell is empty (params: column) */
+  | "missing_value"
+  /** a date cell is not an ISO date YYYY-MM-DD (params: value) */
+  | "invalid_date"
+  /** a classification row names a parent code that is not in the classification (params: code, parent) */
+  | "unknown_parent"
+  /** a concordance source code's weights do not sum to 1 (params: fromSystem, fromCode, sum, tolerance, rows) */
+  | "concordance_weight_sum"
+  /** codes of the source classification that the concordance does not map (params: fromSystem, count, codes) */
+  | "concordance_unmapped"
+  /** the same from_code → to_code pair appears more than once (params: fromCode, toCode, count, firstRow) */
+  | "concordance_duplicate"
+  /** a concordance code is not in the stored classification it names (params: system, code) */
+  | "concordance_unknown_code";
 
 export type IssueSeverity = "error" | "warning";
 

@@ -4,12 +4,17 @@
  * and write through `Store.importIoTable` (one transaction per dataset).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { SHIPPED_DATASETS, type ShippedDataset, shippedProvenance } from "../catalog.js";
-import type { DatasetKind, DatasetMeta } from "../dataset.js";
+import { SHIPPED_DATASETS, SHIPPED_SERIES, type ShippedDataset, shippedProvenance } from "../catalog.js";
+import { readClassification, readConcordance } from "../concordance/read.js";
+import { readCorpus } from "../corpus/read.js";
+import type { DatasetKind, DatasetMeta, Unit } from "../dataset.js";
+import { resolveUnit as resolveUnitText } from "../dataset.js";
 import { readCsv } from "../ingest/csv.js";
+import { CsvStreamError, streamCsvRecords } from "../ingest/csv-stream.js";
 import { readTabularFile } from "../ingest/index.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import type { IoTableReadResult } from "../io-tables/common.js";
@@ -20,7 +25,10 @@ import type { ValidateIoOptions } from "../io-tables/validate.js";
 import { readWiod } from "../io-tables/wiod.js";
 import { type DataIssue, type DataResult, issue } from "../issues.js";
 import { repoPath } from "../paths.js";
-import type { SourceFile } from "../provenance.js";
+import type { Provenance, SourceFile } from "../provenance.js";
+import type { ImportProgress } from "../registry/registry.js";
+import type { Frequency } from "../series/periods.js";
+import { type SeriesLayout, type SeriesReadOptions, type SeriesSummary, seriesInterpreter } from "../series/read.js";
 import { openStore, type Store } from "./duckdb.js";
 
 function sha256(bytes: Uint8Array): string {
@@ -129,6 +137,47 @@ export async function importShippedDatasets(store: Store, options: BuildStoreOpt
   const skipped: string[] = [];
   const failed: { id: string; issues: readonly DataIssue[] }[] = [];
   const warnings: Record<string, readonly DataIssue[]> = {};
+  const series = options.ids === undefined ? SHIPPED_SERIES : SHIPPED_SERIES.filter((d) => options.ids?.includes(d.id));
+  for (const s of series) {
+    const path = join(shippedDir, s.file);
+    const stored = await store.getMeta(s.id);
+    let sha: string;
+    try {
+      sha = sha256(new Uint8Array(readFileSync(path)));
+    } catch (error) {
+      failed.push({
+        id: s.id,
+        issues: [issue("file_unreadable", { file: `data/shipped/${s.file}` }, { reason: String(error) })],
+      });
+      continue;
+    }
+    if (options.rebuild !== true && stored?.provenance.files[0]?.sha256 === sha) {
+      skipped.push(s.id);
+      continue;
+    }
+    const done = await importUserFile(
+      store,
+      { path },
+      {
+        file: `data/shipped/${s.file}`,
+        id: s.id,
+        kind: s.kind,
+        replace: true,
+        layout: s.layout,
+        frequency: s.frequency,
+        titleZh: s.titleZh,
+        titleEn: s.titleEn,
+        region: s.region,
+        priceBasis: s.priceBasis,
+        ...(s.indicator !== undefined && { indicator: s.indicator }),
+        ...(s.unit !== undefined && { unit: s.unit }),
+        ...(s.units !== undefined && { units: s.units }),
+        provenance: s.provenance,
+      },
+    );
+    if (done.ok) imported.push(s.id);
+    else failed.push({ id: s.id, issues: done.issues });
+  }
   for (const dataset of wanted) {
     if (options.rebuild !== true && sameFiles(await store.getMeta(dataset.id), dataset, shippedDir)) {
       skipped.push(dataset.id);
@@ -166,14 +215,26 @@ export async function buildStore(dir?: string, options: BuildStoreOptions = {}):
   }
 }
 
+/** Every kind a user (CLI, API, library) can import. */
+export const IMPORT_KINDS = [
+  "io_table",
+  "time_series",
+  "panel",
+  "classification",
+  "concordance",
+  "registry",
+  "text_corpus",
+] as const satisfies readonly DatasetKind[];
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
 export interface ImportUserFileOptions {
   /** the file name (its extension picks CSV/XLSX; shown in issues) */
   readonly file: string;
   /** dataset id to store under */
   readonly id: string;
-  /** only `io_table` is supported */
+  /** one of {@link IMPORT_KINDS} */
   readonly kind: DatasetKind;
-  /** unit when the file declares none (overrides a declared unit) */
+  /** unit when the file declares none (io_table: overrides a declared unit; series: indicators without one) */
   readonly unit?: string;
   /** replace an existing dataset with this id @default false */
   readonly replace?: boolean;
@@ -182,34 +243,138 @@ export interface ImportUserFileOptions {
   readonly titleZh?: string;
   readonly titleEn?: string;
   readonly year?: number;
+  /** region code of the dataset @default "CN" */
+  readonly region?: string;
+  readonly priceBasis?: DatasetMeta["priceBasis"];
+  /** io_table: validation tolerances */
   readonly validate?: ValidateIoOptions;
+  /** time_series/panel: layout @default "auto" */
+  readonly layout?: SeriesLayout | "auto";
+  /** time_series/panel: frequency @default detected */
+  readonly frequency?: Frequency;
+  /** panel wide_entities layout: the one indicator */
+  readonly indicator?: string;
+  /** time_series/panel: per-indicator units */
+  readonly units?: Readonly<Record<string, string>>;
+  /** panel: resolve entities to GB/T 2260 codes @default true */
+  readonly resolveEntities?: boolean;
+  /** concordance: id of the stored source classification (unmapped codes are reported) */
+  readonly fromClassification?: string;
+  /** concordance: id of the stored target classification */
+  readonly toClassification?: string;
+  /** concordance: |Σ weights − 1| per source code @default 1e-6 */
+  readonly tolerance?: number;
+  /** concordance: unmapped source codes are warnings, not errors @default false */
+  readonly allowUnmapped?: boolean;
+  /** streamed imports (series and registry from a path): progress after each chunk */
+  readonly onProgress?: (p: ImportProgress) => void;
+  /** provenance without files (shipped data); default: publisher "user" */
+  readonly provenance?: Omit<Provenance, "files">;
+}
+
+/** The bytes of a file, or its path (streamed for CSV series and registries; needed for corpora). */
+export type ImportInput = Uint8Array | { readonly path: string };
+
+function userProvenance(options: ImportUserFileOptions, files: SourceFile[]): Provenance {
+  return {
+    ...(options.provenance ?? {
+      publisher: "user",
+      originalSource: options.file,
+      licence: "user-supplied",
+      transformations: [],
+      caveats: [],
+    }),
+    files,
+  };
+}
+
+function baseMeta(options: ImportUserFileOptions, files: SourceFile[]) {
+  return {
+    id: options.id,
+    titleZh: options.titleZh ?? options.id,
+    titleEn: options.titleEn ?? options.id,
+    region: options.region ?? "CN",
+    priceBasis: options.priceBasis ?? { kind: "not_applicable" as const },
+    provenance: userProvenance(options, files),
+  };
+}
+
+function bytesOf(input: ImportInput, file: string): DataResult<Uint8Array> {
+  if (input instanceof Uint8Array) return { ok: true, value: input, warnings: [] };
+  try {
+    return { ok: true, value: new Uint8Array(readFileSync(input.path)), warnings: [] };
+  } catch (error) {
+    return { ok: false, issues: [issue("file_unreadable", { file }, { reason: String(error) })] };
+  }
+}
+
+async function fileSha(input: ImportInput): Promise<SourceFile["sha256"]> {
+  if (input instanceof Uint8Array) return sha256(input);
+  const h = createHash("sha256");
+  const { createReadStream } = await import("node:fs");
+  for await (const chunk of createReadStream(input.path)) h.update(chunk as Buffer);
+  return h.digest("hex");
 }
 
 /**
- * Imports a user's IO table in the generic template (导入用户数据): ingest (CSV/TSV/XLSX) → generic
- * reader → validation → one-transaction import. Any error issue ⇒ nothing is written.
- * Provenance: publisher "user", the file's name, sha256 and size, and the reader's steps.
+ * Imports a user's (or a shipped) file of any kind (导入数据集): ingest → kind reader → checks →
+ * one-transaction import. Any error issue ⇒ nothing is written (for registries the Parquet file is
+ * renamed into place only after COMMIT).
+ *
+ * - `io_table`: generic IO template (bytes or path);
+ * - `time_series` / `panel`: long or wide CSV/XLSX; a CSV given by path is streamed (bounded memory,
+ *   `onProgress`), duplicates checked in SQL;
+ * - `classification`, `concordance`: CSV/XLSX code lists and weighted rows (coverage checks);
+ * - `registry`: UTF-8 CSV streamed by DuckDB into Parquet (bytes are written to a temporary file first);
+ * - `text_corpus`: a manifest CSV given by path, text files beside it.
  *
  * @param store an open store
- * @param bytes the file content
- * @param options file, id, kind, unit, replace, sheet, titles, year, validation
- * @returns the stored meta (with validation warnings), or every issue
+ * @param input the file's bytes or `{ path }`
+ * @param options file, id, kind and the kind's options (see {@link ImportUserFileOptions})
+ * @returns the stored meta (with warnings), or every issue
  * @example await importUserFile(store, bytes, { file: "t.csv", id: "my-2020", kind: "io_table" })
  */
 export async function importUserFile(
   store: Store,
-  bytes: Uint8Array,
+  input: ImportInput,
   options: ImportUserFileOptions,
 ): Promise<DataResult<DatasetMeta>> {
-  if (options.kind !== "io_table") {
-    return {
-      ok: false,
-      issues: [issue("invalid_value", { file: options.file }, { value: options.kind, expected: ["io_table"] })],
-    };
+  const file = options.file;
+  if (!(IMPORT_KINDS as readonly string[]).includes(options.kind)) {
+    return { ok: false, issues: [issue("invalid_value", { file }, { value: options.kind, expected: IMPORT_KINDS })] };
   }
   if (options.replace !== true && (await store.getMeta(options.id)) !== undefined) {
-    return { ok: false, issues: [issue("dataset_exists", { file: options.file }, { id: options.id })] };
+    return { ok: false, issues: [issue("dataset_exists", { file }, { id: options.id })] };
   }
+  const kind = options.kind as ImportKind;
+  switch (kind) {
+    case "io_table":
+      return importIoFile(store, input, options);
+    case "time_series":
+    case "panel":
+      return importSeriesFile(store, input, options, kind);
+    case "classification":
+    case "concordance":
+      return importCodeFile(store, input, options, kind);
+    case "registry":
+      return importRegistryFile(store, input, options);
+    case "text_corpus":
+      return importCorpusFile(store, input, options);
+    default: {
+      const never: never = kind;
+      throw new Error(`importUserFile: unknown kind ${String(never)}`);
+    }
+  }
+}
+
+async function importIoFile(
+  store: Store,
+  input: ImportInput,
+  options: ImportUserFileOptions,
+): Promise<DataResult<DatasetMeta>> {
+  const got = bytesOf(input, options.file);
+  if (!got.ok) return got;
+  const bytes = got.value;
   const raw = await readTabularFile(bytes, {
     file: options.file,
     requiredColumns: ["code", "name", "output"],
@@ -223,17 +388,249 @@ export async function importUserFile(
     ...(options.titleEn === undefined ? {} : { titleEn: options.titleEn }),
     ...(options.year === undefined ? {} : { year: options.year }),
     ...(options.validate === undefined ? {} : { validate: options.validate }),
-    provenance: {
-      publisher: "user",
-      originalSource: options.file,
-      licence: "user-supplied",
-      files: [{ path: options.file, sha256: sha256(bytes), bytes: bytes.length }],
-      transformations: [],
-      caveats: [],
-    },
+    provenance: userProvenance(options, [{ path: options.file, sha256: sha256(bytes), bytes: bytes.length }]),
   });
   if (!read.ok) return read;
   const done = await store.importIoTable(read.value.meta, read.value.table, { replace: options.replace === true });
   if (!done.ok) return done;
   return { ok: true, value: done.value, warnings: read.warnings };
+}
+
+function isXlsxName(file: string): boolean {
+  return /\.xls[xm]?$/i.test(file);
+}
+
+async function importSeriesFile(
+  store: Store,
+  input: ImportInput,
+  options: ImportUserFileOptions,
+  kind: "time_series" | "panel",
+): Promise<DataResult<DatasetMeta>> {
+  const file = options.file;
+  const readOptions: SeriesReadOptions = {
+    file,
+    kind,
+    checkDuplicates: false,
+    ...(options.sheet !== undefined && { sheet: options.sheet }),
+    ...(options.layout !== undefined && { layout: options.layout }),
+    ...(options.frequency !== undefined && { frequency: options.frequency }),
+    ...(options.indicator !== undefined && { indicator: options.indicator }),
+    ...(options.unit !== undefined && { unit: options.unit }),
+    ...(options.units !== undefined && { units: options.units }),
+    ...(options.resolveEntities !== undefined && { resolveEntities: options.resolveEntities }),
+  };
+  const streamed = !(input instanceof Uint8Array) && !isXlsxName(input.path) && !isXlsxName(file);
+  let sourceFile: SourceFile;
+  let feed: (append: Parameters<Parameters<Store["importSeries"]>[0]["feed"]>[0]) => Promise<DataResult<SeriesSummary>>;
+  let sheet: string | undefined = options.sheet;
+  if (streamed) {
+    const path = (input as { path: string }).path;
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch (error) {
+      return { ok: false, issues: [issue("file_unreadable", { file }, { reason: String(error) })] };
+    }
+    sourceFile = { path: file, sha256: await fileSha(input), bytes: size };
+    feed = async (append) => {
+      let interp: ReturnType<typeof seriesInterpreter> | undefined;
+      try {
+        for await (const rec of streamCsvRecords(path, {
+          ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
+        })) {
+          if (interp === undefined) {
+            if (rec.cells.every((c) => c === "")) continue;
+            interp = seriesInterpreter(rec.cells, rec.line, readOptions);
+            if (!interp.ok) return interp;
+            continue;
+          }
+          if (!interp.ok) return interp;
+          for (const o of interp.value.row(rec.cells, rec.line)) append(o);
+        }
+      } catch (e) {
+        if (e instanceof CsvStreamError) return { ok: false, issues: [issue(e.reason, { file, row: e.line }, {})] };
+        throw e;
+      }
+      if (interp === undefined)
+        return { ok: false, issues: [issue("header_not_found", { file }, { expected: ["period"] })] };
+      if (!interp.ok) return interp;
+      if (interp.value.issues.length > 0) return { ok: false, issues: interp.value.issues };
+      return { ok: true, value: interp.value.summary(), warnings: [] };
+    };
+  } else {
+    const got = bytesOf(input, file);
+    if (!got.ok) return got;
+    sourceFile = { path: file, sha256: sha256(got.value), bytes: got.value.length };
+    const raw = await readTabularFile(got.value, {
+      file,
+      ...(options.sheet !== undefined && { sheet: options.sheet }),
+    });
+    if (!raw.ok) return raw;
+    sheet = raw.value.sheet;
+    const table = raw.value;
+    feed = async (append) => {
+      const interp = seriesInterpreter(table.header, table.headerRow, {
+        ...readOptions,
+        ...(table.sheet !== undefined && { sheet: table.sheet }),
+      });
+      if (!interp.ok) return interp;
+      table.rows.forEach((cells, i) => {
+        for (const o of interp.value.row(cells, table.rowNumbers[i] ?? table.headerRow + i + 1)) append(o);
+      });
+      if (interp.value.issues.length > 0) return { ok: false, issues: interp.value.issues };
+      return { ok: true, value: interp.value.summary(), warnings: [] };
+    };
+  }
+  const unit = options.unit === undefined ? undefined : resolveUnitOrUndefined(options.unit);
+  return store.importSeries(
+    {
+      meta: { ...baseMeta(options, [sourceFile]), kind, ...(unit !== undefined && { unit }) },
+      feed,
+      file,
+      ...(sheet !== undefined && { sheet }),
+    },
+    { replace: options.replace === true },
+  );
+}
+
+function resolveUnitOrUndefined(text: string): Unit | undefined {
+  return resolveUnitText(text);
+}
+
+async function importCodeFile(
+  store: Store,
+  input: ImportInput,
+  options: ImportUserFileOptions,
+  kind: "classification" | "concordance",
+): Promise<DataResult<DatasetMeta>> {
+  const got = bytesOf(input, options.file);
+  if (!got.ok) return got;
+  const bytes = got.value;
+  const raw = await readTabularFile(bytes, {
+    file: options.file,
+    ...(options.sheet !== undefined && { sheet: options.sheet }),
+  });
+  if (!raw.ok) return raw;
+  const files = [{ path: options.file, sha256: sha256(bytes), bytes: bytes.length }];
+  const meta = (
+    dimensions: Record<string, number>,
+    classification?: { system: string; version: string },
+  ): DatasetMeta => ({
+    ...baseMeta(options, files),
+    kind,
+    years: options.year === undefined ? [] : [options.year],
+    dimensions,
+    unit: "dimensionless",
+    ...(classification !== undefined && { classification }),
+  });
+  if (kind === "classification") {
+    const read = readClassification(raw.value);
+    if (!read.ok) return read;
+    return store.importClassification(meta({ codes: read.value.length }), read.value, {
+      replace: options.replace === true,
+    });
+  }
+  const codesOf = async (id: string | undefined) =>
+    id === undefined ? undefined : (await store.loadClassification(id)).codes.map((c) => c.code);
+  let sourceCodes: string[] | undefined;
+  let targetCodes: string[] | undefined;
+  try {
+    sourceCodes = await codesOf(options.fromClassification);
+    targetCodes = await codesOf(options.toClassification);
+  } catch {
+    const id = options.fromClassification ?? options.toClassification;
+    return { ok: false, issues: [issue("unknown_dataset", { file: options.file }, { id })] };
+  }
+  const read = readConcordance(raw.value, {
+    ...(options.tolerance !== undefined && { tolerance: options.tolerance }),
+    ...(sourceCodes !== undefined && { sourceCodes }),
+    ...(targetCodes !== undefined && { targetCodes }),
+    ...(options.allowUnmapped !== undefined && { allowUnmapped: options.allowUnmapped }),
+  });
+  if (!read.ok) return read;
+  const rows = read.value;
+  const done = await store.importConcordance(
+    meta({
+      rows: rows.length,
+      sourceCodes: new Set(rows.map((r) => r.fromCode)).size,
+      targetCodes: new Set(rows.map((r) => r.toCode)).size,
+    }),
+    rows,
+    { replace: options.replace === true },
+  );
+  return done.ok ? { ...done, warnings: read.warnings } : done;
+}
+
+async function importRegistryFile(
+  store: Store,
+  input: ImportInput,
+  options: ImportUserFileOptions,
+): Promise<DataResult<DatasetMeta>> {
+  let path: string;
+  let tmp: string | undefined;
+  if (input instanceof Uint8Array) {
+    tmp = mkdtempSync(join(tmpdir(), "shushi-registry-"));
+    path = join(tmp, "upload.csv");
+    writeFileSync(path, input);
+  } else path = resolve(input.path);
+  try {
+    const meta: DatasetMeta = {
+      ...baseMeta(options, []),
+      kind: "registry",
+      years: options.year === undefined ? [] : [options.year],
+      dimensions: {},
+      unit: "enterprises",
+    };
+    return await store.importRegistry(meta, path, {
+      file: options.file,
+      ...(options.replace !== undefined && { replace: options.replace }),
+      ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
+    });
+  } finally {
+    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function importCorpusFile(
+  store: Store,
+  input: ImportInput,
+  options: ImportUserFileOptions,
+): Promise<DataResult<DatasetMeta>> {
+  if (input instanceof Uint8Array)
+    return {
+      ok: false,
+      issues: [issue("invalid_value", { file: options.file }, { value: "bytes", expected: "manifest_path" })],
+    };
+  const got = bytesOf(input, options.file);
+  if (!got.ok) return got;
+  const raw = await readTabularFile(got.value, { file: options.file, requiredColumns: ["id", "file"] });
+  if (!raw.ok) return raw;
+  const dir = dirname(resolve(input.path));
+  const read = readCorpus(raw.value, {
+    readText: (f) => {
+      try {
+        return new Uint8Array(readFileSync(join(dir, f)));
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  if (!read.ok) return read;
+  const docs = read.value;
+  const meta: DatasetMeta = {
+    ...baseMeta(options, [
+      { path: options.file, sha256: sha256(got.value), bytes: got.value.length },
+      ...docs.map((d) => ({ path: d.file, sha256: d.textSha256, bytes: Buffer.byteLength(d.text) })),
+    ]),
+    kind: "text_corpus",
+    years: [...new Set(docs.map((d) => Number(d.date.slice(0, 4))))].sort((a, b) => a - b),
+    dimensions: { documents: docs.length },
+    unit: "count",
+  };
+  return store.importCorpus(meta, docs, { replace: options.replace === true });
+}
+
+/** Base name of a path (for showing a streamed file by its name). */
+export function fileLabel(path: string): string {
+  return basename(path);
 }

