@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { repoPath } from "../app/index.js";
+import { createDatasetVersions, repoPath } from "../app/index.js";
 import { publishedSeriesLoader } from "../app/published-series.js";
 import type { DataStore } from "../app/store.js";
 import type { Lang } from "../i18n/format.js";
@@ -33,6 +33,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp({
     source: store.source,
     importer: store.importer,
+    // results outlive the process in the store; keys use each dataset's stored content hash
+    persistent: store.resultCache,
+    versions: createDatasetVersions({
+      getDatasetSha256: async (id) => (await store.store.getDataset(id))?.contentSha256,
+    }),
     published: publishedSeriesLoader(),
     reproduction: async () => {
       const { reproductionRows } = await import("../cli/report-data.js");
