@@ -68,6 +68,12 @@ describe("canonicalJson", () => {
     );
   });
 
+  it("names where a value is not plain JSON", () => {
+    expect(() => canonicalJson({ a: [{ b: new Date(0) }] })).toThrow(
+      expect.objectContaining({ code: "result_not_json", path: "$.a[0].b", found: "Date" }),
+    );
+  });
+
   test.prop([options])("does not depend on key order", (o) => {
     expect(canonicalJson(reversedKeys(o))).toBe(canonicalJson(o));
   });

@@ -16,7 +16,7 @@
  *
  * A cached result keeps the `computedAt` of its computation: it says when the numbers were made.
  */
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 
 /** A plain JSON value. */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [k: string]: JsonValue };
@@ -199,28 +199,70 @@ export function assertPlainJson(value: unknown, path = "$"): asserts value is Js
   walk(value, path);
 }
 
+/** Thrown inside the canonical writer; the caller re-checks the value to report where. */
+const NOT_JSON: unique symbol = Symbol("not plain JSON");
+
+function writeCanonical(v: unknown, stack: object[]): string {
+  switch (typeof v) {
+    case "string":
+      return JSON.stringify(v);
+    case "boolean":
+      return v ? "true" : "false";
+    case "number":
+      if (!Number.isFinite(v)) throw NOT_JSON;
+      return JSON.stringify(v);
+    case "object": {
+      if (v === null) return "null";
+      if (stack.includes(v)) throw NOT_JSON;
+      stack.push(v);
+      let out: string;
+      if (Array.isArray(v)) {
+        out = "[";
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v)) throw NOT_JSON;
+          out += (i === 0 ? "" : ",") + writeCanonical(v[i], stack);
+        }
+        out += "]";
+      } else if (isPlainObject(v)) {
+        const o = v as Record<string, unknown>;
+        out = "{";
+        let first = true;
+        for (const k of Object.keys(o).sort()) {
+          const x = o[k];
+          if (x === undefined) continue;
+          out += `${first ? "" : ","}${JSON.stringify(k)}:${writeCanonical(x, stack)}`;
+          first = false;
+        }
+        out += "}";
+      } else {
+        throw NOT_JSON;
+      }
+      stack.pop();
+      return out;
+    }
+    default:
+      throw NOT_JSON;
+  }
+}
+
 /**
  * Canonical JSON: object keys sorted (by UTF-16 code units), `undefined` properties dropped, no
  * whitespace. Equal values give equal strings whatever the key order.
  * @throws {ResultNotJsonError} for anything that is not plain JSON
  */
 export function canonicalJson(value: unknown): string {
-  assertPlainJson(value);
-  const out = (v: JsonValue): string => {
-    if (v === null || typeof v !== "object") return JSON.stringify(v);
-    if (Array.isArray(v)) return `[${v.map(out).join(",")}]`;
-    const o = v as { readonly [k: string]: JsonValue | undefined };
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${out(o[k] as JsonValue)}`).join(",")}}`;
-  };
-  return out(value);
+  try {
+    return writeCanonical(value, []);
+  } catch (e) {
+    if (e !== NOT_JSON) throw e;
+    assertPlainJson(value); // throws with the path
+    throw new ResultNotJsonError("$", "not plain JSON"); // unreachable: both walks accept the same values
+  }
 }
 
-/** sha256 hex of a string's UTF-8 bytes. */
+/** sha256 hex of a string's UTF-8 bytes (one-shot `crypto.hash` where Node has it: ≥ 20.12). */
 function sha256Text(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return typeof hash === "function" ? hash("sha256", text, "hex") : createHash("sha256").update(text).digest("hex");
 }
 
 /** Strong ETag of a response body: the quoted sha256 hex of its UTF-8 bytes. */
