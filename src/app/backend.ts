@@ -50,5 +50,12 @@ export function resolveBackend(
   if (choice !== "native") return { backend: choice, diagnostics: [] };
   const nativeCache = loadNativeCached();
   if (nativeCache.backend !== undefined) return { backend: nativeCache.backend, diagnostics: [] };
-  return { diagnostics: [diagnostic("backend_fallback", "warning", { reason: nativeCache.reason ?? "unavailable" })] };
+  return {
+    diagnostics: [
+      diagnostic("backend_fallback", "warning", {
+        reason: "native_unavailable",
+        ...(nativeCache.reason !== undefined && { detail: nativeCache.reason }),
+      }),
+    ],
+  };
 }

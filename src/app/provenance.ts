@@ -3,6 +3,7 @@
  * which method with which parameters, which software version, and when. `computedAt` is added here,
  * never in core, so the core stays deterministic.
  */
+import type { DatasetCaveat } from "../data/caveats.js";
 import type { DatasetMeta } from "../data/dataset.js";
 import { softwareVersion } from "../data/paths.js";
 
@@ -32,7 +33,7 @@ export type ResultProvenance = {
   /** ISO 8601 UTC timestamp */
   readonly computedAt: string;
   /** caveats of the datasets, to show beside the numbers */
-  readonly caveats: readonly string[];
+  readonly caveats: readonly DatasetCaveat[];
 };
 
 /** A clock, injected so tests are deterministic. */
@@ -79,7 +80,9 @@ export function resultProvenance(
   parameters: Readonly<Record<string, unknown>>,
   clock: Clock = systemClock,
 ): ResultProvenance {
-  const caveats = [...new Set(metas.flatMap((m) => m.provenance?.caveats ?? []))];
+  const caveats = [
+    ...new Map(metas.flatMap((m) => m.provenance?.caveats ?? []).map((c) => [JSON.stringify(c), c])).values(),
+  ];
   return {
     datasets: metas.map(datasetRef),
     method,

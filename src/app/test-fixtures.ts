@@ -49,7 +49,7 @@ export function fakeMeta(id: string, year: number, system = "test-3", sectors = 
       licence: "test",
       files: [{ path: `${id}.csv`, sha256: "0".repeat(64), bytes: 1 }],
       transformations: [],
-      caveats: ["test fixture"],
+      caveats: [],
     },
   };
 }

@@ -36,9 +36,10 @@ describe("SHIPPED_DATASETS", () => {
       expect(d.provenance.caveats.length).toBeGreaterThan(0);
       expect(d.provenance.licence).not.toBe("");
     }
-    expect(shippedDataset("cn-nbs-io-2015-42")?.provenance.caveats.join(" ")).toContain("延长表");
-    expect(shippedDataset("cn-nbs-io-2020-42")?.provenance.caveats.join(" ")).toContain("Z = Domestic + Imports");
-    expect(shippedDataset("wiod-2011")?.provenance.caveats.join(" ")).toContain("inferred");
+    const codes = (id: string) => shippedDataset(id)?.provenance.caveats.map((c) => c.code);
+    expect(codes("cn-nbs-io-2015-42")).toContain("nbs_extension_table");
+    expect(codes("cn-nbs-io-2020-42")).toContain("nbs_noncompetitive_read_as_total");
+    expect(codes("wiod-2011")).toContain("wiod_labels_inferred");
     expect(shippedDataset("cn-nbs-io-2020-42")?.unit).toBe("cny_10k");
     expect(shippedDataset("cn-oecd-iot-2018")?.unit).toBe("usd_million");
   });

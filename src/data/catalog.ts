@@ -4,6 +4,7 @@
  * are not written here: they are computed from the bytes when the store is built (edge) and recorded
  * in each dataset's provenance; `data/shipped/SHA256SUMS` holds the committed values.
  */
+import { caveat, type DatasetCaveat } from "./caveats.js";
 import type { ClassificationRef, ImportTreatment, PriceBasis, Unit } from "./dataset.js";
 import type { Provenance, SourceFile, TransformationStep } from "./provenance.js";
 
@@ -50,9 +51,9 @@ const RDA_TO_CSV: TransformationStep = {
   },
 };
 
-const NBS_COMMON_CAVEATS = [
-  "Units: 10,000 yuan (万元), current producers' prices.",
-  "IO-table value added is not identical to the annual GDP series (IO tables are benchmarked separately).",
+const NBS_COMMON_CAVEATS: readonly DatasetCaveat[] = [
+  caveat("nbs_unit_cny_10k_current"),
+  caveat("nbs_value_added_not_gdp"),
 ];
 
 interface NbsSpec {
@@ -61,7 +62,7 @@ interface NbsSpec {
   readonly extension?: boolean;
   readonly nonCompetitive?: boolean;
   readonly classification: ClassificationRef;
-  readonly caveats?: readonly string[];
+  readonly caveats?: readonly DatasetCaveat[];
 }
 
 const NBS_SPECS: readonly NbsSpec[] = [
@@ -71,8 +72,8 @@ const NBS_SPECS: readonly NbsSpec[] = [
     extension: true,
     classification: { system: "nbs-io-42-2002", version: "2005" },
     caveats: [
-      "2002-vintage 42-sector list (e.g. 通用、专用设备制造业 merged, 邮政业 separate): not the canonical 2012 list; no crosswalk to S01–S42 is provided.",
-      "No THC/TC/GCF/TFU total columns; final demand = FU101, FU102, FU103, FU201, FU202, EX.",
+      caveat("nbs_list_2002_no_crosswalk"),
+      caveat("nbs_2005_final_demand_columns", { columns: ["FU101", "FU102", "FU103", "FU201", "FU202", "EX"] }),
     ],
   },
   {
@@ -80,14 +81,14 @@ const NBS_SPECS: readonly NbsSpec[] = [
     sectors: 41,
     extension: true,
     classification: { system: "nbs-io-41-2007", version: "2010" },
-    caveats: ["Old (GB/T 4754-2002) 41-sector list: not the canonical 2012 list; no crosswalk to S01–S42 is provided."],
+    caveats: [caveat("nbs_list_41_no_crosswalk")],
   },
   {
     year: 2015,
     sectors: 42,
     extension: true,
     classification: { system: "nbs-io-42-2012", version: "2015" },
-    caveats: ["2012-vintage 42-sector list = the canonical list (01…42 → S01…S42)."],
+    caveats: [caveat("nbs_list_2012_canonical")],
   },
   ...[2017, 2018, 2020].map(
     (year): NbsSpec => ({
@@ -96,9 +97,9 @@ const NBS_SPECS: readonly NbsSpec[] = [
       nonCompetitive: true,
       classification: { system: "nbs-io-42-2017", version: String(year) },
       caveats: [
-        "Non-competitive layout; Z = Domestic + Imports (read as a competitive table, Zdomestic kept; imports = row totals of the Imports block).",
-        "Whether this exact non-competitive table is an NBS publication or the package authors' split could not be confirmed; it balances and its totals equal the competitive detailed table of the same year.",
-        '2017-vintage 42-sector list (22 其他制造产品和废品废料 merged; 35 研究和试验发展 and 36 综合技术服务 split): convert with toCanonical42(…, "2017") (35+36 → S36; 22 kept as merged S22+S23).',
+        caveat("nbs_noncompetitive_read_as_total"),
+        caveat("nbs_noncompetitive_origin_unconfirmed"),
+        caveat("nbs_list_2017_vintage"),
       ],
     }),
   ),
@@ -106,7 +107,7 @@ const NBS_SPECS: readonly NbsSpec[] = [
     year: 2012,
     sectors: 139,
     classification: { system: "nbs-io-139-2012", version: "2012" },
-    caveats: ["No 2012 42-sector table exists in the upstream package (only this 139-sector table)."],
+    caveats: [caveat("nbs_no_2012_42_table")],
   },
   { year: 2017, sectors: 149, classification: { system: "nbs-io-149-2017", version: "2017" } },
   { year: 2018, sectors: 153, classification: { system: "nbs-io-153-2018", version: "2018" } },
@@ -147,7 +148,7 @@ function nbsDataset(s: NbsSpec): ShippedDataset {
       licence: "GPL (>= 3) (R package ionet; an early commit carried MIT); the statistics belong to NBS — cite NBS",
       transformations: [RDA_TO_CSV],
       caveats: [
-        ...(s.extension === true ? [`Extension table 延长表 (${s.year}), not a benchmark survey table.`] : []),
+        ...(s.extension === true ? [caveat("nbs_extension_table", { year: s.year })] : []),
         ...NBS_COMMON_CAVEATS,
         ...(s.caveats ?? []),
       ],
@@ -179,11 +180,11 @@ function oecdDataset(year: number): ShippedDataset {
         { ...RDA_TO_CSV, params: { ...RDA_TO_CSV.params, split: "list of 24 data.frames → one CSV per year" } },
       ],
       caveats: [
-        "Total (domestic + imported) flow tables, basic prices, million USD, current prices; 1995–2018 only.",
-        "IMPO is printed negative; imports = −IMPO.",
-        "Input rows TXS_IMP_FNL and TXS_INT_FNL are taxes less subsidies on products, kept with VALU in valueAdded for the column identity; value added = VALU.",
-        "Industry 45 (households as employers) is all zero (zero output).",
-        "Chinese industry names are an unofficial translation.",
+        caveat("oecd_total_flows_basic_prices", { firstYear: 1995, lastYear: 2018 }),
+        caveat("oecd_impo_negative"),
+        caveat("oecd_taxes_in_value_added"),
+        caveat("oecd_zero_output_industry", { code: "45" }),
+        caveat("oecd_names_unofficial"),
       ],
     },
   };
@@ -226,9 +227,10 @@ const WIOD: ShippedDataset = {
       },
     ],
     caveats: [
-      "Row/column labels inferred at staging (country-major order assumed; CHN block output 2011 = 22.27 tn USD, plausible).",
-      "Million USD, integers (rounded in the package): Σ inter + Σ final − output differs by up to 108 per row; balance checked with relative tolerance 1e-4 and the rounding bound 0.5·(n + m + 1).",
-      "No value-added block in this package object; 22 sectors have zero output.",
+      caveat("wiod_labels_inferred", { outputUsdTrillion: 22.27 }),
+      caveat("wiod_integer_rounding", { maxRowGap: 108, relativeTolerance: 1e-4 }),
+      caveat("wiod_no_value_added", { zeroOutputSectors: 22 }),
+      caveat("wiod_names_english_only"),
     ],
   },
 };

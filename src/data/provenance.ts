@@ -3,6 +3,8 @@
  * transformation applied to it, so any number can be traced to its source cells and re-made.
  */
 
+import type { DatasetCaveat } from "./caveats.js";
+
 export interface SourceFile {
   /** path as shipped in this repository (e.g. `data/shipped/ionet-nbs-io/china_2015_42.csv`) or the user's file name */
   readonly path: string;
@@ -34,7 +36,7 @@ export interface Provenance {
   readonly files: readonly SourceFile[];
   readonly transformations: readonly TransformationStep[];
   /** caveats worth showing beside every number (from MANIFEST.md) */
-  readonly caveats: readonly string[];
+  readonly caveats: readonly DatasetCaveat[];
   /** ISO date when the data were retrieved or staged, when known */
   readonly retrievedAt?: string;
 }

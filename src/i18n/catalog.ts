@@ -1,11 +1,23 @@
 /**
- * The shape of a message catalog (消息目录): one per language, each an exhaustive switch over the
- * closed code unions of core errors, diagnostics and data issues (STYLE §2.6, after Zod locales).
+ * The message catalog of a language (消息目录), built from the typed message families
+ * (`families/index.ts`). Diagnostics, errors and issues reach the edges with params typed as plain
+ * records (core and data cannot import i18n); this is the one place where they are read as the params
+ * their code declares.
  */
 
 import type { DiagnosticCode } from "../core/diagnostics.js";
 import type { CoreErrorCode } from "../core/errors.js";
 import type { DataIssueCode, IssuePath } from "../data/issues.js";
+import {
+  CORE_ERROR_MESSAGES,
+  type CoreErrorParams,
+  DATA_ISSUE_MESSAGES,
+  type DataIssueParams,
+  DIAGNOSTIC_MESSAGES,
+  type DiagnosticParams,
+  LOCATION,
+} from "./families/index.js";
+import type { Lang } from "./format.js";
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -23,4 +35,28 @@ export interface MessageCatalog {
 /** Compile-time exhaustiveness guard for `switch (code)`. */
 export function unreachable(code: never): never {
   throw new Error(`unhandled message code: ${String(code)}`);
+}
+
+/**
+ * Renders one code with its message table. `params` is the emitter's record, read as the code's
+ * declared params (checked against real emitters in `families.test.ts`).
+ */
+function render<P, K extends keyof P>(
+  table: { readonly [C in keyof P]: (params: P[C]) => string },
+  code: K,
+  params: Params,
+): string {
+  const message = table[code];
+  if (message === undefined) throw new Error(`no message for code ${String(code)}`);
+  return message(params as P[K]);
+}
+
+/** Builds the catalog of one language from the families. */
+export function buildCatalog(lang: Lang): MessageCatalog {
+  return {
+    coreError: (code, params) => render<CoreErrorParams, CoreErrorCode>(CORE_ERROR_MESSAGES[lang], code, params),
+    diagnostic: (code, params) => render<DiagnosticParams, DiagnosticCode>(DIAGNOSTIC_MESSAGES[lang], code, params),
+    dataIssue: (code, params) => render<DataIssueParams, DataIssueCode>(DATA_ISSUE_MESSAGES[lang], code, params),
+    location: (path) => LOCATION[lang](path),
+  };
 }

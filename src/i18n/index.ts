@@ -5,17 +5,22 @@
 
 import type { Diagnostic } from "../core/diagnostics.js";
 import { type CoreErrorCode, isCoreError } from "../core/errors.js";
+import type { DatasetCaveat } from "../data/caveats.js";
 import type { DataIssue } from "../data/issues.js";
 import type { MessageCatalog } from "./catalog.js";
 import { en } from "./en.js";
+import { CAVEAT_MESSAGES } from "./families/index.js";
 import type { Lang } from "./format.js";
 import { zhCN } from "./zh-CN.js";
 
 export type { MessageCatalog, Params } from "./catalog.js";
 export { en } from "./en.js";
+export type { CoreErrorParams, DataIssueParams, DiagnosticParams } from "./families/index.js";
+export type { Bilingual, Messages } from "./families/types.js";
 export * from "./format.js";
 export { GLOSSARY, type GlossaryEntry, type GlossaryKey, term } from "./glossary.js";
-export { MESSAGE_KEYS, type MessageKey, t } from "./messages.js";
+export { MESSAGE_KEYS, type MessageKey, type MessageParams, t } from "./messages.js";
+export { type ReasonCode, reasonText } from "./reasons.js";
 export { zhCN } from "./zh-CN.js";
 
 /** The message catalog of a language. */
@@ -80,4 +85,11 @@ export function withDiagnosticMessages<T extends { readonly diagnostics: readonl
   lang: Lang,
 ): Omit<T, "diagnostics"> & { diagnostics: ReturnType<typeof renderDiagnostic>[] } {
   return { ...result, diagnostics: result.diagnostics.map((d) => renderDiagnostic(d, lang)) };
+}
+
+/** The text of a dataset caveat (code + params) in the language; a legacy string caveat is shown as is. */
+export function renderCaveat(caveat: DatasetCaveat | string, lang: Lang): string {
+  if (typeof caveat === "string") return caveat;
+  const message = CAVEAT_MESSAGES[lang][caveat.code] as (params: unknown) => string;
+  return message(caveat.params ?? {});
 }

@@ -47,6 +47,8 @@ const EN = {
   "label.published": "published",
   // outcomes
   "msg.imported": "Imported dataset {id} ({sectors} sectors, unit {unit}).",
+  "msg.imported_kind": "Imported dataset {id} (kind {kind}).",
+  "msg.import_progress": "Importing… {rows} rows, {megabytes} MB read",
   "msg.valid": "{file}: valid ({sectors} sectors, unit {unit}).",
   "msg.store_built": "Store ready at {dir} ({count} datasets).",
   "msg.store_building": "Building the data store at {dir} from the shipped data…",
@@ -116,6 +118,8 @@ const ZH: Partial<Record<MessageKey, string>> = {
   "label.source_hold": "沿用末表",
   "label.published": "公布值",
   "msg.imported": "已导入数据集 {id}（{sectors} 个部门，单位 {unit}）。",
+  "msg.imported_kind": "已导入数据集 {id}（类型 {kind}）。",
+  "msg.import_progress": "正在导入……已读 {rows} 行、{megabytes} MB",
   "msg.valid": "{file}：校验通过（{sectors} 个部门，单位 {unit}）。",
   "msg.store_built": "数据库已就绪：{dir}（{count} 个数据集）。",
   "msg.store_building": "正在用内置数据构建数据库 {dir}……",
@@ -147,11 +151,44 @@ const TABLES: Record<Lang, Partial<Record<MessageKey, string>>> = { en: EN, "zh-
 /** Every key of the interface strings. */
 export const MESSAGE_KEYS = Object.keys(EN) as MessageKey[];
 
+/** The `{name}` placeholders of a template literal type. */
+type Placeholders<S extends string> = S extends `${string}{${infer N}}${infer Rest}` ? N | Placeholders<Rest> : never;
+
+/** Params of an interface string: one value per `{name}` placeholder of its English template. */
+export type MessageParams<K extends MessageKey> = {
+  readonly [N in Placeholders<(typeof EN)[K]>]: string | number;
+};
+
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+
+/**
+ * The params argument of {@link t}: typed by the key's placeholders for a literal key (a missing or
+ * misspelt placeholder is a compile error); a plain record when the key is only known as `MessageKey`
+ * (e.g. a usage error carrying its key and params).
+ */
+export type MessageParamsArg<K extends MessageKey> =
+  true extends IsUnion<K>
+    ? [params?: Readonly<Record<string, unknown>>]
+    : [Placeholders<(typeof EN)[K]>] extends [never]
+      ? [params?: Readonly<Record<string, never>>]
+      : [params: MessageParams<K>];
+
+/** The `{name}` placeholders of a template, at run time (tests check zh-CN and en agree). */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+}
+
+/** The template of `key` in `lang` (English when the language lacks it). */
+export function template(key: MessageKey, lang: Lang): string {
+  return TABLES[lang][key] ?? EN[key];
+}
+
 /**
  * The interface string for `key` in `lang`, with `{name}` placeholders filled from `params`.
  * Falls back to English for a key missing in the language, then to the key.
  */
-export function t(key: MessageKey, lang: Lang, params: Readonly<Record<string, unknown>> = {}): string {
-  const template = TABLES[lang][key] ?? EN[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? show(params[name]) : `{${name}}`));
+export function t<K extends MessageKey>(key: K, lang: Lang, ...args: MessageParamsArg<K>): string {
+  const params: Readonly<Record<string, unknown>> = args[0] ?? {};
+  const text = TABLES[lang][key] ?? EN[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? show(params[name]) : `{${name}}`));
 }

@@ -1,34 +1,195 @@
 /**
- * Texts for the `reason` parameter of core errors and app errors (a snake_case code or a short
- * English phrase). Unknown reasons are shown as they are.
+ * Reason codes (原因代码): the closed union of every `reason` param that an error, diagnostic or
+ * data issue carries, with its text in both languages. Emitters send only these codes — never an
+ * English phrase. Grouped by the family that emits them; a new family adds its section here and to
+ * {@link REASONS}.
  */
+
+import type { BilingualTexts } from "./families/types.js";
 import type { Lang } from "./format.js";
 
-const REASONS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
-  empty: { en: "the group is empty", zh: "部门组为空" },
-  duplicate: { en: "a code appears twice", zh: "代码重复" },
-  all_sectors: { en: "the group covers every sector", zh: "部门组包含了全部部门" },
-  no_output: { en: "no member of the group has output", zh: "组内部门均无产出" },
-  inverse_not_nonnegative: { en: "the inverse has negative entries", zh: "逆矩阵出现负值" },
-  column_sums_not_positive: { en: "column sums of L are not positive", zh: "L 的列和不为正" },
-  "no sector with positive output": { en: "no sector has positive output", zh: "没有产出为正的部门" },
-  "table has no Zdomestic": { en: "the table has no domestic flows", zh: "该表没有国内中间流量" },
-  no_domestic_flows: {
-    en: "the table has no domestic intermediate flows (it is a competitive-import table); use imports=competitive",
-    zh: "该表没有国内中间流量（竞争型进口表），请使用 competitive",
+/** Reasons of `invalid_argument` and other common contract violations. */
+export type CommonReason =
+  | "negative_entry"
+  | "not_symmetric"
+  | "constant_series"
+  | "no_store"
+  | "not_io_table"
+  | "native_unavailable";
+
+const COMMON: BilingualTexts<CommonReason> = {
+  "zh-CN": {
+    negative_entry: "矩阵含有负元素",
+    not_symmetric: "矩阵不对称",
+    constant_series: "序列取值全部相同，无法计算秩相关",
+    no_store: "未打开数据库",
+    not_io_table: "该数据集不是投入产出表",
+    native_unavailable: "本地 OpenBLAS 扩展不可用",
   },
-  digital_not_found: { en: "the digital sectors were not found in the table", zh: "表中未找到数字部门" },
-  no_store: { en: "no data store is open", zh: "未打开数据库" },
-  not_io_table: { en: "the dataset is not an input–output table", zh: "该数据集不是投入产出表" },
-  "outside table years": { en: "the year is outside the table years", zh: "年份超出编表年份范围" },
-  "duplicate year": { en: "two tables have the same year", zh: "两张表年份相同" },
-  "backend requires method inverse": { en: "a backend needs the inverse method", zh: "指定后端时须用求逆方法" },
-  "finalDemandTotal required": { en: "final demand is needed for these weights", zh: "此权重需要最终使用数据" },
+  en: {
+    negative_entry: "the matrix has a negative entry",
+    not_symmetric: "the matrix is not symmetric",
+    constant_series: "the series is constant, so no rank correlation can be computed",
+    no_store: "no data store is open",
+    not_io_table: "the dataset is not an input–output table",
+    native_unavailable: "the native OpenBLAS addon is unavailable",
+  },
 };
 
-/** The text of a reason in the language (the reason itself when unknown). */
-export function reasonText(reason: unknown, lang: Lang): string {
-  const key = String(reason);
-  const r = REASONS[key];
-  return r === undefined ? key : lang === "en" ? r.en : r.zh;
+/** Reasons emitted by the input–output family (core io-analysis and the IO use cases). */
+export type IoReason =
+  // invalid_group
+  | "empty"
+  | "duplicate"
+  | "all_sectors"
+  | "no_output"
+  | "digital_not_found"
+  // not_productive
+  | "negative_coefficient"
+  | "spectral_radius_ge_one"
+  | "inverse_not_nonnegative"
+  | "column_sums_not_positive"
+  // invalid_argument in io-analysis and the IO use cases
+  | "no_domestic_flows"
+  | "backend_requires_inverse"
+  | "final_demand_required"
+  | "no_positive_output"
+  | "weights_not_positive"
+  | "zero_output_column_nonzero"
+  | "targets_not_rescalable"
+  | "duplicate_year"
+  | "year_not_integer"
+  | "outside_table_years"
+  | "interpolate_required"
+  | "sector_not_mapped"
+  | "group_code_collision"
+  | "rest_code_equals_group_code";
+
+const IO: BilingualTexts<IoReason> = {
+  "zh-CN": {
+    empty: "部门组为空",
+    duplicate: "代码重复",
+    all_sectors: "部门组包含了全部部门",
+    no_output: "组内部门均无产出",
+    digital_not_found: "表中未找到数字部门",
+    negative_coefficient: "系数矩阵含有负值",
+    spectral_radius_ge_one: "谱半径不小于 1",
+    inverse_not_nonnegative: "逆矩阵出现负值",
+    column_sums_not_positive: "完全需要系数的列和不为正",
+    no_domestic_flows: "该表没有国内中间流量（竞争型进口表），请使用 `imports=competitive`",
+    backend_requires_inverse: "指定线性代数后端时须用求逆方法",
+    final_demand_required: "此权重需要最终使用数据",
+    no_positive_output: "没有总产出为正的部门",
+    weights_not_positive: "权重之和不为正",
+    zero_output_column_nonzero: "总产出为零的部门其系数列不全为零",
+    targets_not_rescalable: "行、列目标无法缩放到相同合计",
+    duplicate_year: "两张表年份相同",
+    year_not_integer: "年份必须是整数",
+    outside_table_years: "年份超出编表年份范围",
+    interpolate_required: "编表年份之间的年份需要插值方法",
+    sector_not_mapped: "有部门未被映射到合并后的部门",
+    group_code_collision: "部门组代码与组外某部门代码相同",
+    rest_code_equals_group_code: "其他部门代码与部门组代码相同",
+  },
+  en: {
+    empty: "the group is empty",
+    duplicate: "a code appears twice",
+    all_sectors: "the group covers every sector",
+    no_output: "no member of the group has output",
+    digital_not_found: "the digital sectors were not found in the table",
+    negative_coefficient: "the coefficient matrix has a negative entry",
+    spectral_radius_ge_one: "the spectral radius is at least 1",
+    inverse_not_nonnegative: "the inverse has negative entries",
+    column_sums_not_positive: "column sums of the Leontief inverse are not positive",
+    no_domestic_flows:
+      "the table has no domestic intermediate flows (it is a competitive-import table); use imports=competitive",
+    backend_requires_inverse: "a linear-algebra backend needs the inverse method",
+    final_demand_required: "final demand is needed for these weights",
+    no_positive_output: "no sector has positive output",
+    weights_not_positive: "the weights do not sum to a positive number",
+    zero_output_column_nonzero: "a zero-output sector has a non-zero coefficient column",
+    targets_not_rescalable: "the row and column targets cannot be rescaled to the same total",
+    duplicate_year: "two tables have the same year",
+    year_not_integer: "a year must be an integer",
+    outside_table_years: "the year is outside the table years",
+    interpolate_required: "years between tables need an interpolation method",
+    sector_not_mapped: "a sector is not mapped to an aggregate sector",
+    group_code_collision: "the group code equals a sector code outside the group",
+    rest_code_equals_group_code: "the rest-of-economy code equals the group code",
+  },
+};
+
+/** Reasons of data issues (ingest, readers, validation, store). */
+export type DataReason =
+  | "xls_not_supported"
+  | "empty_file"
+  | "not_zip"
+  | "corrupt_xlsx"
+  | "no_worksheets"
+  | "read_failed"
+  | "unterminated_quote"
+  | "short_last_row"
+  | "invalid_bytes"
+  | "implausible_gb18030"
+  | "binary_content"
+  | "empty_cell"
+  | "missing_row";
+
+const DATA: BilingualTexts<DataReason> = {
+  "zh-CN": {
+    xls_not_supported: "不支持旧版 `.xls` 格式，请另存为 `.xlsx` 或 CSV",
+    empty_file: "文件为空",
+    not_zip: "文件不是有效的 XLSX（ZIP）文件",
+    corrupt_xlsx: "XLSX 文件已损坏",
+    no_worksheets: "工作簿中没有工作表",
+    read_failed: "读取失败",
+    unterminated_quote: "引号字段没有闭合",
+    short_last_row: "最后一行单元格少于表头",
+    invalid_bytes: "含有无效字节",
+    implausible_gb18030: "按 GB18030 解码的结果不合常理",
+    binary_content: "文件含有二进制内容",
+    empty_cell: "单元格为空",
+    missing_row: "缺少必需的行",
+  },
+  en: {
+    xls_not_supported: "legacy .xls is not supported; save it as .xlsx or CSV",
+    empty_file: "the file is empty",
+    not_zip: "the file is not a valid XLSX (ZIP) file",
+    corrupt_xlsx: "the XLSX file is corrupt",
+    no_worksheets: "the workbook has no worksheet",
+    read_failed: "reading failed",
+    unterminated_quote: "a quoted field is never closed",
+    short_last_row: "the last row has fewer cells than the header",
+    invalid_bytes: "it contains invalid bytes",
+    implausible_gb18030: "decoding as GB18030 gives implausible text",
+    binary_content: "the file has binary content",
+    empty_cell: "the cell is empty",
+    missing_row: "a required row is missing",
+  },
+};
+
+/** Every reason code. */
+export type ReasonCode = CommonReason | IoReason | DataReason;
+
+/** The reason texts of every family, by language. */
+export const REASONS: BilingualTexts<ReasonCode> = {
+  "zh-CN": { ...COMMON["zh-CN"], ...IO["zh-CN"], ...DATA["zh-CN"] },
+  en: { ...COMMON.en, ...IO.en, ...DATA.en },
+};
+
+/** Every reason code, at run time. */
+export const REASON_CODES = Object.keys(REASONS.en) as ReasonCode[];
+
+/** True for a known reason code. */
+export function isReasonCode(value: unknown): value is ReasonCode {
+  return typeof value === "string" && Object.hasOwn(REASONS.en, value);
+}
+
+/**
+ * The text of a reason in the language. Params cross the core → i18n boundary untyped, so an unknown
+ * value is still rendered: verbatim in English, as a neutral phrase in Chinese (never English prose).
+ */
+export function reasonText(reason: ReasonCode | undefined, lang: Lang): string {
+  if (isReasonCode(reason)) return REASONS[lang][reason];
+  return lang === "en" ? String(reason ?? "unspecified") : "原因未注明";
 }

@@ -23,7 +23,7 @@ export interface InterpolatedCoefficientsResult {
 
 function checkYear(v: number, name: string, fn: string): void {
   if (!Number.isInteger(v))
-    throw new CoreError("invalid_argument", { function: fn, argument: name, received: v, expected: "integer year" });
+    throw new CoreError("invalid_argument", { function: fn, argument: name, received: v, reason: "year_not_integer" });
 }
 
 /**
@@ -199,7 +199,7 @@ export function ras(Z0: Matrix, u: ArrayLike<number>, v: ArrayLike<number>, opti
       throw new CoreError("invalid_argument", {
         function: fn,
         argument: "v",
-        reason: "targets cannot be rescaled",
+        reason: "targets_not_rescalable",
         sumU,
         sumV,
       });
@@ -340,7 +340,7 @@ export function annualSeries<T, R>(
   const fn = "annualSeries";
   const extrapolate = checkEnum(options.extrapolate ?? "hold", ["hold", "error"], "extrapolate", fn);
   if (tables.length === 0)
-    throw new CoreError("too_few_observations", { function: fn, argument: "tables", received: 0, expected: 1 });
+    throw new CoreError("too_few_observations", { function: fn, argument: "tables", received: 0, required: 1 });
   const sorted = [...tables].sort((a, b) => a.year - b.year);
   sorted.forEach((t, k) => {
     checkYear(t.year, "tables.year", fn);
@@ -348,7 +348,7 @@ export function annualSeries<T, R>(
       throw new CoreError("invalid_argument", {
         function: fn,
         argument: "tables",
-        reason: "duplicate year",
+        reason: "duplicate_year",
         year: t.year,
       });
     }
@@ -366,7 +366,7 @@ export function annualSeries<T, R>(
         throw new CoreError("invalid_argument", {
           function: fn,
           argument: "years",
-          reason: "outside table years",
+          reason: "outside_table_years",
           year,
           from: first.year,
           to: last.year,
@@ -388,7 +388,7 @@ export function annualSeries<T, R>(
       throw new CoreError("invalid_argument", {
         function: fn,
         option: "interpolate",
-        reason: "required for years between tables",
+        reason: "interpolate_required",
         year,
       });
     }

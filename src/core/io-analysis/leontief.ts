@@ -81,8 +81,8 @@ export function identityMinusInverse(
       throw new CoreError("dimension_mismatch", {
         function: fn,
         backend: options.backend.name,
-        rows: inv.rows,
-        cols: inv.cols,
+        expected: [n, n],
+        received: [inv.rows, inv.cols],
       });
     }
     diagnostics.push(diagnostic("backend_used", "info", { backend: options.backend.name }));

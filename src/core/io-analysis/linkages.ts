@@ -123,7 +123,7 @@ export function tableFlows(table: IoTable, flows: FlowBasis, fn: string): Matrix
       function: fn,
       option: "flows",
       received: flows,
-      reason: "table has no Zdomestic",
+      reason: "no_domestic_flows",
     });
   return table.Zdomestic;
 }
@@ -201,7 +201,7 @@ function prepare(input: LinkageInput, policy: ZeroOutputPolicy, flows: FlowBasis
         throw new CoreError("invalid_argument", {
           function: fn,
           argument: "A",
-          reason: "zero-output sector has a non-zero column",
+          reason: "zero_output_column_nonzero",
           sector: j,
           row: i,
         });
@@ -371,8 +371,7 @@ export function linkages(input: LinkageInput, options: LinkageOptions = {}): Lin
   const include: boolean[] = new Array<boolean>(n).fill(true);
   for (const j of p.zero) include[j] = false;
   const nIncluded = n - p.zero.length;
-  if (nIncluded === 0)
-    throw new CoreError("invalid_argument", { function: fn, reason: "no sector with positive output", n });
+  if (nIncluded === 0) throw new CoreError("invalid_argument", { function: fn, reason: "no_positive_output", n });
   const diagnostics: Diagnostic[] = [...p.diagnostics];
   const weighted = variant === "weighted";
   const ghosh = variant === "ghosh_sensitivity";
@@ -381,14 +380,14 @@ export function linkages(input: LinkageInput, options: LinkageOptions = {}): Lin
       function: fn,
       option: "alpha",
       received: alpha,
-      reason: "finalDemandTotal required",
+      reason: "final_demand_required",
     });
   }
   if (options.backend !== undefined && method === "solve") {
     throw new CoreError("invalid_argument", {
       function: fn,
       option: "backend",
-      reason: "backend requires method inverse",
+      reason: "backend_requires_inverse",
     });
   }
 
@@ -479,7 +478,7 @@ export function linkages(input: LinkageInput, options: LinkageOptions = {}): Lin
         function: fn,
         option: "alpha",
         received: alpha,
-        reason: "weights sum to ≤ 0",
+        reason: "weights_not_positive",
         sum: total,
       });
     alphaWeights = new Float64Array(n);

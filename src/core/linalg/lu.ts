@@ -61,7 +61,8 @@ function prepare(m: Matrix, options: LuOptions, fn: string): { a: Float64Array; 
     if (av > scale) scale = av;
   }
   const rel = options.singularTolerance ?? DEFAULT_SINGULAR_TOLERANCE;
-  if (!(rel >= 0)) throw new CoreError("invalid_argument", { function: fn, singularTolerance: rel });
+  if (!(rel >= 0))
+    throw new CoreError("invalid_argument", { function: fn, option: "singularTolerance", received: rel });
   return { a, tol: rel * (scale > 0 ? scale : 1) };
 }
 

@@ -72,7 +72,11 @@ export function spectralRadiusNonnegative(a: Matrix, options: SpectralRadiusOpti
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.tolerance ?? 1e-12;
   if (!Number.isInteger(maxIterations) || maxIterations < 1 || !(tolerance >= 0)) {
-    throw new CoreError("invalid_argument", { function: fn, maxIterations, tolerance });
+    throw new CoreError("invalid_argument", {
+      function: fn,
+      option: Number.isInteger(maxIterations) && maxIterations >= 1 ? "tolerance" : "maxIterations",
+      received: Number.isInteger(maxIterations) && maxIterations >= 1 ? tolerance : maxIterations,
+    });
   }
   checkNonnegativeSquare(a, fn);
   const n = a.rows;

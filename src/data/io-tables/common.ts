@@ -154,7 +154,7 @@ export class CellReader {
     }
     if (v === null) {
       if (required) {
-        this.issues.push(issue("non_numeric_cell", this.location(r, c), { value: text, reason: "empty" }));
+        this.issues.push(issue("non_numeric_cell", this.location(r, c), { value: text, reason: "empty_cell" }));
         return Number.NaN;
       }
       this.emptyAsZero++;

@@ -99,9 +99,7 @@ export function toCanonical42(
   const codes = table.sectors.map((s) => s.code);
   const expected = Array.from({ length: 42 }, (_, k) => String(k + 1).padStart(2, "0"));
   if (codes.length !== 42 || codes.some((c, k) => c !== expected[k])) {
-    issues.push(
-      issue("invalid_value", { file: source.file }, { value: codes, expected: "nbs42_codes", vintage }),
-    );
+    issues.push(issue("invalid_value", { file: source.file }, { value: codes, expected: "nbs42_codes", vintage }));
     return { ok: false, issues };
   }
   const canon = (k: number) => CANONICAL_42[k - 1] as (typeof CANONICAL_42)[number];
@@ -112,7 +110,11 @@ export function toCanonical42(
       const c = canon(i + 1);
       if (s.nameZh !== undefined && s.nameZh !== c.nameZh && !c.aliases.includes(s.nameZh)) {
         issues.push(
-          issue("invalid_value", { file: source.file }, { code: s.code, value: s.nameZh, expected: "canonical_name", canonicalName: c.nameZh }),
+          issue(
+            "invalid_value",
+            { file: source.file },
+            { code: s.code, value: s.nameZh, expected: "canonical_name", canonicalName: c.nameZh },
+          ),
         );
       }
       groups.push({ code: c.id, nameZh: c.nameZh, nameEn: c.nameEn, members: [i] });
@@ -175,11 +177,7 @@ export function canonicalDataset(
     return {
       ok: false,
       issues: [
-        issue(
-          "invalid_value",
-          { file },
-          { value: dataset.meta.classification ?? null, expected: "nbs42_table" },
-        ),
+        issue("invalid_value", { file }, { value: dataset.meta.classification ?? null, expected: "nbs42_table" }),
       ],
     };
   }

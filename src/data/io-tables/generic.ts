@@ -179,7 +179,7 @@ export function readGenericTable(raw: RawTable, options: ReadGenericOptions = {}
         issue(
           "invalid_value",
           { ...hp, column: c + 1, columnName: h },
-          { value: h, expected: "fd_*, imports, other or output" },
+          { value: h, expected: "known_column" },
           "warning",
         ),
       );
@@ -195,11 +195,11 @@ export function readGenericTable(raw: RawTable, options: ReadGenericOptions = {}
       issue(
         "invalid_value",
         { ...hp, row, column: c + 1, columnName: "" },
-        { value: (raw.rows[r]?.[c] ?? "").trim(), expected: "empty (the column has no header)", header: "" },
+        { value: (raw.rows[r]?.[c] ?? "").trim(), expected: "empty_unnamed_column", header: "" },
       ),
     );
   });
-  if (sectorCols.length === 0) issues.push(issue("missing_column", hp, { column: "<sector codes>" }));
+  if (sectorCols.length === 0) issues.push(issue("missing_column", hp, { reason: "no_sector_columns" }));
   const colCodes = sectorCols.map((c) => header[c] as string);
   issues.push(
     ...duplicateCodeIssues(
@@ -216,7 +216,7 @@ export function readGenericTable(raw: RawTable, options: ReadGenericOptions = {}
     const code = cells.text(r, cCode).trim();
     if (code.toLowerCase().startsWith("va_")) vaRows.push(r);
     else if (code !== "") sectorRows.push(r);
-    else issues.push(issue("invalid_value", cells.location(r, cCode), { value: "", expected: "sector code or va_*" }));
+    else issues.push(issue("invalid_value", cells.location(r, cCode), { value: "", expected: "row_code" }));
   });
   const rowCodes = sectorRows.map((r) => cells.text(r, cCode).trim());
   issues.push(

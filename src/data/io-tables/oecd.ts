@@ -110,7 +110,7 @@ export function readOecdIot(raw: RawTable, options: ReadOecdOptions): DataResult
   if (n === 0 || rowCodes.length !== n || rowCodes.some((c, k) => c !== colCodes[k])) {
     issues.push(issue("not_square", hp, { rows: rowCodes.length, cols: n, rowCodes, colCodes }));
   }
-  if (outputRow < 0) issues.push(issue("missing_column", hp, { row: "OUTPUT", reason: "missing_row" }));
+  if (outputRow < 0) issues.push(issue("missing_column", hp, { column: "OUTPUT", reason: "missing_row" }));
   if (hasErrors(issues)) return { ok: false, issues };
 
   const names = new Map(OECD_IOT_2021_INDUSTRIES.map((s) => [s.code, s]));

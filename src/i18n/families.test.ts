@@ -1,0 +1,639 @@
+/**
+ * Every message code renders, in zh-CN and en, with the params its emitters really send: (1) params
+ * collected by running the real emitters (core functions on failing inputs, the data readers on the
+ * bad-file fixtures), and (2) a table of example params per code, type-checked against the param
+ * maps, for codes no cheap input reaches. Asserts no "?" placeholder, no undefined/NaN, and no English
+ * prose in the zh-CN text.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Diagnostic, diagnostic } from "../core/diagnostics.js";
+import { type CoreErrorCode, isCoreError } from "../core/errors.js";
+import { interpolateCoefficients, ras } from "../core/io-analysis/annualise.js";
+import { technicalCoefficients } from "../core/io-analysis/coefficients.js";
+import { groupLinkages } from "../core/io-analysis/group.js";
+import type { IoTable } from "../core/io-analysis/io-table.js";
+import { leontiefInverse } from "../core/io-analysis/leontief.js";
+import { linkages } from "../core/io-analysis/linkages.js";
+import { spectralParams } from "../core/io-analysis/productivity.js";
+import { choleskyDecompose } from "../core/linalg/cholesky.js";
+import { luDecompose } from "../core/linalg/lu.js";
+import { fromRows, matrix } from "../core/linalg/matrix.js";
+import { spectralRadiusNonnegative } from "../core/linalg/spectral.js";
+import { spearmanCorrelation } from "../core/stats/rank-correlation.js";
+import { SHIPPED_DATASETS } from "../data/catalog.js";
+import type { CaveatCode, DatasetCaveat } from "../data/caveats.js";
+import { readTabularFile } from "../data/ingest/index.js";
+import { readGenericTable } from "../data/io-tables/generic.js";
+import type { DataIssue, DataIssueCode } from "../data/issues.js";
+import { CORE_ERROR_CODES, DATA_ISSUE_CODES, DIAGNOSTIC_CODES } from "./codes.js";
+import type { CoreErrorParams, DataIssueParams, DiagnosticParams } from "./families/index.js";
+import type { Lang } from "./format.js";
+import { catalog, renderCaveat } from "./index.js";
+import { MESSAGE_KEYS, placeholders, template } from "./messages.js";
+import { isReasonCode } from "./reasons.js";
+
+const LANGS: readonly Lang[] = ["zh-CN", "en"];
+/** Typed example params as the plain record the catalogs receive from emitters. */
+const asParams = (p: object): Readonly<Record<string, unknown>> => p as Readonly<Record<string, unknown>>;
+
+/**
+ * ASCII words allowed in zh-CN text, besides tokens taken from the params (codes, names, values the
+ * user sent) and identifiers (snake_case, digits, paths, `--flags`, `code spans`):
+ * acronyms of formats, statistics bodies and methods (IO, RAS, CSV, XLSX, UTF, GB18030 as GB,
+ * OECD, WIOD, NBS, URL, API, GET, GDP, USD, ISIC), software and people's names that have no Chinese
+ * form in use (TypeScript, OpenBLAS, LU, QR, Cholesky, Collatz–Wielandt), the formula symbols
+ * max/diag, and the OECD row codes IMPO/VALU that the caveats quote.
+ */
+const ALLOWED = new Set(
+  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD".split(
+    " ",
+  ),
+);
+
+function paramTokens(value: unknown, out: Set<string>): Set<string> {
+  if (typeof value === "string") for (const w of value.match(/[A-Za-z][A-Za-z0-9_.-]*/g) ?? []) out.add(w);
+  else if (Array.isArray(value)) for (const v of value) paramTokens(v, out);
+  else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) paramTokens(v, out);
+  return out;
+}
+
+/** ASCII words in a zh-CN text that are neither allowed nor taken from the params. */
+function englishWords(text: string, params: unknown): string[] {
+  const fromParams = paramTokens(params, new Set());
+  const stripped = text
+    .replace(/`[^`]*`/g, " ")
+    .replace(/--[a-z-]+/g, " ")
+    .replace(/\?[a-z]+=\S*/g, " ")
+    .replace(/\S*[/\\]\S*/g, " ");
+  return (stripped.match(/[A-Za-z][A-Za-z0-9_*.-]*/g) ?? []).filter(
+    (w) =>
+      !ALLOWED.has(w) &&
+      !fromParams.has(w) &&
+      !/[0-9_*]/.test(w) && // codes such as S20, fd_*, zero_column, GB18030
+      !/^[A-Z]$/.test(w) && // matrix symbols A, L, Z, I, H
+      !/^[a-z]$/.test(w), // x, n, m in formulas
+  );
+}
+
+function expectClean(text: string, lang: Lang, params: unknown, label: string): void {
+  expect(text, label).not.toMatch(/(^|[^?])\?($|[^a-z=])/); // a "?" placeholder (not ?group= in a URL)
+  expect(text, label).not.toMatch(/undefined|NaN|\[object Object\]/);
+  if (lang === "zh-CN") {
+    expect(englishWords(text, params), `${label}: ${text}`).toEqual([]);
+    expect(text, label).toMatch(/\p{Script=Han}/u);
+  }
+}
+
+// ---- (1) params from the real emitters ----------------------------------------------------------
+
+function thrown(f: () => unknown): { code: CoreErrorCode; params: Readonly<Record<string, unknown>> } {
+  try {
+    f();
+  } catch (e) {
+    if (isCoreError(e)) return { code: e.code, params: e.params };
+    throw e;
+  }
+  throw new Error("expected a CoreError");
+}
+
+const productive = fromRows([
+  [0.2, 0.3],
+  [0.1, 0.4],
+]);
+const table = (Z: number[][], x: number[]): IoTable => ({
+  sectors: x.map((_, k) => ({ code: `S${k + 1}` })),
+  Z: fromRows(Z),
+  finalDemand: fromRows(x.map((v) => [v / 2])),
+  finalDemandCodes: ["fd"],
+  output: Float64Array.from(x),
+});
+
+function realCoreErrors(): { code: CoreErrorCode; params: Readonly<Record<string, unknown>> }[] {
+  return [
+    thrown(() => matrix(2, 2, new Float64Array(3))),
+    thrown(() => luDecompose(fromRows([[1, 2]]))),
+    thrown(() =>
+      luDecompose(
+        fromRows([
+          [1, Number.NaN],
+          [0, 1],
+        ]),
+      ),
+    ),
+    thrown(() =>
+      luDecompose(
+        fromRows([
+          [1, 2],
+          [2, 4],
+        ]),
+      ),
+    ),
+    thrown(() => luDecompose(productive, { singularTolerance: -1 })),
+    thrown(() => spectralRadiusNonnegative(productive, { maxIterations: 0 })),
+    thrown(() =>
+      spectralRadiusNonnegative(
+        fromRows([
+          [0, -1],
+          [0, 0],
+        ]),
+      ),
+    ),
+    thrown(() =>
+      leontiefInverse(
+        fromRows([
+          [0.9, 0.5],
+          [0.5, 0.9],
+        ]),
+      ),
+    ),
+    thrown(() =>
+      technicalCoefficients(
+        fromRows([
+          [1, -1],
+          [0, 1],
+        ]),
+        [2, 2],
+      ),
+    ),
+    thrown(() =>
+      technicalCoefficients(
+        fromRows([
+          [1, 0],
+          [0, 0],
+        ]),
+        [2, 0],
+        { zeroOutput: "error" },
+      ),
+    ),
+    thrown(() =>
+      groupLinkages(
+        table(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [4, 4],
+        ),
+        [],
+      ),
+    ),
+    thrown(() =>
+      groupLinkages(
+        table(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [4, 4],
+        ),
+        ["S1", "S1"],
+      ),
+    ),
+    thrown(() =>
+      groupLinkages(
+        table(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [4, 4],
+        ),
+        ["S1", "S2"],
+      ),
+    ),
+    thrown(() =>
+      groupLinkages(
+        table(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [4, 4],
+        ),
+        ["S9"],
+      ),
+    ),
+    thrown(() =>
+      linkages(
+        table(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [4, 4],
+        ),
+        { flows: "domestic" },
+      ),
+    ),
+    thrown(() =>
+      linkages(
+        table(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          [4, 4],
+        ),
+        { variant: "nope" as "leontief" },
+      ),
+    ),
+    thrown(() =>
+      ras(
+        fromRows([
+          [1, 2],
+          [3, 4],
+        ]),
+        [10, 1],
+        [1, 10],
+        { maxIterations: 1 },
+      ),
+    ),
+    thrown(() =>
+      ras(
+        fromRows([
+          [0, 0],
+          [3, 4],
+        ]),
+        [1, 7],
+        [3, 5],
+      ),
+    ),
+    thrown(() => spearmanCorrelation([1], [2])),
+    thrown(() => spearmanCorrelation([1, 1, 1], [1, 2, 3])),
+    thrown(() => spearmanCorrelation([1, 2], [1])),
+    thrown(() =>
+      choleskyDecompose(
+        fromRows([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ),
+    thrown(() => interpolateCoefficients(productive, 2015, productive, 2015.5, 2015)),
+  ];
+}
+
+function realDiagnostics(): Diagnostic[] {
+  const notConverged = spectralRadiusNonnegative(
+    fromRows([
+      [0, 0.5],
+      [0.5, 0],
+    ]),
+    { maxIterations: 1 },
+  );
+  return [
+    ...leontiefInverse(
+      fromRows([
+        [0.2, 0.3],
+        [0.9, 0.4],
+      ]),
+    ).diagnostics,
+    ...linkages(
+      table(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [4, 4],
+      ),
+    ).diagnostics,
+    ...technicalCoefficients(
+      fromRows([
+        [1, 0],
+        [0, 0],
+      ]),
+      [2, 0],
+      { zeroOutput: "zero_column" },
+    ).diagnostics,
+    ...interpolateCoefficients(productive, 2015, productive, 2017, 2016).diagnostics,
+    ...ras(
+      fromRows([
+        [1, 2],
+        [3, 4],
+      ]),
+      [3, 7],
+      [4, 7],
+    ).diagnostics,
+    ...ras(
+      fromRows([
+        [1, 2],
+        [3, 4],
+      ]),
+      [3, 7],
+      [4, 8],
+    ).diagnostics,
+    ...leontiefInverse(productive, { backend: { name: "test", inverse: (m) => luInverseOf(m) } }).diagnostics,
+    diagnostic("spectral_radius", "info", spectralParams(notConverged)),
+  ];
+}
+
+function luInverseOf(m: import("../core/linalg/matrix.js").Matrix) {
+  const d = m.data as Float64Array;
+  const [a, b, c, e] = [d[0] as number, d[1] as number, d[2] as number, d[3] as number];
+  const det = a * e - b * c;
+  return fromRows([
+    [e / det, -b / det],
+    [-c / det, a / det],
+  ]);
+}
+
+async function realDataIssues(): Promise<DataIssue[]> {
+  const dir = join(import.meta.dirname, "../../test/fixtures/bad");
+  const out: DataIssue[] = [];
+  for (const name of readdirSync(dir)) {
+    const bytes = new Uint8Array(readFileSync(join(dir, name)));
+    const raw = await readTabularFile(bytes, { file: name });
+    if (!raw.ok) {
+      out.push(...raw.issues);
+      continue;
+    }
+    const r = readGenericTable(raw.value);
+    out.push(...(r.ok ? r.warnings : r.issues));
+  }
+  const xls = await readTabularFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), { file: "old.xls" });
+  if (!xls.ok) out.push(...xls.issues);
+  return out;
+}
+
+// ---- (2) example params, checked against the param maps -----------------------------------------
+
+type Examples<P> = { readonly [K in keyof P]: readonly P[K][] };
+
+const CORE_EXAMPLES: Examples<CoreErrorParams> = {
+  dimension_mismatch: [{ function: "inverse", backend: "openblas", expected: 3, received: 2 }],
+  invalid_argument: [
+    { option: "imports", received: "domestic", table: "cn-nbs-io-2015-42", reason: "no_domestic_flows" },
+    { option: "table", received: "cn-x", expected: "io_table", reason: "not_io_table", kind: "time_series" },
+    { option: "table", received: "cn-x", reason: "no_store" },
+    { option: "family", received: "x", expected: ["nbs", "oecd"] },
+    { function: "openblas.inverse", backend: "openblas", info: -4 },
+  ],
+  non_finite: [{ function: "openblas.solve", argument: "b", index: 3 }],
+  not_square: [{ function: "openblas.inverse", rows: 2, cols: 3 }],
+  singular_matrix: [
+    { function: "openblas.inverse", backend: "openblas", step: 4 },
+    { function: "qrSolve", rank: 2, cols: 3 },
+  ],
+  not_positive_definite: [{ function: "choleskyDecompose", argument: "A", index: 1, pivot: -3 }],
+  too_few_observations: [{ function: "ioSeries", family: "oecd", received: 0, required: 1 }],
+  not_productive: [
+    {
+      function: "checkProductive",
+      argument: "A",
+      reason: "spectral_radius_ge_one",
+      spectralRadius: 1.2,
+      lower: 1.1,
+      upper: 1.3,
+    },
+  ],
+  negative_flow: [{ function: "ras", argument: "Z0", row: 0, col: 1, value: -2 }],
+  zero_output: [{ function: "linkages", sectors: [2], policy: "error" }],
+  unknown_sector: [{ function: "resolveGroup", code: "S99", available: ["S01", "S02", "…"] }],
+  invalid_group: [
+    { function: "resolveGroup", group: "digital", reason: "digital_not_found", codes: [] },
+    { function: "resolveGroup", codes: ["S01", "S02"], size: 2, n: 2 },
+  ],
+  ras_not_converged: [{ function: "ras", iterations: 1000, maxDeviation: 0.03, tolerance: 1e-10, threshold: 1e-9 }],
+  ras_infeasible: [{ function: "ras", axis: "column", index: 1, target: 5, iteration: 3 }],
+};
+
+const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
+  condition_estimate: [
+    { estimate: 12.5, norm: 1, method: "exact_from_column_sums", matrix: "I-H" },
+    { estimate: 3.5, norm: 1, method: "exact_from_inverse" },
+  ],
+  ill_conditioned: [{ estimate: 3e9, threshold: 1e8, matrix: "I-A" }],
+  spectral_radius: [
+    {
+      value: 0.61,
+      lower: 0.6,
+      upper: 0.62,
+      iterations: 1000,
+      converged: false,
+      method: "collatz_wielandt_power_iteration",
+      matrix: "I-A",
+    },
+  ],
+  inverse_residual: [{ value: 2e-15, threshold: 1e-9, method: "solve", matrix: "I-A" }],
+  backend_fallback: [{ reason: "native_unavailable", detail: "addon not built" }],
+  backend_used: [{ backend: "openblas" }],
+  column_sum_ge_one: [{ sector: 3, columnSum: 1.02, matrix: "I-A" }],
+  zero_output_sectors: [
+    { sectors: [44], policy: "zero_column", codes: ["45"], matrix: "I-A" },
+    { sectors: [1], policy: "zero_column", scope: "group_weights" },
+  ],
+  interpolated: [
+    { from: 2018, to: 2020, method: "interpolate_A_two_block" },
+    { from: 2015, to: 2017, year: 2016, weight: 0.5, method: "linear" },
+  ],
+  extrapolated_hold: [{ from: 2020, to: 2023 }],
+  ras_converged: [{ iterations: 12, maxDeviation: 1e-12, tolerance: 1e-10 }],
+  ras_targets_rescaled: [{ factor: 1.01, sumU: 100, sumV: 101 }],
+  imbalance: [{ axis: "column", maxRelative: 0.02, sector: "S03" }],
+};
+
+const ISSUE_EXAMPLES: Examples<DataIssueParams> = {
+  file_unreadable: [{ reason: "read_failed", detail: "EACCES" }, { reason: "not_zip" }],
+  truncated_file: [{ reason: "short_last_row", cells: 2, expected: 5 }, { reason: "unterminated_quote" }],
+  encoding_unrecognised: [{ tried: ["utf-8", "gb18030"], reason: "binary_content" }],
+  header_not_found: [{ expected: ["code", "name", "output"], headerRow: 3 }],
+  missing_column: [{ column: "OUTPUT", reason: "missing_row" }, { reason: "no_sector_columns" }],
+  non_numeric_cell: [
+    { value: "", reason: "empty_cell" },
+    { value: "abc", block: "final_demand", category: "fd_c" },
+    { value: "x", block: "value_added", row: "va_1" },
+  ],
+  not_square: [
+    { block: "final", rows: 41, expected: 42 },
+    { block: "imports", rows: 41, cols: 42, rowCodes: ["01"], colCodes: ["01"] },
+    { rows: 3, cols: 4, sectors: 3, output: 3, finalDemandRows: 3 },
+  ],
+  duplicate_sector_code: [
+    { code: "S01", firstColumn: 3 },
+    { code: "S01", firstRow: 4 },
+  ],
+  negative_flow: [
+    { value: -3, block: "imported", from: "S01", to: "S02" },
+    { value: -1, from: "S01", to: "S01" },
+  ],
+  zero_output_with_inputs: [{ sector: "S05", inputs: 10, deliveries: 0, policy: "zero_column" }],
+  not_productive: [{ spectralRadius: 1.05, lower: 1.04, upper: 1.06 }],
+  out_of_balance: [
+    { axis: "imports_row", sector: "S01", imbalance: 5, output: 100, relative: 0.05, tolerance: 1e-3 },
+    { axis: "row", summary: true, sector: "S02", relative: 0.01, tolerance: 1e-3, absoluteTolerance: 0 },
+    { axis: "total_input", summary: true, sector: null, relative: null, tolerance: 1e-3 },
+  ],
+  unknown_unit: [{ unit: "斤", known: ["cny_10k", "usd_million"] }],
+  missing_unit: [{ expected: ["单位：万元", "unit: cny_10k"] }],
+  sheet_not_found: [{ sheet: "表2", available: ["表1"] }],
+  unknown_dataset: [{ id: "cn-x" }],
+  dataset_exists: [{ id: "cn-x" }],
+  invalid_value: [
+    { value: "=C2*2", expected: "cached_formula_result" },
+    { value: "999", expected: "empty", cells: 9, headerCells: 8 },
+    { value: "", expected: "row_code" },
+    { value: "fd_x", expected: "known_column" },
+    { value: "7", expected: "empty_unnamed_column", header: "" },
+    { value: ["01", "03"], expected: "nbs42_codes", vintage: "2012" },
+    { value: null, expected: "nbs42_table" },
+    { code: "05", value: "开采洗选", expected: "canonical_name", canonicalName: "煤炭采选产品" },
+    { value: "X", expected: ["Domestic", "Imports"] },
+    { block: "output", sector: "S01", value: -1, expected: ">= 0" },
+  ],
+  unknown_layout: [{ tried: ["nbs", "oecd", "generic"] }],
+  unknown_region: [{ value: "火星" }],
+  invalid_period: [{ value: "2020Q5", frequency: "quarterly" }],
+  duplicate_observation: [{ entity: "110000", indicator: "gdp", period: "2020", firstRow: 2 }],
+  duplicate_code: [{ code: "A01", firstRow: 2 }],
+  missing_value: [{ column: "entity" }],
+  invalid_date: [{ value: "2020/1/1" }],
+  unknown_parent: [{ code: "A011", parent: "A09" }],
+  concordance_weight_sum: [{ fromSystem: "nbs-42", fromCode: "01", sum: 0.9, tolerance: 1e-9, rows: [2, 3] }],
+  concordance_unmapped: [{ fromSystem: "nbs-42", count: 2, codes: ["01", "02"] }],
+  concordance_duplicate: [{ fromCode: "01", toCode: "A", count: 2, firstRow: 2 }],
+  concordance_unknown_code: [{ system: "nbs-42", code: "99" }],
+};
+
+// ---- assertions ----------------------------------------------------------------------------------
+
+/** The param names a code declares: union of the keys of its examples. */
+function declaredKeys<P>(examples: Examples<P>, code: keyof P): Set<string> {
+  return new Set((examples[code] as readonly object[]).flatMap((e) => Object.keys(e)));
+}
+
+function checkReal(kind: string, code: string, params: Readonly<Record<string, unknown>>, declared: Set<string>) {
+  for (const key of Object.keys(params))
+    expect(declared.has(key), `${kind} ${code} sends undeclared ${key}`).toBe(true);
+  if (params.reason !== undefined)
+    expect(isReasonCode(params.reason), `${code} reason ${String(params.reason)}`).toBe(true);
+}
+
+describe("message families", () => {
+  it("render every core error code with example params in both languages", () => {
+    for (const code of CORE_ERROR_CODES)
+      for (const params of CORE_EXAMPLES[code])
+        for (const lang of LANGS)
+          expectClean(catalog(lang).coreError(code, asParams(params)), lang, params, `${lang} ${code}`);
+  });
+
+  it("render every core error that the core really throws, with declared params only", () => {
+    const real = realCoreErrors();
+    const union = new Set<string>();
+    for (const e of real) {
+      const declared = declaredKeys(CORE_EXAMPLES, e.code);
+      for (const key of Object.keys(e.params)) union.add(`${e.code}.${key}`);
+      checkReal("core error", e.code, e.params, new Set([...declared, ...allKeysOf(e.code)]));
+      for (const lang of LANGS)
+        expectClean(catalog(lang).coreError(e.code, e.params), lang, e.params, `${lang} real ${e.code}`);
+    }
+    expect(new Set(real.map((e) => e.code)).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it("renders ras_not_converged with the iteration count the core sends", () => {
+    const e = thrown(() =>
+      ras(
+        fromRows([
+          [1, 2],
+          [3, 4],
+        ]),
+        [10, 1],
+        [1, 10],
+        { maxIterations: 3 },
+      ),
+    );
+    expect(e.code).toBe("ras_not_converged");
+    expect(e.params.iterations).toBe(3);
+    expect(catalog("en").coreError(e.code, e.params)).toContain("within 3 iterations");
+    expect(catalog("zh-CN").coreError(e.code, e.params)).toContain("在 3 次迭代内未收敛");
+  });
+
+  it("render every diagnostic code, example and real, in both languages", () => {
+    for (const code of DIAGNOSTIC_CODES)
+      for (const params of DIAGNOSTIC_EXAMPLES[code])
+        for (const lang of LANGS)
+          expectClean(catalog(lang).diagnostic(code, asParams(params)), lang, params, `${lang} ${code}`);
+    const real = realDiagnostics();
+    for (const d of real) {
+      checkReal("diagnostic", d.code, d.params, declaredKeys(DIAGNOSTIC_EXAMPLES, d.code));
+      for (const lang of LANGS)
+        expectClean(catalog(lang).diagnostic(d.code, d.params), lang, d.params, `${lang} real ${d.code}`);
+    }
+    expect(new Set(real.map((d) => d.code)).size).toBeGreaterThanOrEqual(9);
+  });
+
+  it("says 'bounded in [lower, upper]' for a spectral radius whose iteration did not converge", () => {
+    const params = DIAGNOSTIC_EXAMPLES.spectral_radius[0] as DiagnosticParams["spectral_radius"];
+    expect(catalog("en").diagnostic("spectral_radius", asParams(params))).toContain("bounded in [0.6, 0.62]");
+    expect(catalog("zh-CN").diagnostic("spectral_radius", asParams(params))).toContain("介于 0.6 与 0.62 之间");
+    const settled = { ...params, converged: true };
+    expect(catalog("en").diagnostic("spectral_radius", asParams(settled))).toContain("Spectral radius of A: 0.61");
+  });
+
+  it("render every data-issue code, example and real (bad-file fixtures), in both languages", async () => {
+    for (const code of DATA_ISSUE_CODES)
+      for (const params of ISSUE_EXAMPLES[code])
+        for (const lang of LANGS)
+          expectClean(catalog(lang).dataIssue(code, asParams(params)), lang, params, `${lang} ${code}`);
+    const real = await realDataIssues();
+    for (const i of real) {
+      checkReal("issue", i.code, i.params, declaredKeys(ISSUE_EXAMPLES, i.code as DataIssueCode));
+      for (const lang of LANGS) {
+        expectClean(catalog(lang).dataIssue(i.code, i.params), lang, i.params, `${lang} real ${i.code}`);
+        expectClean(catalog(lang).location(i.path), lang, i.path, `${lang} location`);
+      }
+    }
+    expect(new Set(real.map((i) => i.code)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it("render every caveat of the shipped datasets in both languages", () => {
+    const seen = new Set<CaveatCode>();
+    for (const d of SHIPPED_DATASETS)
+      for (const c of d.provenance.caveats as readonly DatasetCaveat[]) {
+        seen.add(c.code);
+        for (const lang of LANGS) expectClean(renderCaveat(c, lang), lang, c.params ?? {}, `${lang} ${c.code}`);
+      }
+    expect(seen.size).toBeGreaterThanOrEqual(15);
+  });
+
+  it("interface strings: zh-CN and en templates have the same placeholders", () => {
+    for (const key of MESSAGE_KEYS)
+      expect(placeholders(template(key, "zh-CN")), key).toEqual(placeholders(template(key, "en")));
+  });
+});
+
+/** Every param name any example of the code declares (for codes whose examples are spread over variants). */
+function allKeysOf(code: CoreErrorCode): string[] {
+  const extra: Partial<Record<CoreErrorCode, string[]>> = {
+    invalid_argument: [
+      "function",
+      "argument",
+      "index",
+      "value",
+      "row",
+      "col",
+      "code",
+      "sector",
+      "n",
+      "sum",
+      "sumU",
+      "sumV",
+      "year",
+      "from",
+      "to",
+      "tolerance",
+      "difference",
+      "rows",
+      "cols",
+    ],
+    non_finite: ["row", "col", "value"],
+    not_square: ["argument"],
+    singular_matrix: ["pivot", "tolerance"],
+    too_few_observations: ["argument"],
+    not_productive: ["row", "col", "value", "sector"],
+    invalid_group: ["reason", "code", "method"],
+    dimension_mismatch: ["argument", "row"],
+  };
+  return extra[code] ?? [];
+}
