@@ -109,7 +109,7 @@ export function readClassification(raw: RawTable): DataResult<ClassificationCode
     if (levelText !== "") {
       const v = parseNumberCell(levelText);
       if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-        issues.push(issue("invalid_value", at(i, cols.get("level")), { value: levelText, expected: "integer ≥ 0" }));
+        issues.push(issue("invalid_value", at(i, cols.get("level")), { value: levelText, expected: "integer_ge_0" }));
       else level = v;
     }
     const [nameZh, nameEn, parent] = [cell(r, "name_zh"), cell(r, "name_en"), cell(r, "parent")];
@@ -177,7 +177,7 @@ export function readConcordance(raw: RawTable, options: ConcordanceCheckOptions 
       return;
     }
     if (w < 0 || w > 1) {
-      issues.push(issue("invalid_value", at(i, k("weight")), { value: w, expected: "0 ≤ weight ≤ 1" }));
+      issues.push(issue("invalid_value", at(i, k("weight")), { value: w, expected: "weight_0_1" }));
       return;
     }
     rows.push({

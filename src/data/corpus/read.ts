@@ -114,12 +114,12 @@ export function readCorpus(raw: RawTable, options: ReadCorpusOptions): DataResul
       /^[a-zA-Z]:/.test(file) ||
       file.split(/[\\/]/).includes("..")
     ) {
-      issues.push(issue("invalid_value", at(i, "file"), { value: file, expected: "relative_path_inside_folder" }));
+      issues.push(issue("invalid_value", at(i, "file"), { value: file, expected: "relative_path" }));
       return;
     }
     const bytes = options.readText(file);
     if (bytes === undefined) {
-      issues.push(issue("file_unreadable", at(i, "file"), { reason: "not_found", value: file }));
+      issues.push(issue("file_unreadable", at(i, "file"), { reason: "read_failed", detail: file }));
       return;
     }
     const decoded = decodeText(bytes, { file });

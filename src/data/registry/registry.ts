@@ -160,7 +160,11 @@ export async function registryImport(
   if (!SAFE_ID.test(meta.id))
     return { ok: false, issues: [issue("invalid_value", { file }, { value: meta.id, expected: "safe_id" })] };
   const checked = checkLocalPath(csvPath);
-  if (!checked.ok) return { ok: false, issues: [issue("file_unreadable", { file }, { reason: checked.reason })] };
+  if (!checked.ok)
+    return {
+      ok: false,
+      issues: [issue("file_unreadable", { file }, { reason: "read_failed", detail: checked.reason })],
+    };
   const bytes = statSync(checked.path).size;
   const stage = `registry_stage_${randomBytes(6).toString("hex")}`;
   const finalPath = registryFilePath(dataDir, meta.id);
@@ -173,7 +177,10 @@ export async function registryImport(
         [checked.path],
       );
     } catch (e) {
-      return { ok: false, issues: [issue("file_unreadable", { file }, { reason: (e as Error).message })] };
+      return {
+        ok: false,
+        issues: [issue("file_unreadable", { file }, { reason: "read_failed", detail: (e as Error).message })],
+      };
     }
     const columns = (await rowsOf(c, `SELECT column_name FROM (DESCRIBE ${stage})`)).map((r) => String(r.column_name));
     const missing = REQUIRED.filter((col) => !columns.includes(col));
@@ -218,7 +225,7 @@ export async function registryImport(
         "invalid_value",
         "deregistered_on",
         "try_cast(trim(deregistered_on) AS DATE) < try_cast(trim(registered_on) AS DATE)",
-        (value) => ({ value, expected: "deregistered_on ≥ registered_on" }),
+        (value) => ({ value, expected: "not_before_registered_on" }),
       );
     }
     if (present.has("capital"))

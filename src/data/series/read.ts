@@ -10,7 +10,7 @@
  * names) unless `resolveEntities: false`. The interpreter works row by row, so the same rules serve
  * an in-memory table ({@link readSeries}) and a streamed file (the store's streaming import).
  */
-import { resolveUnit, type Unit } from "../dataset.js";
+import { KNOWN_UNITS, resolveUnit, type Unit } from "../dataset.js";
 import { parseNumberCell } from "../ingest/numbers.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import { type DataIssue, type DataResult, issue } from "../issues.js";
@@ -81,6 +81,9 @@ export interface SeriesSummary {
 export interface SeriesData extends SeriesSummary {
   readonly observations: readonly SeriesObservation[];
 }
+
+/** Examples shown when a unit is missing. */
+const UNIT_EXAMPLES: readonly string[] = ["亿元", "万元", "元", "万人", "percent"];
 
 const ALIASES = {
   entity: ["entity", "region", "region_code", "province", "地区", "省份", "地区代码", "省份代码"],
@@ -164,11 +167,11 @@ export function seriesInterpreter(
   const resolveUnitText = (code: string, text: string | undefined, where: ReturnType<typeof at>): Unit | undefined => {
     const declared = options.units?.[code] ?? text ?? options.unit;
     if (declared === undefined) {
-      issues.push(issue("missing_unit", where, { expected: "unit", indicator: code }));
+      issues.push(issue("missing_unit", where, { expected: UNIT_EXAMPLES }));
       return undefined;
     }
     const u = resolveUnit(declared);
-    if (u === undefined) issues.push(issue("unknown_unit", where, { unit: declared }));
+    if (u === undefined) issues.push(issue("unknown_unit", where, { unit: declared, known: KNOWN_UNITS }));
     return u;
   };
 

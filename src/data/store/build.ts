@@ -55,7 +55,9 @@ export function readShippedDataset(
     try {
       bytes = new Uint8Array(readFileSync(join(shippedDir, rel)));
     } catch (error) {
-      issues.push(issue("file_unreadable", { file: `data/shipped/${rel}` }, { reason: String(error) }));
+      issues.push(
+        issue("file_unreadable", { file: `data/shipped/${rel}` }, { reason: "read_failed", detail: String(error) }),
+      );
       continue;
     }
     files.push({ path: `data/shipped/${rel}`, sha256: sha256(bytes), bytes: bytes.length });
@@ -147,7 +149,13 @@ export async function importShippedDatasets(store: Store, options: BuildStoreOpt
     } catch (error) {
       failed.push({
         id: s.id,
-        issues: [issue("file_unreadable", { file: `data/shipped/${s.file}` }, { reason: String(error) })],
+        issues: [
+          issue(
+            "file_unreadable",
+            { file: `data/shipped/${s.file}` },
+            { reason: "read_failed", detail: String(error) },
+          ),
+        ],
       });
       continue;
     }
@@ -304,7 +312,10 @@ function bytesOf(input: ImportInput, file: string): DataResult<Uint8Array> {
   try {
     return { ok: true, value: new Uint8Array(readFileSync(input.path)), warnings: [] };
   } catch (error) {
-    return { ok: false, issues: [issue("file_unreadable", { file }, { reason: String(error) })] };
+    return {
+      ok: false,
+      issues: [issue("file_unreadable", { file }, { reason: "read_failed", detail: String(error) })],
+    };
   }
 }
 
@@ -429,7 +440,10 @@ async function importSeriesFile(
     try {
       size = statSync(path).size;
     } catch (error) {
-      return { ok: false, issues: [issue("file_unreadable", { file }, { reason: String(error) })] };
+      return {
+        ok: false,
+        issues: [issue("file_unreadable", { file }, { reason: "read_failed", detail: String(error) })],
+      };
     }
     sourceFile = { path: file, sha256: await fileSha(input), bytes: size };
     feed = async (append) => {
@@ -448,7 +462,19 @@ async function importSeriesFile(
           for (const o of interp.value.row(rec.cells, rec.line)) append(o);
         }
       } catch (e) {
-        if (e instanceof CsvStreamError) return { ok: false, issues: [issue(e.reason, { file, row: e.line }, {})] };
+        if (e instanceof CsvStreamError)
+          return {
+            ok: false,
+            issues: [
+              e.reason === "truncated_file"
+                ? issue("truncated_file", { file, row: e.line }, { reason: "unterminated_quote" })
+                : issue(
+                    "encoding_unrecognised",
+                    { file, row: e.line },
+                    { tried: ["utf-8", "gb18030"], reason: "invalid_bytes" },
+                  ),
+            ],
+          };
         throw e;
       }
       if (interp === undefined)
