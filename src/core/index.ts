@@ -76,7 +76,20 @@ export { aggregateRows, aggregateSquare, aggregateVector, aggregationMatrix } fr
 export { type LinalgBackend, typescriptBackend } from "./linalg/backend.js";
 export { type CholeskyOptions, type CholeskyResult, choleskyDecompose, choleskySolve } from "./linalg/cholesky.js";
 export { conditionEstimate1, inverseNorm1Estimate, norm1 } from "./linalg/condition.js";
-export { type InverseOptions, inverse } from "./linalg/inverse.js";
+export {
+  type InverseOptions,
+  type InverseWithDiagnosticsResult,
+  inverse,
+  inverseWithDiagnostics,
+} from "./linalg/inverse.js";
+export {
+  type ConditionMethod,
+  conditionDiagnostics,
+  type InverseDiagnosticsOptions,
+  type InverseDiagnosticsResult,
+  inverseDiagnostics,
+  residualDiagnostic,
+} from "./linalg/inverse-diagnostics.js";
 export {
   DEFAULT_SINGULAR_TOLERANCE,
   type LuOptions,

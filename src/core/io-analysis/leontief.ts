@@ -3,17 +3,15 @@
  */
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { CoreError } from "../errors.js";
-import { norm1 } from "../linalg/condition.js";
-import { gemmSubtract } from "../linalg/gemm.js";
+import { inverseDiagnostics } from "../linalg/inverse-diagnostics.js";
 import { luDecompose, luInverse } from "../linalg/lu.js";
 import { type Matrix, matrix } from "../linalg/matrix.js";
+import { neumaierSumStrided } from "../stats/summation.js";
 import { checkSquareFinite, identityMinus } from "./checks.js";
-import { checkProductive, spectralParams } from "./productivity.js";
+import { checkInverseNonnegative, productivityCheck } from "./productivity.js";
 
-/** κ₁ above this raises the `ill_conditioned` warning (about 8 of 16 significant digits lost). */
-export const ILL_CONDITIONED_THRESHOLD = 1e8;
-/** max|(I − A)L − I| above this makes the `inverse_residual` diagnostic a warning (spec §5.3). */
-export const INVERSE_RESIDUAL_THRESHOLD = 1e-9;
+/** Thresholds of the inverse diagnostics (defined once in `core/linalg/inverse-diagnostics.ts`). */
+export { ILL_CONDITIONED_THRESHOLD, INVERSE_RESIDUAL_THRESHOLD } from "../linalg/inverse-diagnostics.js";
 
 /**
  * The part of a linear-algebra backend the inverse needs. `LinalgBackend` from `core/linalg/backend.ts`
@@ -52,7 +50,12 @@ export interface LeontiefInverseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Shared kernel of the Leontief and Ghosh inverses: (I − M)⁻¹ with checks and diagnostics. */
+/**
+ * Shared kernel of the Leontief and Ghosh inverses: (I − M)⁻¹ with the shared checks and diagnostics —
+ * productivity pre-check ({@link productivityCheck}: Hawkins–Simon, `spectral_radius`,
+ * `column_sum_ge_one`), the inversion (LU or an injected backend), the post-check that the inverse is
+ * nonnegative, and {@link inverseDiagnostics} (`condition_estimate`, `ill_conditioned`, `inverse_residual`).
+ */
 export function identityMinusInverse(
   M: Matrix,
   options: LeontiefInverseOptions,
@@ -64,14 +67,14 @@ export function identityMinusInverse(
   const check = options.checkProductive ?? true;
   let spectralRadius: number | null = null;
   if (check) {
-    const b = checkProductive(M, fn, argument);
-    spectralRadius = b.value;
-    diagnostics.push(diagnostic("spectral_radius", "info", spectralParams(b)));
-  }
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += M.data[i * n + j] as number;
-    if (s >= 1) diagnostics.push(diagnostic("column_sum_ge_one", "warning", { sector: j, columnSum: s }));
+    const pre = productivityCheck(M, fn, argument);
+    spectralRadius = pre.spectral.value;
+    diagnostics.push(...pre.diagnostics);
+  } else {
+    for (let j = 0; j < n; j++) {
+      const s = neumaierSumStrided(M.data, j, n, n);
+      if (s >= 1) diagnostics.push(diagnostic("column_sum_ge_one", "warning", { sector: j, columnSum: s }));
+    }
   }
   const IM = identityMinus(M);
   let inv: Matrix;
@@ -93,54 +96,10 @@ export function identityMinusInverse(
         : luDecompose(IM, { singularTolerance: options.singularTolerance });
     inv = luInverse(lu);
   }
-  if (check) {
-    let maxAbs = 1;
-    for (let k = 0; k < inv.data.length; k++) maxAbs = Math.max(maxAbs, Math.abs(inv.data[k] as number));
-    for (let k = 0; k < inv.data.length; k++) {
-      const v = inv.data[k] as number;
-      if (!(v >= -1e-9 * maxAbs)) {
-        // for M ≥ 0, (I − M)⁻¹ ≥ 0 holds iff ρ(M) < 1 (M-matrix theory): a negative entry proves ρ ≥ 1
-        throw new CoreError("not_productive", {
-          function: fn,
-          argument,
-          reason: "inverse_not_nonnegative",
-          row: Math.floor(k / n),
-          col: k % n,
-          value: v,
-          spectralRadius,
-        });
-      }
-    }
-  }
-  const conditionEstimate = norm1(IM) * norm1(inv);
-  diagnostics.push(
-    diagnostic("condition_estimate", "info", { estimate: conditionEstimate, norm: 1, method: "exact_from_inverse" }),
-  );
-  if (!(conditionEstimate <= ILL_CONDITIONED_THRESHOLD)) {
-    diagnostics.push(
-      diagnostic("ill_conditioned", "warning", { estimate: conditionEstimate, threshold: ILL_CONDITIONED_THRESHOLD }),
-    );
-  }
-  // R = I − (I − M)·inv with the blocked kernel of core/linalg (same cost class as the inverse itself)
-  const R = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) R[i * n + i] = 1;
-  gemmSubtract(
-    n,
-    n,
-    n,
-    { data: IM.data, offset: 0, ld: n },
-    { data: inv.data, offset: 0, ld: n },
-    { data: R, offset: 0, ld: n },
-  );
-  let residual = 0;
-  for (let k = 0; k < R.length; k++) residual = Math.max(residual, Math.abs(R[k] as number));
-  diagnostics.push(
-    diagnostic("inverse_residual", residual <= INVERSE_RESIDUAL_THRESHOLD ? "info" : "warning", {
-      value: residual,
-      threshold: INVERSE_RESIDUAL_THRESHOLD,
-    }),
-  );
-  return { L: inv, conditionEstimate, spectralRadius, residual, diagnostics };
+  if (check) checkInverseNonnegative(inv, fn, argument, spectralRadius);
+  const post = inverseDiagnostics(IM, inv);
+  diagnostics.push(...post.diagnostics);
+  return { L: inv, conditionEstimate: post.conditionEstimate, spectralRadius, residual: post.residual, diagnostics };
 }
 
 /**

@@ -5,19 +5,15 @@
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { CoreError } from "../errors.js";
 import { norm1 } from "../linalg/condition.js";
+import { conditionDiagnostics, residualDiagnostic } from "../linalg/inverse-diagnostics.js";
 import { type LuResult, luDecompose, luSolve, luSolveTransposed } from "../linalg/lu.js";
 import { type Matrix, matrix } from "../linalg/matrix.js";
-import { neumaierDot, neumaierSum, neumaierSumStrided } from "../stats/summation.js";
+import { neumaierDot, neumaierDotStrided, neumaierSum, neumaierSumStrided } from "../stats/summation.js";
 import { checkEnum, checkSquareFinite, checkVector, identityMinus } from "./checks.js";
 import { allocationCoefficients, technicalCoefficients, type ZeroOutputPolicy } from "./coefficients.js";
 import type { IoTable } from "./io-table.js";
-import {
-  ILL_CONDITIONED_THRESHOLD,
-  INVERSE_RESIDUAL_THRESHOLD,
-  type InverseBackend,
-  identityMinusInverse,
-} from "./leontief.js";
-import { checkProductive, spectralParams } from "./productivity.js";
+import { type InverseBackend, identityMinusInverse } from "./leontief.js";
+import { productivityCheck } from "./productivity.js";
 
 /**
  * Which linkage definition:
@@ -234,13 +230,9 @@ interface SolvedSums {
 
 function solveSums(M: Matrix, rhs: Matrix, options: LinkageOptions, fn: string, name: string): SolvedSums {
   const n = M.rows;
-  const diagnostics: Diagnostic[] = [];
-  const b = checkProductive(M, fn, name);
-  diagnostics.push(diagnostic("spectral_radius", "info", spectralParams(b)));
-  for (let j = 0; j < n; j++) {
-    const s = neumaierSumStrided(M.data, j, n, n);
-    if (s >= 1) diagnostics.push(diagnostic("column_sum_ge_one", "warning", { sector: j, columnSum: s }));
-  }
+  const pre = productivityCheck(M, fn, name);
+  const b = pre.spectral;
+  const diagnostics: Diagnostic[] = [...pre.diagnostics];
   const IM = identityMinus(M);
   const lu: LuResult =
     options.singularTolerance === undefined
@@ -266,23 +258,11 @@ function solveSums(M: Matrix, rhs: Matrix, options: LinkageOptions, fn: string, 
   let maxC = 0;
   for (let j = 0; j < n; j++) maxC = Math.max(maxC, c[j] as number);
   const conditionEstimate = norm1(IM) * maxC; // ‖L‖₁ = max column sum since L ≥ 0
-  diagnostics.push(
-    diagnostic("condition_estimate", "info", {
-      estimate: conditionEstimate,
-      norm: 1,
-      method: "exact_from_column_sums",
-    }),
-  );
-  if (!(conditionEstimate <= ILL_CONDITIONED_THRESHOLD)) {
-    diagnostics.push(
-      diagnostic("ill_conditioned", "warning", { estimate: conditionEstimate, threshold: ILL_CONDITIONED_THRESHOLD }),
-    );
-  }
+  diagnostics.push(...conditionDiagnostics(conditionEstimate, "exact_from_column_sums"));
   // residuals of the solves: (I − M)ᵀc − 1 and (I − M)y_k − b_k (relative to max|b_k| for the rhs)
   let residual = 0;
   for (let j = 0; j < n; j++) {
-    let s = c[j] as number;
-    for (let i = 0; i < n; i++) s -= (M.data[i * n + j] as number) * (c[i] as number);
+    const s = (c[j] as number) - neumaierDotStrided(M.data, j, n, c, 0, 1, n);
     residual = Math.max(residual, Math.abs(s - 1));
   }
   const k = rhs.cols;
@@ -290,18 +270,11 @@ function solveSums(M: Matrix, rhs: Matrix, options: LinkageOptions, fn: string, 
     let scale = 0;
     for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(rhs.data[i * k + col] as number));
     for (let i = 0; i < n; i++) {
-      let s = Y.data[i * k + col] as number;
-      for (let j = 0; j < n; j++) s -= (M.data[i * n + j] as number) * (Y.data[j * k + col] as number);
+      const s = (Y.data[i * k + col] as number) - neumaierDotStrided(M.data, i * n, 1, Y.data, col, k, n);
       residual = Math.max(residual, Math.abs(s - (rhs.data[i * k + col] as number)) / (scale > 0 ? scale : 1));
     }
   }
-  diagnostics.push(
-    diagnostic("inverse_residual", residual <= INVERSE_RESIDUAL_THRESHOLD ? "info" : "warning", {
-      value: residual,
-      threshold: INVERSE_RESIDUAL_THRESHOLD,
-      method: "solve",
-    }),
-  );
+  diagnostics.push(residualDiagnostic(residual, "solve"));
   return { columnSums: c, solved: Y, spectralRadius: b.value, conditionEstimate, diagnostics };
 }
 
