@@ -158,6 +158,7 @@ describe("ResultCache.getOrCompute", () => {
     expect(second.json).toBe(first.json);
     expect(second.value).toEqual({ influence: [1.25, 0.75], table: "t" });
     expect(second.etag).toBe(etagOf(first.json));
+    expect(new TextDecoder().decode(second.body)).toBe(first.json);
     expect(calls).toBe(1);
     expect(cache.stats()).toMatchObject({ entries: 1, hits: 1, misses: 1, storeHits: 0 });
   });

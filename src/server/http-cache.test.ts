@@ -44,6 +44,18 @@ describe("cachedJson", () => {
     expect(res.headers.get("vary")).toBe("Accept-Language");
   });
 
+  it("sends the UTF-8 bytes when given them, with the same ETag as the text", async () => {
+    const app = new Hono();
+    const json = '{"name":"数字经济"}';
+    app.get("/bytes", (c) =>
+      cachedJson(c, { json: "unused", body: new TextEncoder().encode(json), etag: etagOf(json) }),
+    );
+    const res = await app.request("/bytes");
+    expect(await res.text()).toBe(json);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=UTF-8");
+    expect(res.headers.get("etag")).toBe(etagOf(new TextEncoder().encode(json)));
+  });
+
   it("answers 200 with the body when If-None-Match names another ETag", async () => {
     const res = await tinyApp().app.request("/fixed", { headers: { "If-None-Match": '"stale"' } });
     expect(res.status).toBe(200);

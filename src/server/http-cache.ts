@@ -24,8 +24,10 @@ export const CACHE_CONTROL_DATASET_RESULT = "private, max-age=0, must-revalidate
 
 /** A response body with its strong ETag (e.g. a `CachedResult` of the result cache). */
 export interface EtaggedJson {
-  /** the JSON text to send */
+  /** the JSON text to send (read only when `body` is absent) */
   readonly json: string;
+  /** the same JSON as UTF-8 bytes, sent as is when present (no re-encoding per response) */
+  readonly body?: Uint8Array;
   /** strong ETag, quoted: `"<hex>"` (see `etagOf`) */
   readonly etag: string;
 }
@@ -69,5 +71,9 @@ export function cachedJson(c: Context, body: EtaggedJson, options: CachedJsonOpt
   if ((method === "GET" || method === "HEAD") && ifNoneMatchMatches(c.req.header("if-none-match"), body.etag)) {
     return c.body(null, 304, headers);
   }
-  return c.body(body.json, 200, { ...headers, "Content-Type": "application/json; charset=UTF-8" });
+  const payload = body.body ?? body.json;
+  return c.body(payload as Uint8Array<ArrayBuffer> | string, 200, {
+    ...headers,
+    "Content-Type": "application/json; charset=UTF-8",
+  });
 }
