@@ -78,11 +78,6 @@ export async function* streamCsvRecords(path: string, options: StreamCsvOptions 
         if (ch === "\n") continue;
       }
       if (inQuotes) {
-        try {
-          feed(decoder?.decode() ?? "");
-        } catch {
-          throw new CsvStreamError("encoding_unrecognised", line);
-        }
         if (quoteSeen) {
           quoteSeen = false;
           if (ch === '"') {
@@ -135,6 +130,11 @@ export async function* streamCsvRecords(path: string, options: StreamCsvOptions 
     feed(text);
     options.onProgress?.({ bytes, rows });
     yield* out.splice(0, out.length);
+  }
+  try {
+    feed(decoder?.decode() ?? "");
+  } catch {
+    throw new CsvStreamError("encoding_unrecognised", line);
   }
   if (quoteSeen) {
     quoteSeen = false;
