@@ -8,12 +8,6 @@ export { type Diagnostic, type DiagnosticCode, type DiagnosticSeverity, diagnost
 // errors and diagnostics
 export { CoreError, type CoreErrorCode, isCoreError } from "./errors.js";
 export {
-  type AnnualRow,
-  type AnnualSeriesOptions,
-  type AnnualSeriesResult,
-  type AnnualSource,
-  type AnnualTable,
-  annualSeries,
   type InterpolatedCoefficientsResult,
   interpolateCoefficients,
   interpolateLinkageInput,
@@ -150,3 +144,12 @@ export {
   neumaierSum,
   neumaierSumStrided,
 } from "./stats/summation.js";
+// time utilities
+export {
+  type AnnualRow,
+  type AnnualSeriesOptions,
+  type AnnualSeriesResult,
+  type AnnualSource,
+  type AnnualTable,
+  annualSeries,
+} from "./time/annual-series.js";

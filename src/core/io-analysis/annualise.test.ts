@@ -3,7 +3,8 @@ import { expectAllClose } from "../../../test/helpers/close.js";
 import { MILLER_BLAIR, THREE_SECTOR } from "../../../test/reference/textbook/fixtures.js";
 import { loadTextbookReference } from "../../../test/reference/textbook/load.js";
 import { fromRows, toRows } from "../linalg/matrix.js";
-import { annualSeries, interpolateCoefficients, interpolateLinkageInput, ras } from "./annualise.js";
+import { annualSeries } from "../time/annual-series.js";
+import { interpolateCoefficients, interpolateLinkageInput, ras } from "./annualise.js";
 import { technicalCoefficients } from "./coefficients.js";
 import { type CoefficientLinkageInput, linkages } from "./linkages.js";
 
@@ -178,7 +179,7 @@ describe("ras", () => {
   });
 });
 
-describe("annualSeries", () => {
+describe("annualSeries with IO coefficient interpolation (interpolateLinkageInput)", () => {
   const t17: CoefficientLinkageInput = {
     A: technicalCoefficients(fromRows(MILLER_BLAIR.Z), MILLER_BLAIR.x).A,
     x: MILLER_BLAIR.x,

@@ -1,15 +1,14 @@
 /**
- * Annual coefficients between IO table years (年度系数插值、RAS 更新), spec §5.7.
+ * Annual coefficients between IO table years (年度系数插值、RAS 更新), spec §5.7 — the IO-specific parts
+ * of annualisation; the general year-by-year driver is `annualSeries` (core/time/annual-series.ts).
  */
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { CoreError } from "../errors.js";
 import { type Matrix, matrix } from "../linalg/matrix.js";
 import { neumaierSum, neumaierSumStrided } from "../stats/summation.js";
-import { checkEnum, checkFiniteMatrix, checkVector } from "./checks.js";
+import { checkYear } from "../time/annual-series.js";
+import { checkFiniteMatrix, checkVector } from "./checks.js";
 import type { CoefficientLinkageInput } from "./linkages.js";
-
-/** Where an annual value comes from (recorded on every annual row). `ras` is set by callers that RAS-update. */
-export type AnnualSource = "table" | "interpolated" | "extrapolated_hold" | "ras";
 
 export interface InterpolatedCoefficientsResult {
   /** A_t */
@@ -21,17 +20,12 @@ export interface InterpolatedCoefficientsResult {
   readonly diagnostics: Diagnostic[];
 }
 
-function checkYear(v: number, name: string, fn: string): void {
-  if (!Number.isInteger(v))
-    throw new CoreError("invalid_argument", { function: fn, argument: name, received: v, reason: "year_not_integer" });
-}
-
 /**
  * Linear interpolation of coefficient matrices between two table years (系数线性插值, `interpolate_A`):
  * A_t = A_τ1 + (t − τ1)/(τ2 − τ1)·(A_τ2 − A_τ1), element-wise, for τ1 ≤ t ≤ τ2.
  *
  * Modelling choices: only interpolation (no extrapolation — hold or RAS past the last table is a
- * separate, explicit step, see {@link annualSeries} and {@link ras}); convex combinations of
+ * separate, explicit step, see `annualSeries` in core/time/annual-series.ts and {@link ras}); convex combinations of
  * nonnegative productive A with column sums < 1 stay so. At t = τ1 or τ2 the table matrix is returned
  * (copied) with source "table"; otherwise the `interpolated` diagnostic is emitted.
  *
@@ -281,137 +275,10 @@ export function ras(Z0: Matrix, u: ArrayLike<number>, v: ArrayLike<number>, opti
   };
 }
 
-/** One table-year input of {@link annualSeries}. */
-export interface AnnualTable<T> {
-  readonly year: number;
-  readonly table: T;
-}
-
-export interface AnnualSeriesOptions<T> {
-  /** interpolation between two table-year values with weight w ∈ (0, 1); required if a year falls between tables */
-  readonly interpolate?: (earlier: T, later: T, weight: number) => T;
-  /** years outside the table range: hold the nearest table ("hold") or throw ("error") @default "hold" */
-  readonly extrapolate?: "hold" | "error";
-}
-
-/** One output row: the computed value and where its input came from. */
-export interface AnnualRow<R> {
-  readonly year: number;
-  readonly source: AnnualSource;
-  /** table year(s) used: [τ] for table/hold, [τ1, τ2] for interpolation */
-  readonly tableYears: readonly number[];
-  /** interpolation weight of the later table (interpolated rows only) */
-  readonly weight?: number;
-  readonly result: R;
-}
-
-export interface AnnualSeriesResult<R> {
-  readonly rows: readonly AnnualRow<R>[];
-  readonly diagnostics: Diagnostic[];
-}
-
-/**
- * Annual series from benchmark IO tables (年度序列): for each requested year t, the table of year t
- * (source "table"), an interpolation between the surrounding table years τ1 < t < τ2 ("interpolated",
- * via `options.interpolate`, e.g. {@link interpolateLinkageInput}), or — outside the table range —
- * the nearest table held constant ("extrapolated_hold", spec default `extrapolate='hold'`); then
- * `compute(value, year, source)`. Every row states its `source` and table years, and each
- * non-table year adds an `interpolated` or `extrapolated_hold` diagnostic.
- *
- * @param tables - table-year values (any order, distinct integer years, at least one)
- * @param years - requested years (integers; output rows follow this order)
- * @param compute - the method applied to each year's value (e.g. `(v) => linkages(v)`)
- * @param options - {@link AnnualSeriesOptions}
- * @returns `{rows: [{year, source, tableYears, weight?, result}], diagnostics}`
- * @throws {CoreError} too_few_observations (no tables); invalid_argument (duplicate or non-integer
- *   years, an interpolated year without `interpolate`, extrapolation with "error"); anything `compute` throws
- * @example
- * annualSeries([{ year: 2017, table: a17 }, { year: 2020, table: a20 }], [2017, 2018, 2021],
- *   (v) => linkages(v).influence, { interpolate: interpolateLinkageInput });
- * // rows[1].source === "interpolated", rows[2].source === "extrapolated_hold"
- * @see spec methods §5.7 (annualisation); Miller & Blair (2009), §7.1.
- */
-export function annualSeries<T, R>(
-  tables: readonly AnnualTable<T>[],
-  years: readonly number[],
-  compute: (value: T, year: number, source: AnnualSource) => R,
-  options: AnnualSeriesOptions<T> = {},
-): AnnualSeriesResult<R> {
-  const fn = "annualSeries";
-  const extrapolate = checkEnum(options.extrapolate ?? "hold", ["hold", "error"], "extrapolate", fn);
-  if (tables.length === 0)
-    throw new CoreError("too_few_observations", { function: fn, argument: "tables", received: 0, required: 1 });
-  const sorted = [...tables].sort((a, b) => a.year - b.year);
-  sorted.forEach((t, k) => {
-    checkYear(t.year, "tables.year", fn);
-    if (k > 0 && (sorted[k - 1] as AnnualTable<T>).year === t.year) {
-      throw new CoreError("invalid_argument", {
-        function: fn,
-        argument: "tables",
-        reason: "duplicate_year",
-        year: t.year,
-      });
-    }
-  });
-  const first = sorted[0] as AnnualTable<T>;
-  const last = sorted[sorted.length - 1] as AnnualTable<T>;
-  const diagnostics: Diagnostic[] = [];
-  const rows: AnnualRow<R>[] = years.map((year) => {
-    checkYear(year, "years", fn);
-    const exact = sorted.find((t) => t.year === year);
-    if (exact) return { year, source: "table", tableYears: [year], result: compute(exact.table, year, "table") };
-    if (year < first.year || year > last.year) {
-      const held = year < first.year ? first : last;
-      if (extrapolate === "error") {
-        throw new CoreError("invalid_argument", {
-          function: fn,
-          argument: "years",
-          reason: "outside_table_years",
-          year,
-          from: first.year,
-          to: last.year,
-        });
-      }
-      diagnostics.push(diagnostic("extrapolated_hold", "warning", { from: held.year, to: year }));
-      return {
-        year,
-        source: "extrapolated_hold",
-        tableYears: [held.year],
-        result: compute(held.table, year, "extrapolated_hold"),
-      };
-    }
-    let k = 0;
-    while ((sorted[k + 1] as AnnualTable<T>).year < year) k++;
-    const a = sorted[k] as AnnualTable<T>;
-    const b = sorted[k + 1] as AnnualTable<T>;
-    if (!options.interpolate) {
-      throw new CoreError("invalid_argument", {
-        function: fn,
-        option: "interpolate",
-        reason: "interpolate_required",
-        year,
-      });
-    }
-    const w = (year - a.year) / (b.year - a.year);
-    diagnostics.push(
-      diagnostic("interpolated", "info", { from: a.year, to: b.year, year, weight: w, method: "linear" }),
-    );
-    const value = options.interpolate(a.table, b.table, w);
-    return {
-      year,
-      source: "interpolated",
-      tableYears: [a.year, b.year],
-      weight: w,
-      result: compute(value, year, "interpolated"),
-    };
-  });
-  return { rows, diagnostics };
-}
-
 /**
  * Linear interpolation of a coefficient-level linkage input (A, x and f element-wise) with weight w of
  * the later table — the spec §5.7 rule "final-demand/output weights interpolated the same way".
- * Intended as `options.interpolate` of {@link annualSeries}.
+ * Intended as `options.interpolate` of the general `annualSeries` (core/time/annual-series.ts).
  *
  * @param earlier - `{A, x, finalDemandTotal?}` of τ1
  * @param later - the same for τ2 (same n)
