@@ -124,8 +124,11 @@ describe("reproduceIoSeedFigures: digital block linkages (spec §16 rows 13, 14)
     expect(Math.abs((s23.gap ?? 0) + 0.1)).toBeLessThan(0.01); // level gap ≈ 0.1 (spec §5.9)
     const s12 = row("13-sensitivity-2012");
     expect([s12.status, s12.computedYear, s12.published]).toEqual(["approximate", 2012, 0.71]);
-    expect(s23.reason_en).toContain("0.1 lower");
-    expect(s23.reason_zh).toContain("0.1");
+    expect(s23.reason).toMatchObject({
+      code: "no_table_after_latest",
+      params: { measure: "sensitivity", latestYear: 2020, printedYear: 2023 },
+    });
+    expect(s12.reason).toMatchObject({ code: "sensitivity_first_year", params: { source: "detailed_139" } });
   });
 
   it("reproduces the qualitative claims: influence > 1, sensitivity < 1, both rising", () => {
@@ -135,6 +138,20 @@ describe("reproduceIoSeedFigures: digital block linkages (spec §16 rows 13, 14)
     expect(row("13-sensitivity-change").status).toBe("approximate");
     expect(row("14-influence-change").computed).toBeGreaterThan(0);
     expect(row("13-sensitivity-change").computed).toBeGreaterThan(0);
+  });
+
+  it("keeps only printed values in published: derived changes go in comparison", () => {
+    for (const key of ["14-influence-change", "13-sensitivity-change"]) {
+      const r = row(key);
+      expect(r.published, key).toBeNull();
+      expect(r.comparison, key).not.toBeNull();
+      expect(r.reason).toMatchObject({ code: "change_direction", params: { sameDirection: true } });
+    }
+    expectClose(row("14-influence-change").comparison ?? Number.NaN, 1.18 - 1.04, { atol: 1e-12 }, "printed rise");
+    for (const key of ["14-influence-2015", "14-influence-2023", "13-sensitivity-2012", "14-influence-bound"]) {
+      expect(row(key).comparison, key).toBeNull();
+      expect(row(key).published, key).not.toBeNull();
+    }
   });
 
   it("records the method and a citation on every row", () => {
@@ -176,10 +193,16 @@ describe("reproduceIoSeedFigures: three-tier digitalisation lists (spec §16 row
 
   it("2020: top 6 = seed 001's 高度数字化 list in printed order; 38 of 40 agree; Spearman 0.9512", () => {
     const top = row("35-top6-order");
-    expect([top.computed, top.published, top.status, top.year]).toEqual([6, 6, "reproduced", 2020]);
+    expect([top.computed, top.published, top.comparison, top.status, top.year]).toEqual([
+      6,
+      null,
+      6,
+      "reproduced",
+      2020,
+    ]);
     expect(result.intensity.at(-1)?.top6).toEqual(publishedById("s001-tiers3-high-members")?.members);
     const agree = row("35-tier-agreement");
-    expect([agree.computed, agree.published, agree.status]).toEqual([38, 40, "approximate"]);
+    expect([agree.computed, agree.published, agree.comparison, agree.status]).toEqual([38, null, 40, "approximate"]);
     expect(result.intensity.at(-1)?.mismatches.map((m) => [m.code, m.tier, m.printedTier])).toEqual([
       ["S10", "medium", "low"],
       ["S03", "low", "medium"],
@@ -190,11 +213,12 @@ describe("reproduceIoSeedFigures: three-tier digitalisation lists (spec §16 row
       ["low", 15],
     ] as const) {
       const r = row(`35-tier-size-${tier}`);
-      expect([r.computed, r.published, r.status]).toEqual([n, n, "reproduced"]);
+      expect([r.computed, r.published, r.comparison, r.status]).toEqual([n, null, n, "reproduced"]);
     }
     const rho = row("35-rank-correlation");
     expectClose(rho.computed ?? Number.NaN, 0.9512, { atol: 1e-4 }, "Spearman 2020");
     expect(rho.status).toBe("approximate");
+    expect([rho.published, rho.comparison]).toEqual([null, 1]); // no invented printed 1
     expect(row("35-tier-agreement").method).toMatchObject({
       measure: "DI_direct_intermediate",
       thresholds: [0.1, 0.01],

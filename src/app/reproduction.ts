@@ -51,6 +51,102 @@ export type ReproductionQuantity =
   | "tier_agreement"
   | "rank_correlation";
 
+/** A tier of the three-tier digitalisation lists. */
+export type Tier = "high" | "medium" | "low";
+
+/**
+ * Params of each reproduction reason code: the facts behind a row's status, rendered in zh-CN and en
+ * by src/i18n (`renderReproductionRow`). No prose here.
+ */
+export interface ReproductionReasonParams {
+  /** row 14, 2015: the computed influence against the printed value and its precision */
+  readonly influence_table_year: {
+    readonly computedYear: number;
+    readonly computed: number;
+    readonly printed: string;
+    readonly gap: number;
+    readonly tolerance: number;
+    readonly within: boolean;
+    /** the value is the lowest of `years` (the seed says 2015 is the minimum) */
+    readonly lowest: boolean;
+    readonly years: readonly number[];
+  };
+  /** rows 13/14, 2023: no public table after the latest year; the latest computed value is shown */
+  readonly no_table_after_latest: {
+    readonly measure: "influence" | "sensitivity";
+    readonly latestYear: number;
+    readonly printedYear: number;
+    readonly computed: number;
+    readonly gap: number;
+  };
+  /** row 13, 2012: computed from the 139-sector table (or the earliest table when it is missing) */
+  readonly sensitivity_first_year: {
+    readonly source: "detailed_139" | "earliest_table";
+    readonly computedYear: number;
+    readonly computed: number;
+    readonly gap: number;
+  };
+  /** rows 13/14: the printed change between two years against the change over the public tables */
+  readonly change_direction: {
+    readonly measure: "influence" | "sensitivity";
+    readonly printedFrom: number;
+    readonly printedTo: number;
+    readonly printedChange: number;
+    readonly fromYear: number;
+    readonly toYear: number;
+    readonly computedChange: number;
+    readonly sameDirection: boolean;
+    /** a table year before `fromYear` and its value (influence: lowest in 2015, rising after) */
+    readonly earlierYear?: number;
+    readonly earlierValue?: number;
+  };
+  /** rows 13/14: the printed bound ("always above 1", "below 1") over the table years */
+  readonly bound: {
+    readonly measure: "influence" | "sensitivity";
+    readonly side: "above" | "below";
+    readonly bound: number;
+    readonly years: readonly number[];
+    readonly extreme: number;
+    readonly holds: boolean;
+  };
+  /** row 35: the six highest digital input shares against the printed high-tier order */
+  readonly top6_order: {
+    readonly year: number;
+    readonly top6: readonly string[];
+    readonly matches: number;
+    readonly positions: number;
+  };
+  /** row 35: tier size by thresholds against the printed list (within the comparable sectors) */
+  readonly tier_size: {
+    readonly tier: Tier;
+    readonly thresholds: readonly [number, number];
+    readonly computed: number;
+    readonly comparable: number;
+    readonly printedComparable: number;
+    readonly printedAll: number;
+  };
+  /** row 35: sectors whose threshold tier equals the printed tier */
+  readonly tier_agreement: {
+    readonly comparable: number;
+    readonly agreeing: number;
+    readonly mismatches: readonly {
+      readonly code: string;
+      readonly share: number;
+      readonly tier: Tier;
+      readonly printedTier: Tier;
+    }[];
+  };
+  /** row 35: Spearman ρ between DI and the printed order (1 = identical order) */
+  readonly rank_correlation: { readonly spearman: number; readonly comparable: number };
+}
+
+export type ReproductionReasonCode = keyof ReproductionReasonParams;
+
+/** Why a row has its status: a code and its params. */
+export type ReproductionReason = {
+  readonly [K in ReproductionReasonCode]: { readonly code: K; readonly params: ReproductionReasonParams[K] };
+}[ReproductionReasonCode];
+
 /** Method parameters recorded with every row. */
 export interface ReproductionMethod {
   /** canonical codes of the group / digital set D */
@@ -77,16 +173,22 @@ export interface ReproductionRow {
   readonly computed: number | null;
   /** the table year the computed value comes from */
   readonly computedYear: number;
-  readonly published: number;
-  /** computed − published */
+  /** the value printed in the seed (from data/published); null when the row compares with a derived value */
+  readonly published: number | null;
+  /**
+   * the value the computed number is compared with when it is not a single printed number (a change
+   * between two printed values, a count of listed sectors, ρ = 1 for the printed order); else null
+   */
+  readonly comparison: number | null;
+  /** computed − (published ?? comparison) */
   readonly gap: number | null;
   /** |gap| allowed for `reproduced` (half a unit of the last printed digit), null for counts/claims */
   readonly tolerance: number | null;
   readonly status: ReproductionStatus;
   readonly tableId: string;
   readonly method: ReproductionMethod;
-  readonly reason_zh: string;
-  readonly reason_en: string;
+  /** why the row has its status (rendered by src/i18n `renderReproductionRow`) */
+  readonly reason: ReproductionReason;
   readonly citation_zh: string;
   readonly citation_en: string;
 }
@@ -127,8 +229,8 @@ export interface IntensityYear {
   /** comparable sectors whose tiers differ */
   readonly mismatches: readonly {
     readonly code: string;
-    readonly tier: string;
-    readonly printedTier: string;
+    readonly tier: Tier;
+    readonly printedTier: Tier;
     readonly directIntermediate: number;
   }[];
   /** threshold tier sizes over the comparable sectors */
@@ -199,10 +301,6 @@ function citation(v: PublishedValue): { citation_zh: string; citation_en: string
   };
 }
 
-const f6 = (x: number): string => x.toFixed(6);
-const f4 = (x: number): string => x.toFixed(4);
-const signed = (x: number, d: number): string => (x >= 0 ? "+" : "−") + Math.abs(x).toFixed(d);
-
 /** Converts a loaded NBS 42-sector table to canonical ids (2017 vintage: 35+36 → S36, 22 kept merged). */
 function canonical(table: IoTable, tableId: string): { table: IoTable; merged: readonly string[] } {
   const vintage = detectNbs42Vintage(table);
@@ -212,8 +310,6 @@ function canonical(table: IoTable, tableId: string): { table: IoTable; merged: r
   if (!r.ok) throw new DataIssuesError(r.issues);
   return { table: r.value.table, merged: r.value.mergedCells };
 }
-
-type Tier = "high" | "medium" | "low";
 
 function tierOf(di: number): Tier {
   if (di >= THRESHOLDS[0]) return "high";
@@ -247,8 +343,8 @@ function intensityYear(year: number, tableId: string, table: IoTable, merged: re
     .filter((s) => s.tier !== s.printedTier)
     .map((s) => ({
       code: s.code,
-      tier: s.tier as string,
-      printedTier: s.printedTier as string,
+      tier: s.tier as Tier,
+      printedTier: s.printedTier as Tier,
       directIntermediate: s.directIntermediate as number,
     }));
   const count = (t: Tier) => comparable.filter((s) => s.tier === t).length;
@@ -308,7 +404,7 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
   const first = points[0] as LinkagePoint;
   const last = points[points.length - 1] as LinkagePoint;
   const at = (year: number) => points.find((p) => p.year === year);
-  const yearsText = points.map((p) => p.year).join(", ");
+  const years = points.map((p) => p.year);
   const rows: ReproductionRow[] = [];
 
   // ---- row 14: influence (影响力系数)
@@ -331,13 +427,25 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       computed: p.influence,
       computedYear: p.year,
       published,
+      comparison: null,
       gap,
       tolerance: tol,
       status: ok ? "reproduced" : "approximate",
       tableId: p.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `2015年延长表计算的数字部门（S20+S32，两部门合并法）影响力系数为 ${f6(p.influence)}，与印刷值 ${inf2015.printed} 之差 ${signed(gap, 6)}，在印刷精度 ±${tol} 以内${isMin ? `；且为 ${yearsText} 各年中的最低值，与“2015年最低”一致` : ""}。`,
-      reason_en: `The 2015 extension table gives an influence coefficient of ${f6(p.influence)} for the digital block (S20+S32, two-block method); the gap to the printed ${inf2015.printed} is ${signed(gap, 6)}, within the printed precision ±${tol}${isMin ? `; it is also the lowest of the table years ${yearsText}, as the seed says 2015 is the minimum` : ""}.`,
+      reason: {
+        code: "influence_table_year",
+        params: {
+          computedYear: p.year,
+          computed: p.influence,
+          printed: inf2015.printed,
+          gap,
+          tolerance: tol,
+          within: Math.abs(gap) <= tol,
+          lowest: isMin,
+          years,
+        },
+      },
       ...citation(inf2015),
     });
   }
@@ -353,20 +461,24 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       computed: last.influence,
       computedYear: last.year,
       published,
+      comparison: null,
       gap,
       tolerance: null,
       status: "not_comparable",
       tableId: last.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `无2020年以后的公开投入产出表（国家统计局最新为${last.year}年表）；所示为${last.year}年计算值 ${f6(last.influence)}，与2023年印刷值之差 ${signed(gap, 4)}。种子文献使用的2023年延长表未公开。`,
-      reason_en: `No public input–output table after 2020 (the latest NBS table is ${last.year}); shown is the ${last.year} value ${f6(last.influence)}, ${signed(gap, 4)} from the printed 2023 value. The extended 2023 tables the seed used are not public.`,
+      reason: {
+        code: "no_table_after_latest",
+        params: { measure: "influence", latestYear: last.year, printedYear: 2023, computed: last.influence, gap },
+      },
       ...citation(inf2023),
     });
   }
   {
-    const published = publishedNumber(inf2023) - publishedNumber(inf2015);
+    const comparison = publishedNumber(inf2023) - publishedNumber(inf2015);
     const base = at(2015) ?? first; // the printed change starts at the 2015 low
     const computed = last.influence - base.influence;
+    const sameDirection = Math.sign(computed) === Math.sign(comparison);
     rows.push({
       key: "14-influence-change",
       ref: "14",
@@ -375,14 +487,27 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       year: 2023,
       computed,
       computedYear: last.year,
-      published,
-      gap: computed - published,
+      published: null,
+      comparison,
+      gap: computed - comparison,
       tolerance: null,
-      status: Math.sign(computed) === Math.sign(published) ? "approximate" : "not_comparable",
+      status: sameDirection ? "approximate" : "not_comparable",
       tableId: last.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `印刷值 2015→2023 上升 ${f4(published)}；公开表 ${base.year}→${last.year} 上升 ${f4(computed)}：方向一致（先低后升${first.year < base.year ? `；${first.year}年为 ${f4(first.influence)}，高于2015年` : ""}），幅度因年份不同不可直接比较。`,
-      reason_en: `Printed rise 2015→2023: ${f4(published)}; public tables ${base.year}→${last.year}: ${f4(computed)}. Same direction (lowest in 2015, rising after${first.year < base.year ? `; ${first.year} gives ${f4(first.influence)}, above 2015` : ""}); sizes cover different years.`,
+      reason: {
+        code: "change_direction",
+        params: {
+          measure: "influence",
+          printedFrom: 2015,
+          printedTo: 2023,
+          printedChange: comparison,
+          fromYear: base.year,
+          toYear: last.year,
+          computedChange: computed,
+          sameDirection,
+          ...(first.year < base.year && { earlierYear: first.year, earlierValue: first.influence }),
+        },
+      },
       ...citation(inf2015),
     });
   }
@@ -398,13 +523,23 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       computed,
       computedYear: last.year,
       published,
+      comparison: null,
       gap: computed - published,
       tolerance: null,
       status: computed > published ? "reproduced" : "approximate",
       tableId: last.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `“始终大于1”：${yearsText} 各年影响力系数的最小值为 ${f6(computed)}${computed > published ? "，大于1" : "，不大于1"}。`,
-      reason_en: `"Always above 1": the smallest influence coefficient over ${yearsText} is ${f6(computed)}${computed > published ? ", above 1" : ", not above 1"}.`,
+      reason: {
+        code: "bound",
+        params: {
+          measure: "influence",
+          side: "above",
+          bound: published,
+          years,
+          extreme: computed,
+          holds: computed > published,
+        },
+      },
       ...citation(infBound),
     });
   }
@@ -413,9 +548,6 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
   const sen2012 = requirePublished("s000-io-sensitivity-2012");
   const sen2023 = requirePublished("s000-io-sensitivity-2023");
   const senBound = requirePublished("s000-io-sensitivity-bound");
-  const levelZh = "水平约低0.1：种子可能使用了未公开的外推2023年表或不同的感应度口径（spec §5.9）";
-  const levelEn =
-    "the level is about 0.1 lower: the seed presumably used unpublished extended tables up to 2023 or another sensitivity variant (spec §5.9)";
   {
     const published = publishedNumber(sen2012);
     const gap = first.sensitivity - published;
@@ -428,19 +560,21 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       computed: first.sensitivity,
       computedYear: first.year,
       published,
+      comparison: null,
       gap,
       tolerance: null,
       status: first.year === 2012 ? "approximate" : "not_comparable",
       tableId: first.tableId,
       method: LINKAGE_METHOD,
-      reason_zh:
-        first.year === 2012
-          ? `2012年无公开的42部门表，改用2012年139部门表（数字部门＝计算机、通信设备等电子产品086–091及电信、软件和信息技术服务114–115；两部门合并结果与部门细分无关）：${f6(first.sensitivity)}，差 ${signed(gap, 4)}；${levelZh}。`
-          : `无公开的2012年42部门表；所示为最早可用的${first.year}年值 ${f6(first.sensitivity)}（差 ${signed(gap, 4)}）；${levelZh}。`,
-      reason_en:
-        first.year === 2012
-          ? `No public 2012 42-sector table; computed from the 2012 139-sector table instead (digital block = electronics products 086–091 and telecom, software and IT services 114–115; a two-block result does not depend on the split inside each block): ${f6(first.sensitivity)} (gap ${signed(gap, 4)}); ${levelEn}.`
-          : `No public 2012 42-sector table; shown is the earliest available value (${first.year}) ${f6(first.sensitivity)} (gap ${signed(gap, 4)}); ${levelEn}.`,
+      reason: {
+        code: "sensitivity_first_year",
+        params: {
+          source: first.year === 2012 ? "detailed_139" : "earliest_table",
+          computedYear: first.year,
+          computed: first.sensitivity,
+          gap,
+        },
+      },
       ...citation(sen2012),
     });
   }
@@ -456,19 +590,23 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       computed: last.sensitivity,
       computedYear: last.year,
       published,
+      comparison: null,
       gap,
       tolerance: null,
       status: "not_comparable",
       tableId: last.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `无2020年以后的公开投入产出表；所示为${last.year}年计算值 ${f6(last.sensitivity)}（差 ${signed(gap, 4)}）；${levelZh}。`,
-      reason_en: `No public input–output table after 2020; shown is the ${last.year} value ${f6(last.sensitivity)} (gap ${signed(gap, 4)}); ${levelEn}.`,
+      reason: {
+        code: "no_table_after_latest",
+        params: { measure: "sensitivity", latestYear: last.year, printedYear: 2023, computed: last.sensitivity, gap },
+      },
       ...citation(sen2023),
     });
   }
   {
-    const published = publishedNumber(sen2023) - publishedNumber(sen2012);
+    const comparison = publishedNumber(sen2023) - publishedNumber(sen2012);
     const computed = last.sensitivity - first.sensitivity;
+    const sameDirection = Math.sign(computed) === Math.sign(comparison);
     rows.push({
       key: "13-sensitivity-change",
       ref: "13",
@@ -477,14 +615,26 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       year: 2023,
       computed,
       computedYear: last.year,
-      published,
-      gap: computed - published,
+      published: null,
+      comparison,
+      gap: computed - comparison,
       tolerance: null,
-      status: Math.sign(computed) === Math.sign(published) ? "approximate" : "not_comparable",
+      status: sameDirection ? "approximate" : "not_comparable",
       tableId: last.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `印刷值 2012→2023 上升 ${f4(published)}；公开表 ${first.year}→${last.year} 上升 ${f4(computed)}：方向一致（上升），年份不同。`,
-      reason_en: `Printed rise 2012→2023: ${f4(published)}; public tables ${first.year}→${last.year}: ${f4(computed)}. Same direction (rising); different years.`,
+      reason: {
+        code: "change_direction",
+        params: {
+          measure: "sensitivity",
+          printedFrom: 2012,
+          printedTo: 2023,
+          printedChange: comparison,
+          fromYear: first.year,
+          toYear: last.year,
+          computedChange: computed,
+          sameDirection,
+        },
+      },
       ...citation(sen2012),
     });
   }
@@ -500,58 +650,67 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       computed,
       computedYear: last.year,
       published,
+      comparison: null,
       gap: computed - published,
       tolerance: null,
       status: computed < published ? "reproduced" : "approximate",
       tableId: last.tableId,
       method: LINKAGE_METHOD,
-      reason_zh: `“小于1”：${yearsText} 各年感应度系数的最大值为 ${f6(computed)}${computed < published ? "，小于1" : "，不小于1"}。`,
-      reason_en: `"Below 1": the largest sensitivity coefficient over ${yearsText} is ${f6(computed)}${computed < published ? ", below 1" : ", not below 1"}.`,
+      reason: {
+        code: "bound",
+        params: {
+          measure: "sensitivity",
+          side: "below",
+          bound: published,
+          years,
+          extreme: computed,
+          holds: computed < published,
+        },
+      },
       ...citation(senBound),
     });
   }
 
-  // ---- row 35: three-tier digitalisation lists (latest table)
+  // ---- row 35: three-tier digitalisation lists (latest table). The seed prints the lists, not counts:
+  // counts and ρ = 1 are comparison values, never `published`.
   const iy = intensity[intensity.length - 1] as IntensityYear;
   const high = requirePublished("s001-tiers3-high-members");
   const medium = requirePublished("s001-tiers3-medium-members");
   const low = requirePublished("s001-tiers3-low-members");
-  const cite35 = citation(high);
   const base35 = {
     ref: "35",
     year: iy.year,
     computedYear: iy.year,
     tableId: iy.tableId,
     method: INTENSITY_METHOD,
-    ...cite35,
+    published: null,
+    tolerance: null,
+    ...citation(high),
   };
   {
     const printedTop = high.members ?? [];
     const matches = printedTop.filter((code, k) => iy.top6[k] === code).length;
-    const published = printedTop.length;
+    const positions = printedTop.length;
     rows.push({
       ...base35,
       key: "35-top6-order",
       publishedId: high.id,
       quantity: "top6_order",
       computed: matches,
-      published,
-      gap: matches - published,
-      tolerance: null,
-      status: matches === published ? "reproduced" : "approximate",
-      reason_zh: `${iy.year}年表数字化投入占比（中间投入中 S20+S32 的比重）最高的6个部门依次为 ${iy.top6.join("、")}；与脚注4“高度数字化”名单按印刷顺序逐位相同 ${matches}/${published} 位。`,
-      reason_en: `The six highest digital shares of intermediate inputs (S20+S32) in the ${iy.year} table are ${iy.top6.join(", ")}; ${matches} of ${published} positions equal footnote 4's high-digitalisation list in printed order.`,
+      comparison: positions,
+      gap: matches - positions,
+      status: matches === positions ? "reproduced" : "approximate",
+      reason: { code: "top6_order", params: { year: iy.year, top6: iy.top6, matches, positions } },
     });
   }
   const comparableOf = (v: PublishedValue) =>
     (v.members ?? []).filter((c) => iy.sectors.some((s) => s.code === c && s.printedTier !== null)).length;
-  for (const [tier, v, zh] of [
-    ["high", high, "高度"],
-    ["medium", medium, "中度"],
-    ["low", low, "低度"],
+  for (const [tier, v] of [
+    ["high", high],
+    ["medium", medium],
+    ["low", low],
   ] as const) {
-    const published = comparableOf(v);
-    const printedAll = (v.members ?? []).length;
+    const printedComparable = comparableOf(v);
     const computed = iy.sizes[tier];
     rows.push({
       ...base35,
@@ -559,50 +718,55 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
       publishedId: v.id,
       quantity: `tier_size_${tier}`,
       computed,
-      published,
-      gap: computed - published,
-      tolerance: null,
-      status: computed === published ? "reproduced" : "approximate",
-      reason_zh: `阈值 [10%, 1%] 划分的${zh}数字化部门数（${iy.comparable}个可比部门内）为 ${computed}，印刷名单在可比部门内为 ${published}${printedAll === published ? "" : `（含 S22/S23 共 ${printedAll} 个；二者在表中合并，不参与比较）`}。`,
-      reason_en: `Thresholds [10 %, 1 %] put ${computed} of the ${iy.comparable} comparable sectors in the ${tier} tier; the printed list has ${published} of them${printedAll === published ? "" : ` (${printedAll} including S22/S23, which are merged in the table and left out)`}.`,
+      comparison: printedComparable,
+      gap: computed - printedComparable,
+      status: computed === printedComparable ? "reproduced" : "approximate",
+      reason: {
+        code: "tier_size",
+        params: {
+          tier,
+          thresholds: THRESHOLDS,
+          computed,
+          comparable: iy.comparable,
+          printedComparable,
+          printedAll: (v.members ?? []).length,
+        },
+      },
     });
   }
-  {
-    const mismatchText = (names: Readonly<Record<string, string>>, sep: string) =>
-      iy.mismatches
-        .map(
-          (m) =>
-            `${m.code} ${(100 * m.directIntermediate).toFixed(2)}% → ${names[m.tier] ?? m.tier}/${names[m.printedTier] ?? m.printedTier}`,
-        )
-        .join(sep);
-    const mismZh = mismatchText({ high: "高度", medium: "中度", low: "低度" }, "；");
-    const mismEn = mismatchText({ high: "high", medium: "medium", low: "low" }, "; ");
-    rows.push({
-      ...base35,
-      key: "35-tier-agreement",
-      publishedId: high.id,
-      quantity: "tier_agreement",
-      computed: iy.agreeing,
-      published: iy.comparable,
-      gap: iy.agreeing - iy.comparable,
-      tolerance: null,
-      status: iy.agreeing === iy.comparable ? "reproduced" : "approximate",
-      reason_zh: `${iy.comparable}个可比部门（S22、S23 在表中合并，不参与比较）中 ${iy.agreeing} 个的阈值分层与脚注4一致；不一致（计算/印刷）：${mismZh || "无"}。`,
-      reason_en: `${iy.agreeing} of the ${iy.comparable} comparable sectors (S22 and S23 are merged in the table and left out) get the printed tier by thresholds; mismatches (computed/printed): ${mismEn || "none"}.`,
-    });
-  }
+  rows.push({
+    ...base35,
+    key: "35-tier-agreement",
+    publishedId: high.id,
+    quantity: "tier_agreement",
+    computed: iy.agreeing,
+    comparison: iy.comparable,
+    gap: iy.agreeing - iy.comparable,
+    status: iy.agreeing === iy.comparable ? "reproduced" : "approximate",
+    reason: {
+      code: "tier_agreement",
+      params: {
+        comparable: iy.comparable,
+        agreeing: iy.agreeing,
+        mismatches: iy.mismatches.map((m) => ({
+          code: m.code,
+          share: m.directIntermediate,
+          tier: m.tier,
+          printedTier: m.printedTier,
+        })),
+      },
+    },
+  });
   rows.push({
     ...base35,
     key: "35-rank-correlation",
     publishedId: high.id,
     quantity: "rank_correlation",
     computed: iy.spearman,
-    published: 1,
+    comparison: 1,
     gap: iy.spearman - 1,
-    tolerance: null,
     status: "approximate",
-    reason_zh: `数字化投入占比与脚注4印刷顺序（视为降序排名，印刷值=完全一致的1）的斯皮尔曼等级相关系数为 ${f4(iy.spearman)}（${iy.comparable}个可比部门，平均秩处理并列）。`,
-    reason_en: `Spearman rank correlation between the digital input share and footnote 4's printed order (read as a descending ranking; published = 1, identical order) is ${f4(iy.spearman)} over the ${iy.comparable} comparable sectors (average ranks for ties).`,
+    reason: { code: "rank_correlation", params: { spearman: iy.spearman, comparable: iy.comparable } },
   });
   return { rows, linkages: points, intensity };
 }

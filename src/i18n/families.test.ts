@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reproduceIoSeedFigures } from "../app/reproduction.js";
 import { type Diagnostic, diagnostic } from "../core/diagnostics.js";
 import { type CoreErrorCode, isCoreError } from "../core/errors.js";
 import { interpolateCoefficients, ras } from "../core/io-analysis/annualise.js";
@@ -22,15 +23,16 @@ import { luDecompose } from "../core/linalg/lu.js";
 import { fromRows, matrix } from "../core/linalg/matrix.js";
 import { spectralRadiusNonnegative } from "../core/linalg/spectral.js";
 import { spearmanCorrelation } from "../core/stats/rank-correlation.js";
-import { SHIPPED_DATASETS } from "../data/catalog.js";
+import { SHIPPED_DATASETS, shippedDataset } from "../data/catalog.js";
 import type { CaveatCode, DatasetCaveat } from "../data/caveats.js";
 import { readTabularFile } from "../data/ingest/index.js";
 import { readGenericTable } from "../data/io-tables/generic.js";
 import type { DataIssue, DataIssueCode } from "../data/issues.js";
+import { readShippedDataset } from "../data/store/build.js";
 import { CORE_ERROR_CODES, DATA_ISSUE_CODES, DIAGNOSTIC_CODES } from "./codes.js";
 import type { CoreErrorParams, DataIssueParams, DiagnosticParams } from "./families/index.js";
 import type { Lang } from "./format.js";
-import { catalog, renderCaveat } from "./index.js";
+import { catalog, renderCaveat, renderReproductionRow } from "./index.js";
 import { MESSAGE_KEYS, placeholders, template } from "./messages.js";
 import { isReasonCode } from "./reasons.js";
 
@@ -596,6 +598,23 @@ describe("message families", () => {
       }
     expect(seen.size).toBeGreaterThanOrEqual(15);
   });
+
+  it("render every reason of the real seed-reproduction rows in both languages", async () => {
+    const r = await reproduceIoSeedFigures((id) => {
+      const dataset = shippedDataset(id);
+      if (dataset === undefined) throw new Error(`no shipped dataset ${id}`);
+      const read = readShippedDataset(dataset);
+      if (!read.ok) throw new Error(id);
+      return { meta: read.value.meta, table: read.value.table };
+    });
+    for (const row of r.rows) {
+      const out = renderReproductionRow(row, "zh-CN");
+      expectClean(out.reason_zh, "zh-CN", row.reason.params, `zh-CN ${row.key}`);
+      expectClean(out.reason_en, "en", row.reason.params, `en ${row.key}`);
+      expect(out.message).toBe(out.reason_zh);
+    }
+    expect(new Set(r.rows.map((x) => x.reason.code)).size).toBe(9);
+  }, 60_000);
 
   it("interface strings: zh-CN and en templates have the same placeholders", () => {
     for (const key of MESSAGE_KEYS)

@@ -3,13 +3,14 @@
  * Only the edges (cli, server, report, web) import this.
  */
 
+import type { ReproductionReason, ReproductionRow } from "../app/reproduction.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { type CoreErrorCode, isCoreError } from "../core/errors.js";
 import type { DatasetCaveat } from "../data/caveats.js";
 import type { DataIssue } from "../data/issues.js";
 import type { MessageCatalog } from "./catalog.js";
 import { en } from "./en.js";
-import { CAVEAT_MESSAGES } from "./families/index.js";
+import { CAVEAT_MESSAGES, REPRODUCTION_REASONS } from "./families/index.js";
 import type { Lang } from "./format.js";
 import { zhCN } from "./zh-CN.js";
 
@@ -92,4 +93,23 @@ export function renderCaveat(caveat: DatasetCaveat | string, lang: Lang): string
   if (typeof caveat === "string") return caveat;
   const message = CAVEAT_MESSAGES[lang][caveat.code] as (params: unknown) => string;
   return message(caveat.params ?? {});
+}
+
+/** The text of a reproduction row's reason (code + params) in the language. */
+export function reproductionReasonText(reason: ReproductionReason, lang: Lang): string {
+  const message = REPRODUCTION_REASONS[lang][reason.code] as (params: unknown) => string;
+  return message(reason.params);
+}
+
+/**
+ * A reproduction row for output: the row with its reason kept as data (`reason: {code, params}`) and
+ * rendered as `message` in the language, plus `reason_zh`/`reason_en` (the API's bilingual fields).
+ */
+export function renderReproductionRow(
+  row: ReproductionRow,
+  lang: Lang,
+): ReproductionRow & { readonly message: string; readonly reason_zh: string; readonly reason_en: string } {
+  const zh = reproductionReasonText(row.reason, "zh-CN");
+  const en = reproductionReasonText(row.reason, "en");
+  return { ...row, message: lang === "en" ? en : zh, reason_zh: zh, reason_en: en };
 }

@@ -17,6 +17,7 @@ import * as common from "./common.js";
 import * as data from "./data.js";
 import * as datasets from "./datasets.js";
 import * as io from "./io.js";
+import * as reproduction from "./reproduction.js";
 import { assertType, type Bilingual, type SameKeys } from "./types.js";
 
 /** Params of every core error code (families: common, io). */
@@ -50,3 +51,6 @@ export const DATA_ISSUE_MESSAGES: Bilingual<DataIssueParams> = {
 
 export const CAVEAT_MESSAGES = data.caveats;
 export const LOCATION = data.location;
+
+/** Reasons of the seed-reproduction rows (family reproduction). */
+export const REPRODUCTION_REASONS = reproduction.reasons;

@@ -1,0 +1,64 @@
+/**
+ * Reproduction family (复现): why each seed-reproduction row (src/app/reproduction.ts) has its status,
+ * from the row's reason code and params — in zh-CN and en.
+ */
+import type { ReproductionReasonParams, Tier } from "../../app/reproduction.js";
+import { roundHalfUp } from "../format.js";
+import type { Bilingual } from "./types.js";
+
+const f = (x: number, digits: number): string => roundHalfUp(x, digits);
+const signed = (x: number, digits: number): string => (x >= 0 ? "+" : "−") + roundHalfUp(Math.abs(x), digits);
+const pct = (x: number): string => `${roundHalfUp(100 * x, 2)}%`;
+const ZH_TIER: Record<Tier, string> = { high: "高度", medium: "中度", low: "低度" };
+const ZH_MEASURE = { influence: "影响力系数", sensitivity: "感应度系数" } as const;
+const EN_MEASURE = { influence: "influence coefficient", sensitivity: "sensitivity coefficient" } as const;
+const ZH_LEVEL = "水平约低0.1：种子可能使用了未公开的外推2023年表或不同的感应度口径（方法说明 §5.9）";
+const EN_LEVEL =
+  "the level is about 0.1 lower: the seed presumably used unpublished extended tables up to 2023 or another sensitivity variant (spec §5.9)";
+
+export const reasons: Bilingual<ReproductionReasonParams> = {
+  "zh-CN": {
+    influence_table_year: (p) =>
+      `${p.computedYear}年延长表计算的数字部门（S20+S32，两部门合并法）影响力系数为 ${f(p.computed, 6)}，与印刷值 ${p.printed} 之差 ${signed(p.gap, 6)}，${p.within ? `在印刷精度 ±${p.tolerance} 以内` : `超出印刷精度 ±${p.tolerance}`}${p.lowest ? `；且为 ${p.years.join("、")} 各年中的最低值，与“2015年最低”一致` : ""}。`,
+    no_table_after_latest: (p) =>
+      `无${p.latestYear}年以后的公开投入产出表（国家统计局最新为${p.latestYear}年表）；所示为${p.latestYear}年计算值 ${f(p.computed, 6)}，与${p.printedYear}年印刷值之差 ${signed(p.gap, 4)}${p.measure === "sensitivity" ? `；${ZH_LEVEL}` : "。种子文献使用的2023年延长表未公开"}。`,
+    sensitivity_first_year: (p) =>
+      p.source === "detailed_139"
+        ? `2012年无公开的42部门表，改用2012年139部门表（数字部门＝计算机、通信设备等电子产品086–091及电信、软件和信息技术服务114–115；两部门合并结果与部门细分无关）：${f(p.computed, 6)}，差 ${signed(p.gap, 4)}；${ZH_LEVEL}。`
+        : `无公开的2012年42部门表；所示为最早可用的${p.computedYear}年值 ${f(p.computed, 6)}（差 ${signed(p.gap, 4)}）；${ZH_LEVEL}。`,
+    change_direction: (p) =>
+      `印刷值 ${p.printedFrom}→${p.printedTo} ${p.printedChange >= 0 ? "上升" : "下降"} ${f(Math.abs(p.printedChange), 4)}；公开表 ${p.fromYear}→${p.toYear} ${p.computedChange >= 0 ? "上升" : "下降"} ${f(Math.abs(p.computedChange), 4)}：${p.sameDirection ? "方向一致" : "方向相反"}${p.earlierYear !== undefined && p.earlierValue !== undefined ? `（先低后升；${p.earlierYear}年为 ${f(p.earlierValue, 4)}，高于${p.fromYear}年）` : ""}，幅度因年份不同不可直接比较。`,
+    bound: (p) =>
+      `“${p.side === "above" ? "始终大于" : "小于"}${p.bound}”：${p.years.join("、")} 各年${ZH_MEASURE[p.measure]}的${p.side === "above" ? "最小值" : "最大值"}为 ${f(p.extreme, 6)}，${p.holds ? "" : "不"}${p.side === "above" ? "大于" : "小于"}${p.bound}。`,
+    top6_order: (p) =>
+      `${p.year}年表数字化投入占比（中间投入中 S20+S32 的比重）最高的6个部门依次为 ${p.top6.join("、")}；与脚注4“高度数字化”名单按印刷顺序逐位相同 ${p.matches}/${p.positions} 位。`,
+    tier_size: (p) =>
+      `阈值 [${pct(p.thresholds[0])}, ${pct(p.thresholds[1])}] 划分的${ZH_TIER[p.tier]}数字化部门数（${p.comparable}个可比部门内）为 ${p.computed}，印刷名单在可比部门内为 ${p.printedComparable}${p.printedAll === p.printedComparable ? "" : `（含 S22/S23 共 ${p.printedAll} 个；二者在表中合并，不参与比较）`}。`,
+    tier_agreement: (p) =>
+      `${p.comparable}个可比部门（S22、S23 在表中合并，不参与比较）中 ${p.agreeing} 个的阈值分层与脚注4一致；不一致（计算/印刷）：${p.mismatches.length === 0 ? "无" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${ZH_TIER[m.tier]}/${ZH_TIER[m.printedTier]}`).join("；")}。`,
+    rank_correlation: (p) =>
+      `数字化投入占比与脚注4印刷顺序（视为降序排名；对照值 1 表示顺序完全一致）的斯皮尔曼等级相关系数为 ${f(p.spearman, 4)}（${p.comparable}个可比部门，平均秩处理并列）。`,
+  },
+  en: {
+    influence_table_year: (p) =>
+      `The ${p.computedYear} extension table gives an influence coefficient of ${f(p.computed, 6)} for the digital block (S20+S32, two-block method); the gap to the printed ${p.printed} is ${signed(p.gap, 6)}, ${p.within ? "within" : "beyond"} the printed precision ±${p.tolerance}${p.lowest ? `; it is also the lowest of the table years ${p.years.join(", ")}, as the seed says 2015 is the minimum` : ""}.`,
+    no_table_after_latest: (p) =>
+      `No public input–output table after ${p.latestYear} (the latest NBS table); shown is the ${p.latestYear} value ${f(p.computed, 6)}, ${signed(p.gap, 4)} from the printed ${p.printedYear} value${p.measure === "sensitivity" ? `; ${EN_LEVEL}` : ". The extended 2023 tables the seed used are not public"}.`,
+    sensitivity_first_year: (p) =>
+      p.source === "detailed_139"
+        ? `No public 2012 42-sector table; computed from the 2012 139-sector table instead (digital block = electronics products 086–091 and telecom, software and IT services 114–115; a two-block result does not depend on the split inside each block): ${f(p.computed, 6)} (gap ${signed(p.gap, 4)}); ${EN_LEVEL}.`
+        : `No public 2012 42-sector table; shown is the earliest available value (${p.computedYear}) ${f(p.computed, 6)} (gap ${signed(p.gap, 4)}); ${EN_LEVEL}.`,
+    change_direction: (p) =>
+      `Printed change ${p.printedFrom}→${p.printedTo}: ${signed(p.printedChange, 4)}; public tables ${p.fromYear}→${p.toYear}: ${signed(p.computedChange, 4)}. ${p.sameDirection ? "Same direction" : "Opposite direction"}${p.earlierYear !== undefined && p.earlierValue !== undefined ? ` (lowest in ${p.fromYear}, rising after; ${p.earlierYear} gives ${f(p.earlierValue, 4)}, above ${p.fromYear})` : ""}; the sizes cover different years.`,
+    bound: (p) =>
+      `"${p.side === "above" ? "Always above" : "Below"} ${p.bound}": the ${p.side === "above" ? "smallest" : "largest"} ${EN_MEASURE[p.measure]} over ${p.years.join(", ")} is ${f(p.extreme, 6)}, ${p.holds ? "" : "not "}${p.side} ${p.bound}.`,
+    top6_order: (p) =>
+      `The six highest digital shares of intermediate inputs (S20+S32) in the ${p.year} table are ${p.top6.join(", ")}; ${p.matches} of ${p.positions} positions equal footnote 4's high-digitalisation list in printed order.`,
+    tier_size: (p) =>
+      `Thresholds [${pct(p.thresholds[0])}, ${pct(p.thresholds[1])}] put ${p.computed} of the ${p.comparable} comparable sectors in the ${p.tier} tier; the printed list has ${p.printedComparable} of them${p.printedAll === p.printedComparable ? "" : ` (${p.printedAll} including S22/S23, which are merged in the table and left out)`}.`,
+    tier_agreement: (p) =>
+      `${p.agreeing} of the ${p.comparable} comparable sectors (S22 and S23 are merged in the table and left out) get the printed tier by thresholds; mismatches (computed/printed): ${p.mismatches.length === 0 ? "none" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${m.tier}/${m.printedTier}`).join("; ")}.`,
+    rank_correlation: (p) =>
+      `Spearman rank correlation between the digital input share and footnote 4's printed order (read as a descending ranking; the comparison value 1 means an identical order) is ${f(p.spearman, 4)} over the ${p.comparable} comparable sectors (average ranks for ties).`,
+  },
+};
