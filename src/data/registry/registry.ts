@@ -14,7 +14,7 @@
  * lines shifts them).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DatasetMeta } from "../dataset.js";
@@ -104,6 +104,13 @@ export function registryFilePath(dataDir: string, id: string): string {
 /** Removes a registry's Parquet file (after its rows were deleted). */
 export function removeRegistryFile(dataDir: string, id: string): void {
   if (SAFE_ID.test(id)) rmSync(registryFilePath(dataDir, id), { force: true });
+}
+
+/** Removes temporary Parquet files left by an interrupted import (`registries/*.tmp`). */
+export function removeStaleRegistryTemps(dataDir: string): void {
+  const d = join(dataDir, "registries");
+  if (!existsSync(d)) return;
+  for (const f of readdirSync(d)) if (f.endsWith(".tmp")) rmSync(join(d, f), { force: true });
 }
 
 /**

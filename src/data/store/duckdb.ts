@@ -28,6 +28,7 @@ import {
   registryImport,
   registryRows,
   removeRegistryFile,
+  removeStaleRegistryTemps,
 } from "../registry/registry.js";
 import type { Frequency } from "../series/periods.js";
 import type { SeriesEntity, SeriesIndicator, SeriesObservation, SeriesSummary } from "../series/read.js";
@@ -978,6 +979,9 @@ export async function openStore(dir?: string, options: OpenStoreOptions = {}): P
     mkdirSync(dataDir, { recursive: true });
     path = join(dataDir, STORE_FILE);
   }
+  // a registry import that died between COPY and rename leaves `<id>.parquet.<hex>.tmp`; DuckDB's file
+  // lock means no other process is importing into this directory, so they can go
+  removeStaleRegistryTemps(dataDir);
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
   try {

@@ -4,7 +4,16 @@
  * dataset list and every table's row count — byte-identical; an existing version-1 data directory is
  * migrated in place and keeps its datasets; the result cache is invalidated with its datasets.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -279,6 +288,18 @@ describe("datasets of every kind (one store, one import path)", () => {
   it("deletes a registry's Parquet file with the dataset", async () => {
     expect(await store.deleteDataset("reg")).toBe(true);
     expect(readdirSync(join(dir, "registries"))).toEqual([]);
+  });
+});
+
+describe("registry temporary files", () => {
+  it("are removed when a store opens (left by an interrupted import)", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "registries"));
+    writeFileSync(join(dir, "registries", "reg.parquet.0a1b2c.tmp"), "partial");
+    writeFileSync(join(dir, "registries", "kept.parquet"), "x");
+    const store = await openStore(dir);
+    await store.close();
+    expect(readdirSync(join(dir, "registries"))).toEqual(["kept.parquet"]);
   });
 });
 
