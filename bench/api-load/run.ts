@@ -4,11 +4,14 @@
  *
  *   npx tsx bench/api-load/run.ts                    # 50 connections, 3 s warm-up + 10 s per endpoint and mode
  *   npx tsx bench/api-load/run.ts --write            # also writes bench/results/api-latest.json and docs/benchmarks.md
- *   options: --connections N, --duration S, --warmup S, --modes cache,no-cache, --keep-store
+ *   options: --connections N, --duration S, --warmup S, --modes cache,bare,no-cache, --only matrix,series, --keep-store
  *
  * For each mode a child process (bench/api-load/server.ts) opens the store (built once, in a temp
- * directory) and serves `createApp(deps)` on 127.0.0.1 at an ephemeral port; this process drives it
- * with autocannon, so client and server do not share one event loop (on 2 cores each gets one).
+ * directory) and serves on 127.0.0.1 at an ephemeral port — `cache`: `createApp(deps)` with a result
+ * cache; `no-cache`: `createApp({...deps, cache: false})`; `bare`: a bare `node:http` server sending
+ * the same bytes (the ceiling of this machine at this moment, since the load of other jobs moves
+ * every absolute figure). This process drives it with autocannon, so client and server do not share
+ * one event loop (on 2 cores each gets one).
  * Every endpoint is first requested once (status, body size, ETag, Cache-Control recorded), then
  * warmed up, then measured for a fixed duration: every loop is bounded by time, nothing by count.
  * Requests are plain GETs without If-None-Match: every response carries the full body.
@@ -37,7 +40,8 @@ export const ENDPOINTS = [
 /** Goal of issue 5 §7 for cached figure endpoints on the 2-core machine. */
 export const GOAL = { requestsPerSecond: 1000, p99Ms: 100 } as const;
 
-type Mode = "cache" | "no-cache";
+type Mode = "cache" | "no-cache" | "bare";
+const MODES: readonly Mode[] = ["cache", "bare", "no-cache"];
 
 interface Args {
   connections: number;
@@ -46,6 +50,8 @@ interface Args {
   modes: Mode[];
   write: boolean;
   keepStore: boolean;
+  /** measure only the endpoints whose path contains one of these */
+  only: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -53,9 +59,10 @@ function parseArgs(argv: readonly string[]): Args {
     connections: 50,
     duration: 10,
     warmup: 3,
-    modes: ["cache", "no-cache"],
+    modes: [...MODES],
     write: false,
     keepStore: false,
+    only: [],
   };
   const num = (i: number, name: string, max: number): number => {
     const v = Number(argv[i]);
@@ -69,10 +76,12 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === "--warmup") a.warmup = num(++i, arg, 120);
     else if (arg === "--modes") {
       const modes = (argv[++i] ?? "").split(",");
-      if (!modes.every((m): m is Mode => m === "cache" || m === "no-cache")) throw new Error("--modes: cache,no-cache");
+      if (!modes.every((m): m is Mode => (MODES as readonly string[]).includes(m)))
+        throw new Error(`--modes: a list of ${MODES.join(", ")}`);
       a.modes = modes;
     } else if (arg === "--write") a.write = true;
     else if (arg === "--keep-store") a.keepStore = true;
+    else if (arg === "--only") a.only = (argv[++i] ?? "").split(",").filter((x) => x !== "");
     else throw new Error(`unknown argument ${arg}`);
   }
   return a;
@@ -155,7 +164,7 @@ function nextMessage(child: ChildProcess, type: ServerMessage["type"], ms: numbe
 }
 
 function startServer(dir: string, mode: Mode): ChildProcess {
-  return fork(join(HERE, "server.ts"), ["--dir", dir, "--cache", mode === "cache" ? "on" : "off"], {
+  return fork(join(HERE, "server.ts"), ["--dir", dir, "--mode", mode, "--paths", JSON.stringify(ENDPOINTS)], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, NODE_ENV: "production" },
@@ -189,6 +198,12 @@ async function probe(url: string): Promise<Probe> {
 }
 
 const round = (v: number, digits = 2): number => Number(v.toFixed(digits));
+
+const MODE_LABEL: Readonly<Record<Mode, string>> = {
+  cache: "API + result cache",
+  "no-cache": "API, `cache: false`",
+  bare: "bare `node:http`, same bytes (ceiling)",
+};
 
 async function measureEndpoint(base: string, path: string, args: Args): Promise<EndpointResult> {
   const url = `${base}${path}`;
@@ -232,13 +247,16 @@ async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult>
     const base = `http://${HOST}:${ready.port}`;
     log(`${mode}: server pid ${child.pid} on ${base}`);
     const endpoints: EndpointResult[] = [];
-    for (const path of ENDPOINTS) endpoints.push(await measureEndpoint(base, path, args));
+    for (const path of ENDPOINTS) {
+      if (args.only.length > 0 && !args.only.some((o) => path.includes(o))) continue;
+      endpoints.push(await measureEndpoint(base, path, args));
+    }
     child.send("stats");
     const stats = await nextMessage(child, "stats", 10_000);
     const cacheStats = stats.cache ?? null;
     const withEtag = endpoints.every((e) => e.probe.etag !== null);
     const cacheApplied =
-      mode === "cache" ? withEtag && cacheStats !== null && cacheStats.hits > 0 : !withEtag || cacheStats === null;
+      mode === "cache" ? withEtag && cacheStats !== null && cacheStats.hits > 0 : cacheStats === null;
     return {
       mode,
       cacheApplied,
@@ -291,11 +309,29 @@ export function renderSection(report: {
       if (e === undefined) continue;
       const goal = run.mode === "cache" ? (e.goalMet ? "**met**" : "not met") : "—";
       lines.push(
-        `| \`${path}\` | ${run.mode}${run.cacheApplied ? "" : " (option not applied)"} | ${(e.probe.bytes / 1024).toFixed(1)} KiB | ${e.requestsPerSecond.mean} ± ${e.requestsPerSecond.stddev} | ${e.latencyMs.p50} ms | ${e.latencyMs.p97_5} ms | ${e.latencyMs.p99} ms | ${e.errors + e.timeouts} | ${e.non2xx} | ${goal} |`,
+        `| \`${path}\` | ${MODE_LABEL[run.mode]}${run.cacheApplied ? "" : " (option not applied)"} | ${(e.probe.bytes / 1024).toFixed(1)} KiB | ${e.requestsPerSecond.mean} ± ${e.requestsPerSecond.stddev} | ${e.latencyMs.p50} ms | ${e.latencyMs.p97_5} ms | ${e.latencyMs.p99} ms | ${e.errors + e.timeouts} | ${e.non2xx} | ${goal} |`,
       );
     }
   }
   lines.push("");
+  const cached = report.runs.find((r) => r.mode === "cache");
+  const bare = report.runs.find((r) => r.mode === "bare");
+  const uncached = report.runs.find((r) => r.mode === "no-cache");
+  for (const path of ENDPOINTS) {
+    const c = cached?.endpoints.find((e) => e.path === path);
+    if (c === undefined) continue;
+    const b = bare?.endpoints.find((e) => e.path === path);
+    const u = uncached?.endpoints.find((e) => e.path === path);
+    const parts = [
+      ...(u !== undefined
+        ? [`${(c.requestsPerSecond.mean / u.requestsPerSecond.mean).toFixed(0)}× the req/s without the cache`]
+        : []),
+      ...(b !== undefined
+        ? [`${((100 * c.requestsPerSecond.mean) / b.requestsPerSecond.mean).toFixed(0)} % of the bare ceiling`]
+        : []),
+    ];
+    if (parts.length > 0) lines.push(`- \`${path.split("?")[0]}\` cached: ${parts.join(", ")}`);
+  }
   for (const run of report.runs) {
     const c = run.serverCacheStats;
     lines.push(
@@ -305,7 +341,7 @@ export function renderSection(report: {
           : `; result cache ${c.entries} entries, ${(c.bytes / 1024).toFixed(0)} KiB, ${c.hits} memory hits, ${c.storeHits} store hits, ${c.misses} computations, ${c.coalesced} joined in flight` +
             (run.persistentStore ? " (persisted in the store)" : " (memory only)")),
     );
-    if (!run.cacheApplied)
+    if (!run.cacheApplied && run.mode !== "bare")
       lines.push(
         `  - the server did not apply \`cache: ${run.mode === "cache" ? "ResultCache" : "false"}\` (ServerDeps without the cache option): this row measures the server as it is`,
       );

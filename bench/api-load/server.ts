@@ -1,13 +1,19 @@
 /**
  * The server under load (a child process of run.ts, so that autocannon and the server do not share
- * one event loop): the real API (`createApp`) over a store in `--dir`, listening on 127.0.0.1 at an
- * ephemeral port, with the result cache (`--cache on`: a memory cache, persisted through the store's
- * `resultCache` when the store has one) or without it (`--cache off` → `cache: false`). Cache keys use
- * the stored content sha256 of each dataset (`createDatasetVersions` over `store.getDataset`).
+ * one event loop), listening on 127.0.0.1 at an ephemeral port over the store in `--dir`:
+ *
+ * - `--mode cache`: the real API (`createApp`) with a result cache (memory, persisted through the
+ *   store's `resultCache` when the store has one); cache keys use each dataset's stored content
+ *   sha256 (`createDatasetVersions` over `store.getDataset`);
+ * - `--mode no-cache`: the real API with `cache: false` (every request computes);
+ * - `--mode bare`: the ceiling — a bare `node:http` server that answers each of `--paths` (JSON
+ *   array) with the bytes the API returned for it, computed once at start-up; no routing, no
+ *   middleware. The cached API cannot beat it; the ratio shows what the framework and cache cost.
  *
  * IPC with the parent: sends `{type: "ready", port}`; answers `"stats"` with
  * `{type: "stats", cache, rssBytes}`; on `"close"` closes the server and the store and exits.
  */
+import { createServer } from "node:http";
 import { serve } from "@hono/node-server";
 import {
   createDatasetVersions,
@@ -31,16 +37,21 @@ const send = (message: unknown): void => {
   process.send?.(message);
 };
 
+interface Closable {
+  close(callback: () => void): unknown;
+}
+
 async function main(): Promise<void> {
   const dir = arg("--dir");
-  const useCache = arg("--cache") === "on";
+  const mode = arg("--mode");
+  if (mode !== "cache" && mode !== "no-cache" && mode !== "bare") throw new Error(`unknown --mode ${mode}`);
   const store = await openDataStore(dir, { build: false });
   // DataStore.resultCache (the DuckDB-backed PersistentResultStore) when the store provides it
   const persistent = (store as { resultCache?: PersistentResultStore }).resultCache;
-  const cache: ResultCache | undefined = useCache
-    ? createResultCache({ software: software(), ...(persistent !== undefined && { persistent }) })
-    : undefined;
-  // cache keys carry each dataset's stored content hash, looked up once per dataset
+  const cache: ResultCache | undefined =
+    mode === "cache"
+      ? createResultCache({ software: software(), ...(persistent !== undefined && { persistent }) })
+      : undefined;
   const versions = createDatasetVersions({
     getDatasetSha256: async (id) => (await store.store.getDataset(id))?.contentSha256,
   });
@@ -52,9 +63,35 @@ async function main(): Promise<void> {
     versions,
   };
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-    send({ type: "ready", port: info.port, persistent: persistent !== undefined });
-  });
+
+  let server: Closable;
+  if (mode === "bare") {
+    const bodies = new Map<string, Uint8Array>();
+    for (const path of JSON.parse(arg("--paths")) as string[]) {
+      const res = await app.request(path);
+      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+      bodies.set(path, new Uint8Array(await res.arrayBuffer()));
+    }
+    const bare = createServer((req, res) => {
+      const body = bodies.get(req.url ?? "");
+      if (body === undefined) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": "application/json; charset=UTF-8", "Content-Length": body.byteLength });
+      res.end(body);
+    });
+    bare.listen(0, "127.0.0.1", () => {
+      const address = bare.address();
+      send({ type: "ready", port: typeof address === "object" && address !== null ? address.port : 0 });
+    });
+    server = bare;
+  } else {
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+      send({ type: "ready", port: info.port, persistent: persistent !== undefined });
+    });
+  }
+
   process.on("message", (m) => {
     if (m === "stats") {
       send({ type: "stats", cache: cache?.stats() ?? null, rssBytes: process.memoryUsage().rss });
