@@ -1,38 +1,21 @@
 /**
- * Input of the HTML report (报告). The report needs no server: `loadData` returns the same JSON the
- * HTTP API returns (docs/decisions/0001, "HTTP API"), and the interfaces layer wires it to `src/app`.
+ * Input of the HTML report (报告). The report needs no server: its data are the same JSON the HTTP
+ * API returns, gathered by the report's sections (src/report/sections) through the method
+ * declarations, and the interfaces layer (src/cli/report-data.ts) wires them to the store.
  *
- * | field | same JSON as |
- * |---|---|
- * | `table` | the dataset id of the featured table (quadrant + heatmap) |
- * | `datasets` | `GET /api/datasets` → `.datasets` (used for titles, publisher and unit of `table`) |
- * | `linkages` | `GET /api/io/linkages?table=<table>&group=digital` |
- * | `matrix` | `GET /api/io/matrix?table=<table>&which=L` (or `A`) |
- * | `series` | `GET /api/io/series?group=digital&family=nbs` |
- * | `reproduction` | `GET /api/reproduction` |
- *
- * Localised strings inside the JSON (diagnostic `message`) should be in the requested language;
+ * Localised strings inside the JSON (diagnostic `message`) are in the requested language;
  * `loadData` is called once per language written.
  */
-import type {
-  DatasetSummary,
-  LinkageResult,
-  Locale,
-  MatrixResult,
-  ReproductionResult,
-  SeriesResult,
-} from "../../web/charts/api-types.js";
+import type { DatasetSummary, Locale } from "../../web/charts/api-types.js";
+import type { AnySection } from "./sections/section.js";
 
 export type ReportLocale = Locale;
 
 export interface ReportData {
-  /** dataset id of the featured table, e.g. `cn-nbs-io-2020-42` */
-  readonly table: string;
+  /** each section's data by section id (`io.series`, `io.quadrant`, …); sections without data are left out */
+  readonly sections: Readonly<Record<string, unknown>>;
+  /** `GET /api/datasets` → `.datasets` (titles of the datasets the sections name) */
   readonly datasets: readonly DatasetSummary[];
-  readonly linkages: LinkageResult;
-  readonly matrix: MatrixResult;
-  readonly series: SeriesResult;
-  readonly reproduction: ReproductionResult;
   /** printed in the header when given (omit it for reproducible files) */
   readonly generatedAt?: string;
   /** e.g. `shushi 0.1.0`; printed in the header when given */
@@ -50,6 +33,8 @@ export interface RenderReportOptions {
   readonly loadData: LoadReportData;
   /** chart width in px @default 880 */
   readonly chartWidth?: number;
+  /** the sections, in order @default REPORT_SECTIONS */
+  readonly sections?: readonly AnySection[];
 }
 
 export interface RenderReportResult {

@@ -96,7 +96,11 @@ export interface ReproductionRow {
   /** the table year the computed value comes from, when it differs */
   readonly computedYear?: number;
   readonly computed: number | null;
-  readonly published: number;
+  /** the value printed in the source; null when the row compares with a derived value */
+  readonly published: number | null;
+  /** the derived value compared with when no single printed number exists (a change, a count) */
+  readonly comparison?: number | null;
+  /** computed − (published ?? comparison) */
   readonly gap: number | null;
   readonly status: string;
   readonly reason_zh: string;

@@ -1,0 +1,24 @@
+/**
+ * Every report section, in report order (报告章节清单). A method family adds its sections by adding
+ * its module's list here; `renderReport` renders whichever sections have data.
+ */
+import { IO_SECTIONS } from "./io.js";
+import type { AnySection } from "./section.js";
+
+export { datasetTitle, type FigureSpec, figureHtml, provenanceList } from "./figure.js";
+export { featuredTableId, IO_SECTIONS } from "./io.js";
+export {
+  type AnySection,
+  apiSectionSources,
+  defineSection,
+  type GetJson,
+  loadSections,
+  type ReportDatasets,
+  type ReportSection,
+  type RunMethod,
+  type SectionRenderContext,
+  type SectionSources,
+} from "./section.js";
+
+/** All sections, grouped by family. */
+export const REPORT_SECTIONS: readonly AnySection[] = [...IO_SECTIONS];
