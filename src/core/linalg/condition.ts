@@ -11,16 +11,19 @@
  *   with applications to condition estimation", ACM TOMS 14(4), 381–396 (Alg. 4.1).
  */
 import { CoreError } from "../errors.js";
+import { neumaierAdd, neumaierFinish, neumaierSum } from "../stats/summation.js";
 import { type LuResult, luSolve, luSolveTransposed } from "./lu.js";
 import { type Matrix, matrix } from "./matrix.js";
 
-/** ‖M‖₁ = max_j Σ_i |m_ij| (maximum absolute column sum). */
+/** ‖M‖₁ = max_j Σ_i |m_ij| (maximum absolute column sum; sums Neumaier-compensated). */
 export function norm1(m: Matrix): number {
   const s = new Float64Array(m.cols);
+  const c = new Float64Array(m.cols);
   for (let i = 0; i < m.rows; i++) {
     const off = i * m.cols;
-    for (let j = 0; j < m.cols; j++) s[j] = (s[j] as number) + Math.abs(m.data[off + j] as number);
+    for (let j = 0; j < m.cols; j++) neumaierAdd(s, c, j, Math.abs(m.data[off + j] as number));
   }
+  neumaierFinish(s, c);
   let best = 0;
   for (let j = 0; j < m.cols; j++) if ((s[j] as number) > best) best = s[j] as number;
   return best;
@@ -34,9 +37,9 @@ function solveVector(f: LuResult, v: Float64Array): Float64Array {
 }
 
 function sum1(v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += Math.abs(v[i] as number);
-  return s;
+  const a = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) a[i] = Math.abs(v[i] as number);
+  return neumaierSum(a);
 }
 
 function argmaxAbs(v: Float64Array): number {

@@ -2,9 +2,12 @@
  * Dense real matrices (row-major Float64Array) — the one numeric container of the core.
  *
  * Element (i, j) of an r×c matrix lives at `data[i * cols + j]`. Functions here never mutate their
- * inputs; kernels that work in place say so in their name (`…InPlace`).
+ * inputs; kernels that work in place say so in their name (`…InPlace`). Sums (row/column sums, M·x)
+ * are Neumaier-compensated (STYLE §2.7); the O(n³) product `multiply` and the blocked LU/GEMM kernels
+ * are not (see docs/decisions/0006-core-numerics.md).
  */
 import { CoreError } from "../errors.js";
+import { neumaierAdd, neumaierDotStrided, neumaierFinish, neumaierSumStrided } from "../stats/summation.js";
 
 /** A dense row-major matrix of float64 values. */
 export interface Matrix {
@@ -77,40 +80,31 @@ export function transpose(m: Matrix): Matrix {
   return t;
 }
 
-/** Column sums (length cols). */
+/** Column sums (length cols), Neumaier-compensated, accumulated in row-major order. */
 export function columnSums(m: Matrix): Float64Array {
   const s = new Float64Array(m.cols);
+  const c = new Float64Array(m.cols);
   for (let i = 0; i < m.rows; i++) {
     const off = i * m.cols;
-    for (let j = 0; j < m.cols; j++) s[j] = (s[j] as number) + (m.data[off + j] as number);
+    for (let j = 0; j < m.cols; j++) neumaierAdd(s, c, j, m.data[off + j] as number);
   }
-  return s;
+  return neumaierFinish(s, c);
 }
 
-/** Row sums (length rows). */
+/** Row sums (length rows), Neumaier-compensated. */
 export function rowSums(m: Matrix): Float64Array {
   const s = new Float64Array(m.rows);
-  for (let i = 0; i < m.rows; i++) {
-    let acc = 0;
-    const off = i * m.cols;
-    for (let j = 0; j < m.cols; j++) acc += m.data[off + j] as number;
-    s[i] = acc;
-  }
+  for (let i = 0; i < m.rows; i++) s[i] = neumaierSumStrided(m.data, i * m.cols, 1, m.cols);
   return s;
 }
 
-/** y = M·x. */
+/** y = M·x, each component a Neumaier-compensated dot product. */
 export function multiplyVector(m: Matrix, x: ArrayLike<number>): Float64Array {
   if (x.length !== m.cols) {
     throw new CoreError("dimension_mismatch", { function: "multiplyVector", expected: m.cols, received: x.length });
   }
   const y = new Float64Array(m.rows);
-  for (let i = 0; i < m.rows; i++) {
-    let acc = 0;
-    const off = i * m.cols;
-    for (let j = 0; j < m.cols; j++) acc += (m.data[off + j] as number) * (x[j] as number);
-    y[i] = acc;
-  }
+  for (let i = 0; i < m.rows; i++) y[i] = neumaierDotStrided(m.data, i * m.cols, 1, x, 0, 1, m.cols);
   return y;
 }
 
