@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const bodies = new Map<string, Uint8Array>();
     for (const path of JSON.parse(arg("--paths")) as string[]) {
       const res = await app.request(path);
-      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`);
       bodies.set(path, new Uint8Array(await res.arrayBuffer()));
     }
     const bare = createServer((req, res) => {

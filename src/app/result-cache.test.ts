@@ -320,7 +320,9 @@ describe("ResultCache with a persistent store", () => {
     const errors: string[] = [];
     const failing: PersistentResultStore = {
       get: async (key) => (key === "corrupt" ? "{not json" : Promise.reject(new Error("disk"))),
-      put: () => Promise.reject(new Error("read-only")),
+      put: () => {
+        throw new Error("read-only"); // even a synchronous throw must not fail the request
+      },
     };
     const cache = createResultCache({
       software: SOFTWARE,

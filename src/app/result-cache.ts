@@ -411,10 +411,14 @@ export function createResultCache(options: ResultCacheOptions): ResultCache {
     if (unchanged(datasetIds, before)) {
       remember(key, entry);
       if (persistent !== undefined) {
-        const write = persistent.put(key, meta.method, datasetIds, json).then(
-          () => undefined,
-          (e: unknown) => storeError(e, "put", key),
-        );
+        // a stale row (an import landing between here and the write) is harmless: its key names the
+        // old content hashes, so no request for the new content can reach it
+        const write = Promise.resolve()
+          .then(() => persistent.put(key, meta.method, datasetIds, json))
+          .then(
+            () => undefined,
+            (e: unknown) => storeError(e, "put", key),
+          );
         pendingWrites.add(write);
         void write.finally(() => pendingWrites.delete(write));
       }
