@@ -260,7 +260,13 @@ export async function registryImport(
           { code: String(d.id), firstRow: num(d.first_row) },
         ),
       );
-    if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => (a.path.row ?? 0) - (b.path.row ?? 0)) };
+    if (issues.length > 0)
+      return {
+        ok: false,
+        issues: issues.sort(
+          (a, b) => (a.path.row ?? 0) - (b.path.row ?? 0) || (a.path.column ?? 0) - (b.path.column ?? 0),
+        ),
+      };
     await c.run(
       `COPY (SELECT trim(id) AS id, trim(name) AS name, trim(industry_code) AS industry_code, trim(region_code) AS region_code,
           CAST(trim(registered_on) AS DATE) AS registered_on,
