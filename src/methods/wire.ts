@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { ResultProvenance } from "../app/index.js";
 import type { Diagnostic } from "../core/diagnostics.js";
-import { type Lang, renderDiagnostic } from "../i18n/index.js";
+import { type Lang, renderCaveat, renderDiagnostic } from "../i18n/index.js";
 
 export const wireDiagnostic = z.object({
   code: z.string(),
@@ -52,8 +52,8 @@ export function wireDiagnostics(diagnostics: readonly Diagnostic[], lang: Lang):
   });
 }
 
-/** Provenance as plain JSON. */
-export function wireProvenanceOf(p: ResultProvenance): WireProvenance {
+/** Provenance as plain JSON, dataset caveats rendered in `lang`. */
+export function wireProvenanceOf(p: ResultProvenance, lang: Lang): WireProvenance {
   return {
     datasets: p.datasets.map((d) => ({
       id: d.id,
@@ -70,6 +70,22 @@ export function wireProvenanceOf(p: ResultProvenance): WireProvenance {
     parameters: { ...p.parameters },
     software: p.software,
     computedAt: p.computedAt,
-    caveats: p.caveats.map((c) => String(c)),
+    caveats: p.caveats.map((c) => renderCaveat(c, lang)),
   };
+}
+
+/**
+ * The `toWire` of a declaration whose result has `diagnostics` and `provenance`: diagnostics and
+ * caveats rendered in the language, then the whole checked and trimmed by the wire schema.
+ */
+export function toWireWith<S extends z.ZodType>(schema: S) {
+  return (
+    r: { readonly diagnostics: readonly Diagnostic[]; readonly provenance: ResultProvenance },
+    lang: Lang,
+  ): z.output<S> =>
+    schema.parse({
+      ...r,
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    });
 }

@@ -24,11 +24,10 @@ import {
   type SeriesFamily,
   type TableRef,
 } from "../../app/index.js";
-import type { Lang } from "../../i18n/index.js";
 import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredEnumOption, textOption } from "../options.js";
-import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
+import { toWireWith, wireDiagnostic, wireProvenance } from "../wire.js";
 import {
   intensityCsv,
   intensityTable,
@@ -161,19 +160,6 @@ export const seriesWire = z.object({
   diagnostics: z.array(wireDiagnostic),
   provenance: wireProvenance,
 });
-
-/** Diagnostics rendered and provenance made plain, then checked and trimmed by the wire schema. */
-function toWireWith<S extends z.ZodType>(schema: S) {
-  return (
-    r: { diagnostics: IoLinkagesResult["diagnostics"]; provenance: IoLinkagesResult["provenance"] },
-    lang: Lang,
-  ): z.output<S> =>
-    schema.parse({
-      ...r,
-      diagnostics: wireDiagnostics(r.diagnostics, lang),
-      provenance: wireProvenanceOf(r.provenance),
-    });
-}
 
 /** The uploaded table, or the stored one named by `table` (required when there is no upload). */
 function tableRef(table: string | undefined, input: TableRef | undefined): TableRef {
