@@ -7,6 +7,8 @@ import type { Lang } from "./format.js";
 export interface GlossaryEntry {
   readonly zh: string;
   readonly en: string;
+  /** short English form for headers and legends (e.g. "influence"), when `en` is long */
+  readonly enShort?: string;
   /** conventional symbol, when the term has one */
   readonly symbol?: string;
   /** one-line definition in each language */
@@ -46,12 +48,14 @@ export const GLOSSARY = {
   influence_coefficient: {
     zh: "影响力系数",
     en: "influence coefficient (backward linkage, power of dispersion)",
+    enShort: "influence",
     definitionZh: "某部门增加一单位最终产品时对国民经济各部门产生的生产需求波及程度",
     definitionEn: "column sum of L relative to the average column sum",
   },
   sensitivity_coefficient: {
     zh: "感应度系数",
     en: "sensitivity coefficient (forward linkage)",
+    enShort: "sensitivity",
     definitionZh: "各部门均增加一单位最终使用时某部门受到的需求感应程度",
     definitionEn: "row sum of L (or of the Ghosh inverse) relative to the average row sum",
   },
@@ -96,4 +100,16 @@ export type GlossaryKey = keyof typeof GLOSSARY;
 export function term(key: GlossaryKey, lang: Lang): string {
   const e: GlossaryEntry = GLOSSARY[key];
   return lang === "zh-CN" ? e.zh : e.en;
+}
+
+/** The short form of a term (Chinese, or the short English form when there is one). */
+export function termShort(key: GlossaryKey, lang: Lang): string {
+  const e: GlossaryEntry = GLOSSARY[key];
+  return lang === "zh-CN" ? e.zh : (e.enShort ?? e.en);
+}
+
+/** A term as a label: the short form, first letter upper-cased in English ("Influence", "Dataset"). */
+export function termLabel(key: GlossaryKey, lang: Lang): string {
+  const s = termShort(key, lang);
+  return lang === "zh-CN" ? s : s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,9 +1,9 @@
 /**
  * Chart labels (zh-CN / en). Builders never hard-code text: they receive one of these objects, so the
- * dashboard and the report print the same words. Terms follow the glossary (STYLE §2.4):
- * 影响力系数 influence (power of dispersion), 感应度系数 sensitivity (self-sensitivity of dispersion),
- * 直接消耗系数 A, 完全需要系数 L.
+ * dashboard and the report print the same words. Term names come from the one glossary,
+ * src/i18n/glossary.ts (STYLE §2.4): 影响力系数, 感应度系数, 直接消耗系数 A, 完全需要系数 L, method names.
  */
+import { term, termLabel } from "../../src/i18n/glossary.js";
 import type { Locale } from "./api-types.js";
 
 export interface ProvenanceLabels {
@@ -67,14 +67,26 @@ export interface ChartLabels {
   readonly provenance: ProvenanceLabels;
 }
 
+/** Names of the group methods and linkage variants, from the glossary. */
+function methodTerms(lang: Locale): Record<string, string> {
+  return {
+    two_block: term("two_block", lang),
+    merge: term("merge", lang),
+    weighted_mean: term("weighted_mean", lang),
+    leontief: term("variant_leontief", lang),
+    ghosh_sensitivity: term("variant_ghosh_sensitivity", lang),
+    weighted: term("variant_weighted", lang),
+  };
+}
+
 const zh: ChartLabels = {
   locale: "zh-CN",
   series: {
     title: "数字部门影响力系数与感应度系数",
     subtitle: "实线、实心点：投入产出表年份；虚线、空心点：插值或外推年份",
     subtitlePublished: "；菱形/三角：报告公布值",
-    influence: "影响力系数",
-    sensitivity: "感应度系数",
+    influence: termLabel("influence_coefficient", "zh-CN"),
+    sensitivity: termLabel("sensitivity_coefficient", "zh-CN"),
     publishedSuffix: "（公布值）",
     estimatedSuffix: "（插值/外推）",
     reference: "全国平均 = 1",
@@ -95,9 +107,9 @@ const zh: ChartLabels = {
   },
   quadrant: {
     title: "关键部门识别：影响力系数 × 感应度系数",
-    influenceAxis: "影响力系数",
-    sensitivityAxis: "感应度系数",
-    digital: "数字部门",
+    influenceAxis: termLabel("influence_coefficient", "zh-CN"),
+    sensitivityAxis: termLabel("sensitivity_coefficient", "zh-CN"),
+    digital: termLabel("digital_sectors", "zh-CN"),
     others: "其他部门",
     block: "数字部门整体",
     key: "关键部门",
@@ -107,16 +119,16 @@ const zh: ChartLabels = {
     code: "代码",
   },
   heatmap: {
-    titleA: "直接消耗系数矩阵 A",
-    titleL: "完全需要系数矩阵 L（列昂惕夫逆）",
+    titleA: `${term("direct_input_coefficients", "zh-CN")}矩阵 A`,
+    titleL: `${term("leontief_inverse", "zh-CN")}矩阵 L（列昂惕夫逆）`,
     row: "行（投入部门）",
     column: "列（使用部门）",
     value: "系数",
     clipped: "色阶上限为非对角元素第 98 百分位",
   },
   provenance: {
-    heading: "数据来源",
-    dataset: "数据集",
+    heading: termLabel("provenance", "zh-CN"),
+    dataset: termLabel("dataset", "zh-CN"),
     tableYear: "表年份",
     method: "方法",
     parameters: "参数",
@@ -127,17 +139,12 @@ const zh: ChartLabels = {
     classification: "分类",
     caveats: "注意事项",
     methods: {
-      two_block: "两部门合并法",
-      merge: "部门合并法",
-      weighted_mean: "产出加权平均法",
-      leontief: "列昂惕夫逆（传统）",
-      ghosh_sensitivity: "Ghosh 供给侧感应度",
-      weighted: "加权",
+      ...methodTerms("zh-CN"),
       io_linkages: "影响力系数与感应度系数",
       io_series: "部门组系数时间序列",
       io_intensity: "数字化投入、产出强度",
-      io_direct_input_coefficients: "直接消耗系数",
-      io_leontief_inverse: "完全需要系数（列昂惕夫逆）",
+      io_direct_input_coefficients: term("direct_input_coefficients", "zh-CN"),
+      io_leontief_inverse: `${term("leontief_inverse", "zh-CN")}（列昂惕夫逆）`,
       interpolate_A_two_block: "两部门表直接消耗系数线性插值",
       linear_in_coefficients: "系数线性插值",
     },
@@ -150,8 +157,8 @@ const en: ChartLabels = {
     title: "Digital block: influence and sensitivity coefficients",
     subtitle: "Solid, filled: IO table years; dashed, hollow: interpolated or held years",
     subtitlePublished: "; diamonds/triangles: published values",
-    influence: "Influence",
-    sensitivity: "Sensitivity",
+    influence: termLabel("influence_coefficient", "en"),
+    sensitivity: termLabel("sensitivity_coefficient", "en"),
     publishedSuffix: " (published)",
     estimatedSuffix: " (interpolated/held)",
     reference: "Economy average = 1",
@@ -172,9 +179,9 @@ const en: ChartLabels = {
   },
   quadrant: {
     title: "Key sectors: influence × sensitivity",
-    influenceAxis: "Influence (backward)",
-    sensitivityAxis: "Sensitivity (forward)",
-    digital: "Digital sectors",
+    influenceAxis: `${termLabel("influence_coefficient", "en")} (backward)`,
+    sensitivityAxis: `${termLabel("sensitivity_coefficient", "en")} (forward)`,
+    digital: termLabel("digital_sectors", "en"),
     others: "Other sectors",
     block: "Digital block",
     key: "Key sectors",
@@ -184,16 +191,16 @@ const en: ChartLabels = {
     code: "Code",
   },
   heatmap: {
-    titleA: "Direct input coefficients A",
-    titleL: "Leontief inverse L",
+    titleA: `${termLabel("direct_input_coefficients", "en")} A`,
+    titleL: `${termLabel("leontief_inverse", "en")} L`,
     row: "Row (supplying sector)",
     column: "Column (using sector)",
     value: "Coefficient",
     clipped: "colour scale capped at the 98th percentile of off-diagonal cells",
   },
   provenance: {
-    heading: "Provenance",
-    dataset: "Dataset",
+    heading: termLabel("provenance", "en"),
+    dataset: termLabel("dataset", "en"),
     tableYear: "Table year",
     method: "Method",
     parameters: "Parameters",
@@ -204,17 +211,12 @@ const en: ChartLabels = {
     classification: "Classification",
     caveats: "Caveats",
     methods: {
-      two_block: "two-block aggregation",
-      merge: "merge the group into one sector",
-      weighted_mean: "output-weighted mean",
-      leontief: "Leontief inverse (Rasmussen)",
-      ghosh_sensitivity: "Ghosh supply-side sensitivity",
-      weighted: "weighted",
+      ...methodTerms("en"),
       io_linkages: "influence and sensitivity coefficients",
       io_series: "group coefficient series",
       io_intensity: "digital input and output intensity",
-      io_direct_input_coefficients: "direct input coefficients",
-      io_leontief_inverse: "Leontief inverse",
+      io_direct_input_coefficients: term("direct_input_coefficients", "en"),
+      io_leontief_inverse: term("leontief_inverse", "en"),
       interpolate_A_two_block: "linear interpolation of A of the two-block table",
       linear_in_coefficients: "linear interpolation of the coefficients",
     },

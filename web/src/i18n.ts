@@ -1,9 +1,31 @@
 /**
  * Dashboard text (zh-CN default, English switch). Every visible string goes through `t()`; chart words
  * come from `web/charts/labels.ts`. The language is chosen from `?lang=`, then localStorage, then zh-CN,
- * and persisted in localStorage when the user switches.
+ * and persisted in localStorage when the user switches. Term names (coefficients, methods, matrices)
+ * come from the one glossary, src/i18n/glossary.ts.
  */
+import { termLabel } from "../../src/i18n/glossary.js";
 import type { Locale } from "../charts/api-types.js";
+
+/** Variant, group-method and matrix names of a language, from the glossary. */
+function terms(lang: Locale) {
+  return {
+    variants: {
+      leontief: termLabel("variant_leontief", lang),
+      ghosh_sensitivity: termLabel("variant_ghosh_sensitivity", lang),
+      weighted: termLabel("variant_weighted", lang),
+    },
+    groupMethods: {
+      two_block: termLabel("two_block", lang),
+      merge: termLabel("merge", lang),
+      weighted_mean: termLabel("weighted_mean", lang),
+    },
+    matrices: {
+      A: `${termLabel("direct_input_coefficients", lang)} A`,
+      L: `${termLabel("leontief_inverse", lang)} L`,
+    },
+  };
+}
 
 export interface Messages {
   readonly appTitle: string;
@@ -82,9 +104,7 @@ const zhCN: Messages = {
     groupMethod: "合并方法",
     matrix: "矩阵",
     family: "序列来源",
-    variants: { leontief: "列昂惕夫逆（传统）", ghosh_sensitivity: "Ghosh 供给侧感应度", weighted: "加权" },
-    groupMethods: { two_block: "两部门合并法", merge: "部门合并法", weighted_mean: "产出加权平均法" },
-    matrices: { A: "直接消耗系数 A", L: "完全需要系数 L" },
+    ...terms("zh-CN"),
     families: { nbs: "国家统计局表", oecd: "OECD 表" },
     loading: "加载中…",
     noTables: "暂无投入产出表数据集。",
@@ -97,13 +117,13 @@ const zhCN: Messages = {
     sectorTableHint: "点击表头排序；红色标记为部门组成员。",
     code: "代码",
     name: "名称",
-    influence: "影响力系数",
-    sensitivity: "感应度系数",
-    output: "总产出",
+    influence: termLabel("influence_coefficient", "zh-CN"),
+    sensitivity: termLabel("sensitivity_coefficient", "zh-CN"),
+    output: termLabel("gross_output", "zh-CN"),
     digitalTag: "部门组",
     provenance: "数据来源与计算记录",
     publisher: "发布机构",
-    dataset: "数据集",
+    dataset: termLabel("dataset", "zh-CN"),
     file: "源文件",
     sha256: "SHA-256",
     method: "方法",
@@ -142,17 +162,7 @@ const en: Messages = {
     groupMethod: "Group method",
     matrix: "Matrix",
     family: "Series family",
-    variants: {
-      leontief: "Leontief inverse (Rasmussen)",
-      ghosh_sensitivity: "Ghosh supply-side sensitivity",
-      weighted: "Weighted",
-    },
-    groupMethods: {
-      two_block: "Two-block aggregation",
-      merge: "Merge the group into one sector",
-      weighted_mean: "Output-weighted mean",
-    },
-    matrices: { A: "Direct input coefficients A", L: "Leontief inverse L" },
+    ...terms("en"),
     families: { nbs: "NBS tables", oecd: "OECD tables" },
     loading: "Loading…",
     noTables: "No input–output table datasets yet.",
@@ -165,13 +175,13 @@ const en: Messages = {
     sectorTableHint: "Click a header to sort; red marks group members.",
     code: "Code",
     name: "Name",
-    influence: "Influence",
-    sensitivity: "Sensitivity",
-    output: "Total output",
+    influence: termLabel("influence_coefficient", "en"),
+    sensitivity: termLabel("sensitivity_coefficient", "en"),
+    output: termLabel("gross_output", "en"),
     digitalTag: "group",
     provenance: "Provenance",
     publisher: "Publisher",
-    dataset: "Dataset",
+    dataset: termLabel("dataset", "en"),
     file: "Source file",
     sha256: "SHA-256",
     method: "Method",
