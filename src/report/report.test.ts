@@ -2,33 +2,32 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readFixture } from "../../test/e2e/fake-api.js";
-import type {
-  DatasetsResponse,
-  LinkageResult,
-  MatrixResult,
-  ReproductionResult,
-  SeriesResult,
-} from "../../web/charts/api-types.js";
+import { openShippedStore } from "../../test/helpers/real-app.js";
 import { normalizeText } from "../../web/charts/normalize.test-helper.js";
+import { reportDataLoader } from "../cli/report-data.js";
 import { renderReport, reportHtml } from "./render-report.js";
 import type { ReportData } from "./types.js";
 
-// Fake-API fixtures (test/e2e/fixtures/generate.py, from the NBS 42-sector tables).
-const TABLE = "cn-nbs-io-2020-42";
-const data: ReportData = {
-  table: TABLE,
-  datasets: readFixture<DatasetsResponse>("datasets.json").datasets,
-  linkages: readFixture<LinkageResult>(`linkages.${TABLE}.json`),
-  matrix: readFixture<MatrixResult>(`matrix.${TABLE}.L.json`),
-  series: readFixture<SeriesResult>("series.nbs.json"),
-  reproduction: readFixture<ReproductionResult>("reproduction.json"),
-};
+// The real data path of `shushi report` (src/cli/report-data.ts `reportDataLoader`: the report sections'
+// methods run over the store and serialised as the HTTP API serialises them) over a copy of the store
+// built from the shipped data (test/helpers/global-store.ts). Loaded once per language.
+const shipped = await openShippedStore();
+const load = reportDataLoader(shipped.store);
+const loaded: Record<"zh-CN" | "en", ReportData> = { "zh-CN": await load("zh-CN"), en: await load("en") };
+await shipped.close();
+const reportData = (lang: "zh-CN" | "en"): ReportData => loaded[lang];
+const data = reportData("zh-CN");
 
 const SVG = /<svg[\s\S]*?<\/svg>/g;
 const CJK = /[\u4e00-\u9fff]/;
 
-/** The report with every inline SVG replaced by a one-line summary, numbers normalised to 3 decimals. */
+/** ISO timestamps of `computedAt` (the loader uses the clock): one marker, so the golden file is stable. */
+const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
+
+/**
+ * The report with every inline SVG replaced by a one-line summary, numbers normalised to 3 decimals and
+ * computation times replaced by a marker.
+ */
 function structure(html: string): string {
   return normalizeText(
     html.replace(SVG, (svg) => {
@@ -38,7 +37,8 @@ function structure(html: string): string {
     }),
   )
     .replace(/></g, ">\n<")
-    .replace(/<style>[\s\S]*?<\/style>/, "<style>…</style>");
+    .replace(/<style>[\s\S]*?<\/style>/, "<style>…</style>")
+    .replace(ISO_TIME, "<computedAt>");
 }
 
 function svgTexts(svg: string): string {
@@ -48,7 +48,9 @@ function svgTexts(svg: string): string {
 describe("reportHtml", () => {
   for (const lang of ["zh-CN", "en"] as const) {
     it(`matches the golden structure (${lang})`, async () => {
-      await expect(structure(reportHtml(data, lang))).toMatchFileSnapshot(`__snapshots__/report.${lang}.html.snap`);
+      await expect(structure(reportHtml(reportData(lang), lang))).toMatchFileSnapshot(
+        `__snapshots__/report.${lang}.html.snap`,
+      );
     });
   }
 
@@ -69,9 +71,14 @@ describe("reportHtml", () => {
     });
   });
 
+  it("renders every caveat and provenance value as text (no [object Object])", () => {
+    for (const lang of ["zh-CN", "en"] as const)
+      expect(reportHtml(reportData(lang), lang)).not.toContain("[object Object]");
+  });
+
   it("is self-contained: no script, no external resource", () => {
     for (const lang of ["zh-CN", "en"] as const) {
-      const html = reportHtml(data, lang);
+      const html = reportHtml(reportData(lang), lang);
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/<link|src="http|url\(http/i);
     }
@@ -81,13 +88,15 @@ describe("reportHtml", () => {
     const html = reportHtml(data, "zh-CN");
     expect(html).toContain("与公布值的比较");
     expect(html).toContain(
-      '<td class="num">1.042</td><td class="num">1.04</td><td class="num">+0.002</td><td>一致</td>',
+      '<td class="num">1.042</td><td class="num">1.04</td><td class="num">+0.002</td><td>已复现</td>',
     );
     expect((html.match(/<dl class="prov">/g) ?? []).length).toBe(3);
     expect(html).toContain("91fe1791242c"); // sha256 prefix of china_2020_42.csv
-    const en = reportHtml(data, "en");
+    const en = reportHtml(reportData("en"), "en");
     expect(en).toContain("Comparison with published values");
-    expect(en).toContain("No public IO table after 2020; 2020 table held constant");
+    expect(en).toContain("No public input–output table after 2020 (the latest NBS table)");
+    // the 2012 point of the series comes from the 139-sector table (two-block invariance)
+    expect(en).toContain("cn-nbs-io-2012-139");
     expect(CJK.test(svgTexts((en.match(SVG) ?? [])[0] ?? ""))).toBe(false);
   });
 });
@@ -96,45 +105,48 @@ describe("comparison table", () => {
   it("prints counts as integers, names quantities and notes a different computed year", () => {
     const appRows: ReportData = {
       ...data,
-      reproduction: {
-        rows: [
-          {
-            ref: "35",
-            quantity: "tier_size_high",
-            year: 2020,
-            computed: 6,
-            published: 6,
-            gap: 0,
-            status: "reproduced",
-            reason_zh: "一致",
-            reason_en: "same",
-            citation_zh: "种子 001 脚注4",
-            citation_en: "seed 001 fn. 4",
-          },
-          {
-            ref: "14",
-            quantity: "influence",
-            year: 2023,
-            computedYear: 2020,
-            computed: 1.064368,
-            published: 1.18,
-            gap: -0.115632,
-            status: "not_comparable",
-            reason_zh: "无表",
-            reason_en: "no table",
-          },
-          {
-            ref: "13",
-            quantity: "sensitivity_bound",
-            year: 2020,
-            computed: 0.650642,
-            published: 1,
-            gap: -0.349358,
-            status: "reproduced",
-            reason_zh: "小于1",
-            reason_en: "below 1",
-          },
-        ],
+      sections: {
+        ...data.sections,
+        "io.comparison": {
+          rows: [
+            {
+              ref: "35",
+              quantity: "tier_size_high",
+              year: 2020,
+              computed: 6,
+              published: 6,
+              gap: 0,
+              status: "reproduced",
+              reason_zh: "一致",
+              reason_en: "same",
+              citation_zh: "种子 001 脚注4",
+              citation_en: "seed 001 fn. 4",
+            },
+            {
+              ref: "14",
+              quantity: "influence",
+              year: 2023,
+              computedYear: 2020,
+              computed: 1.064368,
+              published: 1.18,
+              gap: -0.115632,
+              status: "not_comparable",
+              reason_zh: "无表",
+              reason_en: "no table",
+            },
+            {
+              ref: "13",
+              quantity: "sensitivity_bound",
+              year: 2020,
+              computed: 0.650642,
+              published: 1,
+              gap: -0.349358,
+              status: "reproduced",
+              reason_zh: "小于1",
+              reason_en: "below 1",
+            },
+          ],
+        },
       },
     };
     const html = reportHtml(appRows, "zh-CN");
@@ -171,7 +183,11 @@ describe("renderReport", () => {
       const index = await readFile(join(dir, "index.html"), "utf8");
       expect(index).toContain('<html lang="zh-CN">');
       expect(index).toBe(await readFile(join(dir, "report.zh-CN.html"), "utf8"));
-      const { files: enFiles } = await renderReport({ outDir: dir, lang: "en", loadData: async () => data });
+      const { files: enFiles } = await renderReport({
+        outDir: dir,
+        lang: "en",
+        loadData: async () => reportData("en"),
+      });
       expect(await readFile(enFiles[0] as string, "utf8")).toContain('<html lang="en">');
     } finally {
       await rm(dir, { recursive: true, force: true });

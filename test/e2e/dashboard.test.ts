@@ -2,23 +2,18 @@
  * Browser test of the dashboard: builds `web/dist` when missing (vite `build()`), serves it with the
  * API in-process on a free port, drives Debian's Chromium headless through playwright-core.
  *
- * API: the real `createApp` from `src/server/app.ts` over a store built into a temp dir from the shipped
- * data when that works; otherwise the FAKE API of `test/e2e/fake-api.ts` (fixture JSON). Force one with
- * `SHUSHI_E2E_API=real|fake`. The mode is recorded as a test annotation.
- * Skipped only when /usr/bin/chromium is absent (CI installs it).
+ * API: the real server (`startServer` of `src/server/main.ts`, i.e. `createApp` + web/dist) over a copy
+ * of the store built from the shipped data by the vitest globalSetup (test/helpers/global-store.ts).
+ * There is no fake API: if the real server cannot start, the test fails.
+ * Skipped only when /usr/bin/chromium is absent (scripts/setup.sh installs it).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ServerType, serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFakeApiApp } from "./fake-api.js";
+import { startServer } from "../../src/server/main.js";
+import { openShippedStore } from "../helpers/real-app.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -33,8 +28,6 @@ interface ChartSummary {
   renderCount: number;
 }
 
-let mode: "real" | "fake" = "fake";
-let modeNote = "";
 let cleanup: (() => Promise<void>) | undefined;
 
 /** Newest mtime (ms) of the files under `dir` (recursive), 0 when absent. */
@@ -57,76 +50,23 @@ async function ensureWebBuilt(): Promise<void> {
 }
 
 /**
- * The real server: `startServer` of `src/server/main.ts` (API from `createApp` + web/dist) over a store
- * built into a temp dir from the shipped data; undefined with the reason when it is not available.
+ * The real server: `startServer` of `src/server/main.ts` (API from `createApp` + web/dist) over a private
+ * copy of the store that test/helpers/global-store.ts built from the shipped data. No fallback: when it
+ * cannot start, the suite fails.
  */
-async function realServer(): Promise<{ url: string; close: () => Promise<void> } | { reason: string }> {
-  if (!existsSync(join(ROOT, "src/server/main.ts")) || !existsSync(join(ROOT, "src/app/store.ts"))) {
-    return { reason: "src/server/main.ts or src/app/store.ts not present" };
-  }
-  const dir = await mkdtemp(join(tmpdir(), "shushi-e2e-store-"));
-  let closeStore: () => Promise<void> = async () => {};
+async function startRealServer(): Promise<{ url: string }> {
+  const { store, close } = await openShippedStore();
   try {
-    const mainPath = "../../src/server/main.js";
-    const storePath = "../../src/app/store.js";
-    const { startServer } = (await import(/* @vite-ignore */ mainPath)) as {
-      startServer: (o: {
-        port: number;
-        host: string;
-        store: unknown;
-        webDist: string;
-      }) => Promise<{ url: string; close: () => Promise<void> }>;
-    };
-    const { openDataStore } = (await import(/* @vite-ignore */ storePath)) as {
-      openDataStore: (dir: string) => Promise<{ close: () => Promise<void> }>;
-    };
-    const store = await openDataStore(dir);
-    closeStore = () => store.close();
     const running = await startServer({ port: 0, host: "127.0.0.1", store, webDist: WEB_DIST });
-    return {
-      url: running.url.replace(/\/$/, ""),
-      close: async () => {
-        await running.close();
-        await store.close();
-        await rm(dir, { recursive: true, force: true });
-      },
+    cleanup = async () => {
+      await running.close();
+      await close();
     };
+    return { url: running.url.replace(/\/$/, "") };
   } catch (e) {
-    await closeStore().catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-    return { reason: `real server unavailable: ${e instanceof Error ? e.message : String(e)}` };
+    await close();
+    throw e;
   }
-}
-
-/** The FAKE API (fixture JSON) plus web/dist on a free port. */
-async function fakeServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const api = createFakeApiApp();
-  const outer = new Hono();
-  outer.all("/api/*", (c) => api.fetch(c.req.raw));
-  outer.use("/*", serveStatic({ root: WEB_DIST }));
-  outer.get("/*", async (c) => c.html(await readFile(join(WEB_DIST, "index.html"), "utf8")));
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: outer.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function startServer(): Promise<{ url: string }> {
-  const want = process.env.SHUSHI_E2E_API;
-  const real = want === "fake" ? { reason: "SHUSHI_E2E_API=fake" } : await realServer();
-  if ("url" in real) {
-    mode = "real";
-    modeNote = "real startServer/createApp (src/server) over a store built from the shipped data";
-    cleanup = real.close;
-    return { url: real.url };
-  }
-  if (want === "real") throw new Error(real.reason);
-  mode = "fake";
-  modeNote = `FAKE API fixtures (test/e2e/fixtures): ${real.reason}`;
-  const fake = await fakeServer();
-  cleanup = fake.close;
-  return { url: fake.url };
 }
 
 async function chartSummaries(page: Page): Promise<Record<string, ChartSummary>> {
@@ -157,7 +97,7 @@ describe.skipIf(!hasChromium)("dashboard (Chromium)", () => {
 
   beforeAll(async () => {
     await ensureWebBuilt();
-    ({ url } = await startServer());
+    ({ url } = await startRealServer());
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -189,7 +129,7 @@ describe.skipIf(!hasChromium)("dashboard (Chromium)", () => {
   }
 
   it("draws the three IO charts in Chinese by default, with provenance on hover", async (ctx) => {
-    ctx.annotate(`API: ${mode} — ${modeNote}`);
+    ctx.annotate("API: real startServer/createApp (src/server) over a store built from the shipped data");
     const page = await openPage("/");
     await waitForCharts(page);
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");

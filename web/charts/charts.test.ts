@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFixture } from "../../test/e2e/fake-api.js";
+import { loadDashboardData } from "../../test/helpers/real-app.js";
 import type { LinkageResult, MatrixResult, SeriesResult } from "./api-types.js";
 import { coefficientHeatmap, heatmapCellTooltip, quantile } from "./coefficient-heatmap.js";
 import { keySectorQuadrant } from "./key-sector-quadrant.js";
@@ -9,18 +9,20 @@ import { normalizeOption } from "./normalize.test-helper.js";
 import { formatCoefficient, formatGap, formatMoney } from "./number-format.js";
 import { provenanceEntries } from "./provenance.js";
 
-// Fixtures: fake-API JSON computed from the NBS 42-sector tables by test/e2e/fixtures/generate.py.
-const series = readFixture<SeriesResult>("series.nbs.json");
-const linkages = readFixture<LinkageResult>("linkages.cn-nbs-io-2020-42.json");
-const fullMatrix = readFixture<MatrixResult>("matrix.cn-nbs-io-2020-42.L.json");
+// The real API: createApp (src/server/app.ts) over a store built from the shipped data
+// (test/helpers/global-store.ts), asked what the dashboard asks (test/helpers/real-app.ts), per language.
+const data = await loadDashboardData();
+const series: SeriesResult = data["zh-CN"].series;
+const linkages: LinkageResult = data["zh-CN"].linkages;
+const fullMatrix: MatrixResult = data["zh-CN"].matrixL;
 /** a 5×5 corner of L keeps the golden file readable */
-const matrix: MatrixResult = {
-  ...fullMatrix,
-  codes: fullMatrix.codes.slice(0, 5),
-  names_zh: fullMatrix.names_zh.slice(0, 5),
-  names_en: fullMatrix.names_en.slice(0, 5),
-  values: fullMatrix.values.slice(0, 5).map((r) => r.slice(0, 5)),
-};
+const corner = (m: MatrixResult): MatrixResult => ({
+  ...m,
+  codes: m.codes.slice(0, 5),
+  names_zh: m.names_zh.slice(0, 5),
+  names_en: m.names_en.slice(0, 5),
+  values: m.values.slice(0, 5).map((r) => r.slice(0, 5)),
+});
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -35,10 +37,24 @@ interface SeriesItem {
 const seriesOf = (o: unknown): SeriesItem[] => (o as { series: SeriesItem[] }).series;
 const tooltipOf = (o: unknown) => (o as { tooltip: { formatter: (p: unknown) => string } }).tooltip.formatter;
 
+describe("chart options over the real API", () => {
+  it("render every provenance value as text (no [object Object] in tooltips or labels)", () => {
+    for (const locale of ["zh-CN", "en"] as const) {
+      const d = data[locale];
+      for (const [name, option] of [
+        ["series", linkageSeriesChart(d.series, chartLabels(locale), locale)],
+        ["quadrant", keySectorQuadrant(d.linkages, chartLabels(locale), locale)],
+        ["heatmap", coefficientHeatmap(corner(d.matrixL), chartLabels(locale), locale, "L")],
+      ] as const)
+        expect(normalizeOption(option), `${name} ${locale}`).not.toContain("[object Object]");
+    }
+  });
+});
+
 describe("linkageSeriesChart", () => {
   for (const locale of ["zh-CN", "en"] as const) {
     it(`matches the golden option (${locale})`, async () => {
-      const option = linkageSeriesChart(series, chartLabels(locale), locale);
+      const option = linkageSeriesChart(data[locale].series, chartLabels(locale), locale);
       await expect(normalizeOption(option)).toMatchFileSnapshot(`__snapshots__/linkage-series.${locale}.json.snap`);
     });
   }
@@ -46,16 +62,20 @@ describe("linkageSeriesChart", () => {
   it("draws table-to-table segments solid and estimated segments dashed with hollow markers", () => {
     const s = seriesOf(linkageSeriesChart(series, chartLabels("zh-CN"), "zh-CN")).filter((x) => x.type === "line");
     const influence = s.filter((x) => x.name === "影响力系数");
-    // 2015 → 2016 → 2017 dashed; 2017 → 2018 solid; 2018 → … → 2024 dashed
+    // table years of the shipped NBS tables: 2005, 2010, 2012 (139-sector table), 2015, 2017, 2018, 2020.
+    // Only 2017 → 2018 joins two adjacent table years; every other stretch passes interpolated years,
+    // so the runs 2005 … 2017 and 2018 … 2020 are dashed
     expect(influence.map((x) => [x.lineStyle?.type, x.data.map((d) => d.value[0]).join(",")])).toEqual([
-      ["dashed", "2015,2016,2017"],
+      ["dashed", "2005,2006,2007,2008,2009,2010,2011,2012,2013,2014,2015,2016,2017"],
       ["solid", "2017,2018"],
-      ["dashed", "2018,2019,2020,2021,2022,2023,2024"],
+      ["dashed", "2018,2019,2020"],
     ]);
     const symbols = influence.flatMap((x) => x.data.map((d) => `${d.value[0]}:${d.symbol}`));
+    expect(symbols).toContain("2011:emptyCircle");
+    expect(symbols).toContain("2012:circle");
     expect(symbols).toContain("2016:emptyCircle");
     expect(symbols).toContain("2018:circle");
-    expect(symbols).toContain("2022:emptyCircle");
+    expect(symbols).toContain("2019:emptyCircle");
   });
 
   it("overlays published values as separate markers with the citation in the tooltip", () => {
@@ -76,8 +96,8 @@ describe("linkageSeriesChart", () => {
     expect(first?.markLine?.data).toEqual([{ yAxis: 1 }]);
     const point = first?.data[0];
     const tip = tooltipOf(option)({ data: point });
-    expect(tip).toContain("cn-nbs-io-2015-42");
-    expect(tip).toContain("SHA-256: a70a92a8010f");
+    expect(tip).toContain("cn-nbs-io-2005-42");
+    expect(tip).toContain("SHA-256: cdf1a1e22238"); // data/shipped/SHA256SUMS, china_2005_42.csv
     expect(tip).toContain("Method: group coefficient series (io_series)");
     const interpolated = seriesOf(option)
       .flatMap((x) => x.data)
@@ -112,7 +132,7 @@ describe("linkageSeriesChart", () => {
 describe("keySectorQuadrant", () => {
   for (const locale of ["zh-CN", "en"] as const) {
     it(`matches the golden option (${locale})`, async () => {
-      const option = keySectorQuadrant(linkages, chartLabels(locale), locale);
+      const option = keySectorQuadrant(data[locale].linkages, chartLabels(locale), locale);
       await expect(normalizeOption(option)).toMatchFileSnapshot(
         `__snapshots__/key-sector-quadrant.${locale}.json.snap`,
       );
@@ -123,8 +143,9 @@ describe("keySectorQuadrant", () => {
     const option = keySectorQuadrant(linkages, chartLabels("zh-CN"), "zh-CN");
     const s = seriesOf(option);
     const digital = s.find((x) => x.name === "数字部门");
-    expect(digital?.data.map((d) => (d as unknown as { name: string }).name)).toEqual(["S20", "S32"]);
-    expect(s.find((x) => x.name === "其他部门")?.data).toHaveLength(39);
+    // the 2017-vintage list of the 2020 table: 20 electronics, 31 information services (src/app/groups.ts)
+    expect(digital?.data.map((d) => (d as unknown as { name: string }).name)).toEqual(["20", "31"]);
+    expect(s.find((x) => x.name === "其他部门")?.data).toHaveLength(40);
     expect(s.find((x) => x.name === "数字部门整体")?.data).toHaveLength(1);
     expect((s[0] as unknown as { markLine: { data: unknown } }).markLine.data).toEqual([{ xAxis: 1 }, { yAxis: 1 }]);
     const quadrantLabels = s
@@ -155,13 +176,13 @@ describe("keySectorQuadrant", () => {
       ...linkages,
       sectors: [
         ...linkages.sectors.slice(0, 3),
-        { code: "S99", name_zh: "空", name_en: "empty", influence: null, sensitivity: null },
+        { code: "99", name_zh: "空", name_en: "empty", influence: null, sensitivity: null, output: 0 },
       ],
     };
-    const s = seriesOf(keySectorQuadrant(withNull, chartLabels("en"), "en", { highlight: ["S01"] }));
+    const s = seriesOf(keySectorQuadrant(withNull, chartLabels("en"), "en", { highlight: ["01"] }));
     expect(
       s.find((x) => x.name === "Digital sectors")?.data.map((d) => (d as unknown as { name: string }).name),
-    ).toEqual(["S01"]);
+    ).toEqual(["01"]);
     expect(s.find((x) => x.name === "Other sectors")?.data).toHaveLength(2);
   });
 });
@@ -169,7 +190,7 @@ describe("keySectorQuadrant", () => {
 describe("coefficientHeatmap", () => {
   for (const locale of ["zh-CN", "en"] as const) {
     it(`matches the golden option (${locale})`, async () => {
-      const option = coefficientHeatmap(matrix, chartLabels(locale), locale, "L");
+      const option = coefficientHeatmap(corner(data[locale].matrixL), chartLabels(locale), locale, "L");
       await expect(normalizeOption(option)).toMatchFileSnapshot(
         `__snapshots__/coefficient-heatmap.${locale}.json.snap`,
       );
@@ -187,10 +208,10 @@ describe("coefficientHeatmap", () => {
 
   it("shows sector names and provenance on hover", () => {
     const tip = heatmapCellTooltip(fullMatrix, "L", 19, 30, chartLabels("zh-CN"), "zh-CN");
-    expect(tip).toContain("S20 通信设备、计算机和其他电子设备");
+    expect(tip).toContain("20 通信设备、计算机和其他电子设备");
     expect(tip).toContain("数据集：cn-nbs-io-2020-42");
     expect(tip).toContain("源文件：china_2020_42.csv");
-    expect(tip).toContain("方法：leontief_inverse");
+    expect(tip).toContain("方法：完全需要系数（列昂惕夫逆） (io_leontief_inverse)");
     const option = coefficientHeatmap(fullMatrix, chartLabels("zh-CN"), "zh-CN", "L");
     expect(tooltipOf(option)({ data: [30, 19, 0.1] })).toBe(tip);
   });
@@ -221,6 +242,11 @@ describe("formatting and provenance helpers", () => {
         datasets: [
           {
             id: "x",
+            titleZh: "表 x",
+            titleEn: "table x",
+            sha256: "0123456789abcdef0123",
+            publisher: "NBS",
+            unit: "cny_10k",
             years: [2018],
             files: [{ path: "data/shipped/a.csv", sha256: "0123456789abcdef0123" }],
             classification: { system: "nbs-io-42-2017", version: "2017" },
