@@ -45,10 +45,12 @@ export interface QrOptions {
 
 export interface QrResult {
   /**
-   * m×n compact factors: R on and above the diagonal (columns in pivoted order), the Householder
-   * vectors v_k below it (v_k[k] = 1 implied)
+   * the compact factors, stored transposed (n×m; row j is column j of the m×n LAPACK-style compact
+   * form): R on and above the diagonal of that form (columns in pivoted order), the Householder vectors
+   * v_k below it (v_k[k] = 1 implied). Column storage keeps every reflector operation contiguous in
+   * memory; use {@link qrR} and {@link qrQ} for the factors themselves.
    */
-  readonly qr: Matrix;
+  readonly qrTransposed: Matrix;
   /** the p = min(m, n) Householder scalars τ_k (τ_k = 0 means H_k = I) */
   readonly tau: Float64Array;
   /** column permutation: column j of A·P is column permutation[j] of A (identity without pivoting) */
@@ -109,10 +111,13 @@ export function qrDecompose(A: Matrix, options: QrOptions = {}): QrResult {
   if (!(relTol >= 0) || !Number.isFinite(relTol)) {
     throw new CoreError("invalid_argument", { function: fn, option: "rankTolerance", received: relTol });
   }
-  const a = Float64Array.from(A.data);
-  for (let k = 0; k < a.length; k++) {
-    if (!Number.isFinite(a[k] as number)) {
-      throw new CoreError("non_finite", { function: fn, argument: "A", row: Math.floor(k / n), col: k % n });
+  // column-major working copy: a[j·m + i] = A[i, j] (column j contiguous)
+  const a = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = A.data[i * n + j] as number;
+      if (!Number.isFinite(x)) throw new CoreError("non_finite", { function: fn, argument: "A", row: i, col: j });
+      a[j * m + i] = x;
     }
   }
   const p = Math.min(m, n);
@@ -124,21 +129,22 @@ export function qrDecompose(A: Matrix, options: QrOptions = {}): QrResult {
   const vn2 = new Float64Array(n);
   if (pivoting) {
     for (let j = 0; j < n; j++) {
-      vn1[j] = norm2Strided(a, j, n, m);
+      vn1[j] = norm2Strided(a, j * m, 1, m);
       vn2[j] = vn1[j] as number;
     }
   }
   const tol3z = Math.sqrt(Number.EPSILON);
-  const v = new Float64Array(m);
   for (let k = 0; k < p; k++) {
+    const ck = k * m; // start of column k
     if (pivoting) {
       let pvt = k;
       for (let j = k + 1; j < n; j++) if ((vn1[j] as number) > (vn1[pvt] as number)) pvt = j;
       if (pvt !== k) {
+        const cp = pvt * m;
         for (let i = 0; i < m; i++) {
-          const t = a[i * n + pvt] as number;
-          a[i * n + pvt] = a[i * n + k] as number;
-          a[i * n + k] = t;
+          const t = a[cp + i] as number;
+          a[cp + i] = a[ck + i] as number;
+          a[ck + i] = t;
         }
         const tp = perm[pvt] as number;
         perm[pvt] = perm[k] as number;
@@ -148,8 +154,8 @@ export function qrDecompose(A: Matrix, options: QrOptions = {}): QrResult {
       }
     }
     // Householder reflector for a[k..m−1, k] (dlarfg)
-    let alpha = a[k * n + k] as number;
-    let xnorm = norm2Strided(a, (k + 1) * n + k, n, m - k - 1);
+    let alpha = a[ck + k] as number;
+    let xnorm = norm2Strided(a, ck + k + 1, 1, m - k - 1);
     let t = 0;
     if (xnorm !== 0) {
       let beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
@@ -159,40 +165,39 @@ export function qrDecompose(A: Matrix, options: QrOptions = {}): QrResult {
       if (Math.abs(beta) < SAFE_MIN) {
         do {
           knt++;
-          for (let i = k + 1; i < m; i++) a[i * n + k] = (a[i * n + k] as number) * INV_SAFE_MIN;
+          for (let i = k + 1; i < m; i++) a[ck + i] = (a[ck + i] as number) * INV_SAFE_MIN;
           beta *= INV_SAFE_MIN;
           alpha *= INV_SAFE_MIN;
         } while (Math.abs(beta) < SAFE_MIN && knt < 20);
-        xnorm = norm2Strided(a, (k + 1) * n + k, n, m - k - 1);
+        xnorm = norm2Strided(a, ck + k + 1, 1, m - k - 1);
         beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
       }
       t = (beta - alpha) / beta;
       const scal = 1 / (alpha - beta);
-      for (let i = k + 1; i < m; i++) a[i * n + k] = (a[i * n + k] as number) * scal;
+      for (let i = k + 1; i < m; i++) a[ck + i] = (a[ck + i] as number) * scal;
       for (let j = 0; j < knt; j++) beta *= SAFE_MIN;
-      a[k * n + k] = beta;
+      a[ck + k] = beta;
     }
     tau[k] = t;
-    if (t !== 0 && k + 1 < n) {
-      // apply H_k = I − τ v vᵀ to a[k..m−1, k+1..n−1]
-      v[0] = 1;
-      for (let i = k + 1; i < m; i++) v[i - k] = a[i * n + k] as number;
-      const len = m - k;
+    if (t !== 0) {
+      // apply H_k = I − τ v vᵀ to columns k+1..n−1, rows k..m−1; v = [1, a[ck+k+1 .. ck+m−1]]
       for (let j = k + 1; j < n; j++) {
-        const w = t * neumaierDotStrided(v, 0, 1, a, k * n + j, n, len);
+        const cj = j * m;
+        const w = t * ((a[cj + k] as number) + neumaierDotStrided(a, ck + k + 1, 1, a, cj + k + 1, 1, m - k - 1));
         if (w === 0) continue;
-        for (let i = 0; i < len; i++) a[(k + i) * n + j] = (a[(k + i) * n + j] as number) - w * (v[i] as number);
+        a[cj + k] = (a[cj + k] as number) - w;
+        for (let i = k + 1; i < m; i++) a[cj + i] = (a[cj + i] as number) - w * (a[ck + i] as number);
       }
     }
     if (pivoting) {
       for (let j = k + 1; j < n; j++) {
         const nj = vn1[j] as number;
         if (nj === 0) continue;
-        const r = Math.abs(a[k * n + j] as number) / nj;
+        const r = Math.abs(a[j * m + k] as number) / nj;
         const temp = Math.max(0, 1 - r * r);
         const ratio = nj / (vn2[j] as number);
         if (temp * ratio * ratio <= tol3z) {
-          const fresh = norm2Strided(a, (k + 1) * n + j, n, m - k - 1);
+          const fresh = norm2Strided(a, j * m + k + 1, 1, m - k - 1);
           vn1[j] = fresh;
           vn2[j] = fresh;
         } else {
@@ -205,27 +210,28 @@ export function qrDecompose(A: Matrix, options: QrOptions = {}): QrResult {
   if (p > 0) {
     if (pivoting) {
       const threshold = relTol * Math.abs(a[0] as number);
-      while (rank < p && Math.abs(a[rank * n + rank] as number) > threshold) rank++;
+      while (rank < p && Math.abs(a[rank * m + rank] as number) > threshold) rank++;
     } else {
       let maxDiag = 0;
-      for (let k = 0; k < p; k++) maxDiag = Math.max(maxDiag, Math.abs(a[k * n + k] as number));
-      for (let k = 0; k < p; k++) if (Math.abs(a[k * n + k] as number) > relTol * maxDiag) rank++;
+      for (let k = 0; k < p; k++) maxDiag = Math.max(maxDiag, Math.abs(a[k * m + k] as number));
+      for (let k = 0; k < p; k++) if (Math.abs(a[k * m + k] as number) > relTol * maxDiag) rank++;
     }
   }
-  return { qr: matrix(m, n, a), tau, permutation: perm, rank, rankTolerance: relTol, pivoted: pivoting };
+  return { qrTransposed: matrix(n, m, a), tau, permutation: perm, rank, rankTolerance: relTol, pivoted: pivoting };
 }
 
 /** Overwrites y (length m) with Qᵀ·y = H_{p−1}…H_1·H_0·y. */
 function applyQt(f: QrResult, y: Float64Array): void {
-  const { rows: m, cols: n, data: a } = f.qr;
+  const { cols: m, data: a } = f.qrTransposed;
   const p = f.tau.length;
   for (let k = 0; k < p; k++) {
     const t = f.tau[k] as number;
     if (t === 0) continue;
-    // w = vᵀy with v = [1, a[k+1..m−1, k]]
-    const w = t * ((y[k] as number) + neumaierDotStrided(a, (k + 1) * n + k, n, y, k + 1, 1, m - k - 1));
+    // w = τ·vᵀy with v = [1, a[k·m+k+1 .. k·m+m−1]]
+    const ck = k * m;
+    const w = t * ((y[k] as number) + neumaierDotStrided(a, ck + k + 1, 1, y, k + 1, 1, m - k - 1));
     y[k] = (y[k] as number) - w;
-    for (let i = k + 1; i < m; i++) y[i] = (y[i] as number) - w * (a[i * n + k] as number);
+    for (let i = k + 1; i < m; i++) y[i] = (y[i] as number) - w * (a[ck + i] as number);
   }
 }
 
@@ -241,23 +247,26 @@ function applyQt(f: QrResult, y: Float64Array): void {
  * Complexity O(mp²).
  */
 export function qrQ(f: QrResult): Matrix {
-  const { rows: m, cols: n, data: a } = f.qr;
+  const { cols: m, data: a } = f.qrTransposed;
   const p = f.tau.length;
-  const q = new Float64Array(m * p);
-  for (let j = 0; j < p; j++) q[j * p + j] = 1;
+  // build Qᵀ (p×m, row j = column j of Q, contiguous), then transpose
+  const qt = new Float64Array(p * m);
+  for (let j = 0; j < p; j++) qt[j * m + j] = 1;
   // backward accumulation: Q = H_0 (H_1 (… (H_{p−1} I)))
-  const col = new Float64Array(m);
   for (let k = p - 1; k >= 0; k--) {
     const t = f.tau[k] as number;
     if (t === 0) continue;
+    const ck = k * m;
     for (let j = k; j < p; j++) {
-      for (let i = k; i < m; i++) col[i] = q[i * p + j] as number;
-      const w = t * ((col[k] as number) + neumaierDotStrided(a, (k + 1) * n + k, n, col, k + 1, 1, m - k - 1));
+      const cj = j * m;
+      const w = t * ((qt[cj + k] as number) + neumaierDotStrided(a, ck + k + 1, 1, qt, cj + k + 1, 1, m - k - 1));
       if (w === 0) continue;
-      q[k * p + j] = (q[k * p + j] as number) - w;
-      for (let i = k + 1; i < m; i++) q[i * p + j] = (q[i * p + j] as number) - w * (a[i * n + k] as number);
+      qt[cj + k] = (qt[cj + k] as number) - w;
+      for (let i = k + 1; i < m; i++) qt[cj + i] = (qt[cj + i] as number) - w * (a[ck + i] as number);
     }
   }
+  const q = new Float64Array(m * p);
+  for (let j = 0; j < p; j++) for (let i = 0; i < m; i++) q[i * p + j] = qt[j * m + i] as number;
   return matrix(m, p, q);
 }
 
@@ -273,10 +282,10 @@ export function qrQ(f: QrResult): Matrix {
  * Complexity O(pn).
  */
 export function qrR(f: QrResult): Matrix {
-  const { cols: n, data: a } = f.qr;
+  const { rows: n, cols: m, data: a } = f.qrTransposed;
   const p = f.tau.length;
   const r = new Float64Array(p * n);
-  for (let i = 0; i < p; i++) for (let j = i; j < n; j++) r[i * n + j] = a[i * n + j] as number;
+  for (let i = 0; i < p; i++) for (let j = i; j < n; j++) r[i * n + j] = a[j * m + i] as number;
   return matrix(p, n, r);
 }
 
@@ -311,7 +320,7 @@ export interface QrSolveResult {
  */
 export function qrSolve(f: QrResult, b: ArrayLike<number>): QrSolveResult {
   const fn = "qrSolve";
-  const { rows: m, cols: n, data: a } = f.qr;
+  const { rows: n, cols: m, data: a } = f.qrTransposed;
   if (b.length !== m)
     throw new CoreError("dimension_mismatch", { function: fn, argument: "b", expected: m, received: b.length });
   for (let i = 0; i < m; i++) {
@@ -321,10 +330,11 @@ export function qrSolve(f: QrResult, b: ArrayLike<number>): QrSolveResult {
   if (!f.pivoted && r < n) throw new CoreError("singular_matrix", { function: fn, rank: r, cols: n });
   const y = Float64Array.from(b);
   applyQt(f, y);
+  // back substitution R₁₁z = y[0..r−1]; r_ij = a[j·m + i]
   const z = new Float64Array(r);
   for (let i = r - 1; i >= 0; i--) {
-    const s = neumaierDotStrided(a, i * n + i + 1, 1, z, i + 1, 1, r - i - 1);
-    z[i] = ((y[i] as number) - s) / (a[i * n + i] as number);
+    const s = neumaierDotStrided(a, (i + 1) * m + i, m, z, i + 1, 1, r - i - 1);
+    z[i] = ((y[i] as number) - s) / (a[i * m + i] as number);
   }
   const x = new Float64Array(n);
   for (let j = 0; j < r; j++) x[f.permutation[j] as number] = z[j] as number;
