@@ -5,8 +5,7 @@
  * their code declares.
  */
 
-import type { DiagnosticCode } from "../core/diagnostics.js";
-import type { CoreErrorCode } from "../core/errors.js";
+import type { CoreErrorCode, DiagnosticCode } from "../core/index.js";
 import type { DataIssueCode, IssuePath } from "../data/issues.js";
 import {
   CORE_ERROR_MESSAGES,

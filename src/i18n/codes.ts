@@ -4,8 +4,7 @@
  * exactly.
  */
 
-import type { DiagnosticCode } from "../core/diagnostics.js";
-import type { CoreErrorCode } from "../core/errors.js";
+import type { CoreErrorCode, DiagnosticCode } from "../core/index.js";
 import type { DataIssueCode } from "../data/issues.js";
 import { CORE_ERROR_MESSAGES, DATA_ISSUE_MESSAGES, DIAGNOSTIC_MESSAGES } from "./families/index.js";
 

@@ -4,8 +4,8 @@
  */
 
 import type { ReproductionReason, ReproductionRow } from "../app/reproduction.js";
-import type { Diagnostic } from "../core/diagnostics.js";
-import { type CoreErrorCode, isCoreError } from "../core/errors.js";
+import type { Diagnostic } from "../core/index.js";
+import { type CoreErrorCode, isCoreError } from "../core/index.js";
 import type { DatasetCaveat } from "../data/caveats.js";
 import type { DataIssue } from "../data/issues.js";
 import type { MessageCatalog } from "./catalog.js";

@@ -10,8 +10,7 @@
  * "families" below. A code without a message, or a message reading a param the code does not declare,
  * is then a compile error.
  */
-import type { DiagnosticCode } from "../../core/diagnostics.js";
-import type { CoreErrorCode } from "../../core/errors.js";
+import type { CoreErrorCode, DiagnosticCode } from "../../core/index.js";
 import type { DataIssueCode } from "../../data/issues.js";
 import * as common from "./common.js";
 import * as data from "./data.js";
