@@ -46,8 +46,8 @@ async function main(): Promise<void> {
   const mode = arg("--mode");
   if (mode !== "cache" && mode !== "no-cache" && mode !== "bare") throw new Error(`unknown --mode ${mode}`);
   const store = await openDataStore(dir, { build: false });
-  // DataStore.resultCache (the DuckDB-backed PersistentResultStore) when the store provides it
-  const persistent = (store as { resultCache?: PersistentResultStore }).resultCache;
+  // the DuckDB-backed PersistentResultStore (results outlive the process), as `shushi serve` uses it
+  const persistent: PersistentResultStore | undefined = store.resultCache;
   const cache: ResultCache | undefined =
     mode === "cache"
       ? createResultCache({ software: software(), ...(persistent !== undefined && { persistent }) })
