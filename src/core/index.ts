@@ -136,6 +136,7 @@ export {
   splitMix64,
 } from "./random/xoshiro.js";
 // statistics helpers
+export { averageRanks, spearmanCorrelation } from "./stats/rank-correlation.js";
 export {
   neumaierAdd,
   neumaierDot,
