@@ -4,8 +4,8 @@
  * results go through the result cache and carry an ETag.
  */
 import type { Context, Hono } from "hono";
-import { type DatasetVersions, type ResultCache, readInputTable, type TableRef } from "../../app/index.js";
-import { etagOf } from "../../app/result-cache.js";
+import { type DatasetVersions, etagOf, type ResultCache, readInputTable, type TableRef } from "../../app/index.js";
+
 import type { Lang } from "../../i18n/index.js";
 import {
   type AnyMethod,
