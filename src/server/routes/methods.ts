@@ -4,7 +4,14 @@
  * results go through the result cache and carry an ETag.
  */
 import type { Context, Hono } from "hono";
-import { type DatasetVersions, etagOf, type ResultCache, readInputTable, type TableRef } from "../../app/index.js";
+import {
+  type DatasetVersions,
+  etagOf,
+  type ResultCache,
+  readInputTable,
+  resolveBackend,
+  type TableRef,
+} from "../../app/index.js";
 
 import type { Lang } from "../../i18n/index.js";
 import {
@@ -52,6 +59,11 @@ function queryOptions(m: AnyMethod, c: Context, extra: ReadonlySet<string>, comm
 
 /** Registers the GET (and POST) route of each method. */
 export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], deps: MethodRouteDeps): void {
+  // "auto" resolves to OpenBLAS for large inverses when the addon is built: the key says which
+  const choice =
+    typeof deps.context.backend === "string" ? deps.context.backend : (deps.context.backend?.name ?? "auto");
+  const backendKey =
+    choice === "typescript" ? choice : `${choice}:${resolveBackend("native").backend !== undefined ? "native" : "ts"}`;
   for (const m of methods) {
     app.get(m.path, async (c) => {
       const lang = deps.lang(c);
@@ -65,10 +77,9 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
       const declared = m.datasets(options);
       const ids = declared === "all" ? await deps.allDatasetIds() : declared;
       const datasets = await deps.versions.refs(ids);
-      const backend = typeof deps.context.backend === "string" ? deps.context.backend : deps.context.backend?.name;
       const key = deps.cache.key({
         method: m.id,
-        options: { ...options, lang, ...(m.usesBackend === true && { backend: backend ?? "auto" }) },
+        options: { ...options, lang, ...(m.usesBackend === true && { backend: backendKey }) },
         datasets,
       });
       const r = await deps.cache.getOrCompute(key, { method: m.id, datasetIds: ids }, compute);
