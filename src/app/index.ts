@@ -7,6 +7,8 @@
 export type { DatasetMeta } from "../data/dataset.js";
 export { type DataIssue, DataIssuesError, issue } from "../data/issues.js";
 export { repoPath } from "../data/paths.js";
+export { FREQUENCIES, type Frequency } from "../data/series/periods.js";
+export { SERIES_LAYOUTS, type SeriesLayout } from "../data/series/read.js";
 export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
 export {
   type CorpusDocumentMeta,
@@ -26,9 +28,9 @@ export {
 } from "./dataset-versions.js";
 export {
   type DatasetImporter,
+  type DatasetInput,
   type DatasetShowResult,
   type DatasetsImportOptions,
-  type DatasetInput,
   type DatasetsListResult,
   type DatasetsValidateOptions,
   type DatasetsValidateResult,
@@ -36,10 +38,10 @@ export {
   datasetsList,
   datasetsShow,
   datasetsValidate,
-  type ValidationSummary,
-} from "./datasets.js";
   IMPORT_KINDS,
   type ImportKind,
+  type ValidationSummary,
+} from "./datasets.js";
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
 export { type GroupSpec, parseGroupSpec, type ResolvedGroup, resolveGroup } from "./groups.js";
 export { type InputTable, type ReadInputTableOptions, readInputTable, sha256Hex } from "./input-file.js";
@@ -81,6 +83,12 @@ export {
   software,
   systemClock,
 } from "./provenance.js";
+export {
+  type IoSeedReproduction,
+  type ReproductionReason,
+  type ReproductionRow,
+  reproduceIoSeedFigures,
+} from "./reproduction.js";
 export {
   assertPlainJson,
   type CachedResult,

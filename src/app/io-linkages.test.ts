@@ -16,6 +16,8 @@ function withZeroOutputSector(): IoTable {
     Z: matrix(4, 4, z),
     finalDemand: matrix(4, 1, Float64Array.from([300, 1300, 700, 0])),
     output: Float64Array.from([1000, 2000, 1000, 0]),
+    // a value-added row of length n: the aggregation kernel rejects vectors of the wrong length
+    valueAdded: [{ code: "va", values: Float64Array.from([350, 1400, 550, 0]) }],
   };
 }
 

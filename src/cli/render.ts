@@ -5,7 +5,7 @@
 
 import type { DatasetShowResult, DatasetsValidateResult } from "../app/datasets.js";
 import type { DatasetMeta } from "../app/index.js";
-import { type Lang, renderIssue, t, withDiagnosticMessages } from "../i18n/index.js";
+import { type Lang, renderCaveat, renderIssue, t, withDiagnosticMessages } from "../i18n/index.js";
 import { renderCsv, renderTextTable } from "../methods/text-table.js";
 
 export type { OutputFormat } from "../methods/declaration.js";
@@ -58,7 +58,7 @@ export function renderDatasetShow(d: DatasetShowResult, format: OutputFormat, la
       : []),
     `  ${t("label.provenance", lang)}: ${d.provenance.publisher} — ${d.provenance.originalSource}`,
     ...d.provenance.files.map((f) => `    ${f.path}  sha256 ${f.sha256}`),
-    ...d.provenance.caveats.map((c) => `  ! ${c}`),
+    ...d.provenance.caveats.map((c) => `  ! ${renderCaveat(c, lang)}`),
   ];
   let out = `${lines.join("\n")}\n`;
   if (d.sectors !== undefined) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectClose } from "../../test/helpers/close.js";
 import type { DatasetImporter } from "../app/datasets.js";
+import type { ReproductionRow } from "../app/index.js";
 import { fakeMeta, fixedClock, memorySource, threeSectorTable } from "../app/test-fixtures.js";
 import { DATA_ISSUE_CODES } from "../i18n/codes.js";
 import { METHODS } from "../methods/index.js";
@@ -267,20 +268,47 @@ describe("HTTP API", () => {
     expect(issue?.path.sheet).toBeDefined();
   });
 
-  it("GET /api/reproduction returns the rows of the injected reproduction", async () => {
-    const rows = [
-      {
-        ref: "14",
-        computed: 1.041989,
-        published: 1.04,
-        gap: 0.001989,
-        status: "reproduced",
-        reason_zh: "",
-        reason_en: "",
+  it("GET /api/reproduction returns the injected rows with the reason rendered in the request's language", async () => {
+    const row: ReproductionRow = {
+      key: "14-influence-2015",
+      ref: "14",
+      publishedId: "s000-io-influence-2015",
+      quantity: "influence",
+      year: 2015,
+      computed: 1.041989,
+      computedYear: 2015,
+      published: 1.04,
+      comparison: null,
+      gap: 0.001989,
+      tolerance: 0.005,
+      status: "reproduced",
+      tableId: "cn-nbs-io-2015-42",
+      method: { group: ["S20", "S32"], groupMethod: "two_block", variant: "leontief", imports: "competitive" },
+      reason: {
+        code: "influence_table_year",
+        params: {
+          computedYear: 2015,
+          computed: 1.041989,
+          printed: "1.04",
+          gap: 0.001989,
+          tolerance: 0.005,
+          within: true,
+          lowest: true,
+          years: [2012, 2015, 2017],
+        },
       },
-    ];
-    const res = await makeApp({ reproduction: async () => ({ rows }) }).request("/api/reproduction");
-    expect(await json(res)).toEqual({ rows });
+      citation_zh: "",
+      citation_en: "",
+    };
+    const app = makeApp({ reproduction: async () => ({ rows: [row] }) });
+    const zh = (await json(await app.request("/api/reproduction"))) as {
+      rows: { reason_zh: string; message: string }[];
+    };
+    const en = (await json(await app.request("/api/reproduction?lang=en"))) as { rows: { message: string }[] };
+    expect(zh.rows[0]?.message).toBe(zh.rows[0]?.reason_zh);
+    expect(zh.rows[0]?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(en.rows[0]?.message).not.toMatch(/[\u4e00-\u9fff]/);
+    expect((zh.rows[0] as unknown as ReproductionRow).published).toBe(1.04);
   });
 
   it("GET /api/openapi.json documents every endpoint of ADR 0001 and the error body", async () => {

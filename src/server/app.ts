@@ -17,6 +17,7 @@ import {
   type DatasetVersions,
   type PersistentResultStore,
   type PublishedSeriesLoader,
+  type ReproductionRow,
   type ResultCache,
   software,
 } from "../app/index.js";
@@ -35,7 +36,7 @@ export interface ServerDeps {
   /** published reference values overlaid on /api/io/series */
   readonly published?: PublishedSeriesLoader;
   /** rows of /api/reproduction (computed vs published) */
-  readonly reproduction?: () => Promise<{ readonly rows: readonly unknown[] }>;
+  readonly reproduction?: () => Promise<{ readonly rows: readonly ReproductionRow[] }>;
   /** linear-algebra backend for linkages and L @default "auto" */
   readonly backend?: BackendChoice;
   readonly clock?: Clock;

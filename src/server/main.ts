@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createDatasetVersions, repoPath } from "../app/index.js";
+import { createDatasetVersions, repoPath, reproduceIoSeedFigures } from "../app/index.js";
 import { publishedSeriesLoader } from "../app/published-series.js";
 import type { DataStore } from "../app/store.js";
 import type { Lang } from "../i18n/format.js";
@@ -39,10 +39,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       getDatasetSha256: async (id) => (await store.store.getDataset(id))?.contentSha256,
     }),
     published: publishedSeriesLoader(),
-    reproduction: async () => {
-      const { reproductionRows } = await import("../cli/report-data.js");
-      return reproductionRows(store);
-    },
+    reproduction: () => reproduceIoSeedFigures((id) => store.source.loadIoTable(id)),
   });
   const webDist = options.webDist ?? repoPath("web", "dist");
   const dashboard = existsSync(webDist);

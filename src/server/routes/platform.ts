@@ -15,10 +15,11 @@ import {
   type Frequency,
   IMPORT_KINDS,
   type ImportKind,
+  type ReproductionRow,
   SERIES_LAYOUTS,
   software,
 } from "../../app/index.js";
-import { type Lang, renderIssue } from "../../i18n/index.js";
+import { type Lang, renderIssue, renderReproductionRow } from "../../i18n/index.js";
 import { EdgeError, type ErrorCategory, type Label, UsageError } from "../../methods/index.js";
 
 interface ParamSpec {
@@ -168,7 +169,8 @@ export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
 export interface PlatformDeps {
   readonly source: DatasetSource;
   readonly importer?: DatasetImporter;
-  readonly reproduction?: () => Promise<{ readonly rows: readonly unknown[] }>;
+  /** computed-vs-published rows with reason codes (rendered per request language here) */
+  readonly reproduction?: () => Promise<{ readonly rows: readonly ReproductionRow[] }>;
   readonly openApi: () => unknown;
   readonly lang: (c: Context) => Lang;
   readonly readBody: (c: Context) => Promise<Uint8Array>;
@@ -179,8 +181,11 @@ export interface PlatformDeps {
   readonly onImported: (id: string) => void;
 }
 
-/** Registers the platform endpoints. */
-export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): void {
+/** Registers the platform endpoints; returns a function that forgets computed results (after an import). */
+
+export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => void {
+  // the reproduction computes linkages of every seed table: once, until a dataset changes
+  let reproduction: Promise<{ readonly rows: readonly ReproductionRow[] }> | undefined;
   const handlers: Record<string, (c: Context) => Promise<Response> | Response> = {
     health: (c) => c.json({ status: "ok", software: software() }),
     openapi: (c) => c.json(deps.openApi() as object),
@@ -235,10 +240,19 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): void {
         ...(layout !== undefined && { layout }),
         ...(frequency !== undefined && { frequency }),
       });
+      reproduction = undefined;
       deps.onImported(id);
       return c.json({ dataset: r.dataset, warnings: r.warnings.map((w) => renderIssue(w, lang)) }, 201);
     },
-    reproduction: async (c) => c.json(deps.reproduction === undefined ? { rows: [] } : await deps.reproduction()),
+    reproduction: async (c) => {
+      if (deps.reproduction === undefined) return c.json({ rows: [] });
+      const lang = deps.lang(c);
+      reproduction ??= deps.reproduction();
+      reproduction.catch(() => {
+        reproduction = undefined;
+      });
+      return c.json({ rows: (await reproduction).rows.map((r) => renderReproductionRow(r, lang)) });
+    },
   };
   for (const e of PLATFORM_ENDPOINTS) {
     const handler = handlers[e.operationId];
@@ -246,4 +260,7 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): void {
     if (e.method === "get") app.get(e.path, handler);
     else app.post(e.path, deps.uploadLimit, handler);
   }
+  return () => {
+    reproduction = undefined;
+  };
 }
