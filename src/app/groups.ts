@@ -121,6 +121,7 @@ export function resolveGroup(table: IoTable, meta: DatasetMeta | undefined, grou
         codes: sorted.map((i) => codes[i]),
         size: sorted.length,
         n,
+        reason: sorted.length === 0 ? "empty" : "all_sectors",
       });
     }
     return { name, codes: sorted.map((i) => codes[i] ?? ""), indices: sorted, resolvedBy };

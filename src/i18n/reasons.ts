@@ -15,6 +15,7 @@ export type CommonReason =
   | "constant_series"
   | "no_store"
   | "not_io_table"
+  | "wrong_kind"
   | "native_unavailable";
 
 const COMMON: BilingualTexts<CommonReason> = {
@@ -24,6 +25,7 @@ const COMMON: BilingualTexts<CommonReason> = {
     constant_series: "序列取值全部相同，无法计算秩相关",
     no_store: "未打开数据库",
     not_io_table: "该数据集不是投入产出表",
+    wrong_kind: "该数据集的类型不适用于此方法",
     native_unavailable: "本地 OpenBLAS 扩展不可用",
   },
   en: {
@@ -32,6 +34,7 @@ const COMMON: BilingualTexts<CommonReason> = {
     constant_series: "the series is constant, so no rank correlation can be computed",
     no_store: "no data store is open",
     not_io_table: "the dataset is not an input–output table",
+    wrong_kind: "the dataset is of a kind this method does not take",
     native_unavailable: "the native OpenBLAS addon is unavailable",
   },
 };

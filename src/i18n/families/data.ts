@@ -20,6 +20,14 @@ export type InvalidValueExpected =
   | "nbs42_codes"
   | "nbs42_table"
   | "canonical_name"
+  | "time_series_without_entity"
+  | "gbt2260_code"
+  | "safe_id"
+  | "not_before_registered_on"
+  | "integer_ge_0"
+  | "weight_0_1"
+  | "relative_path"
+  | "manifest_path"
   | readonly string[];
 
 type Axis = "row" | "column" | "total_input" | "imports_row";
@@ -135,6 +143,22 @@ function zhExpected(e: InvalidValueExpected): string {
       return "2012 或 2017 年代码表的国家统计局 42 部门表";
     case "canonical_name":
       return "标准部门名称";
+    case "time_series_without_entity":
+      return "不含地区列的时间序列（有地区列请用 panel 类型导入）";
+    case "gbt2260_code":
+      return "六位 GB/T 2260 行政区划代码";
+    case "safe_id":
+      return "仅含字母、数字及 . _ - 的编号";
+    case "not_before_registered_on":
+      return "不早于注册日期的日期";
+    case "integer_ge_0":
+      return "非负整数";
+    case "weight_0_1":
+      return "0 到 1 之间的权重";
+    case "relative_path":
+      return "清单所在目录内的相对路径";
+    case "manifest_path":
+      return "清单文件的路径（语料库不能以上传的字节导入）";
     default:
       return e;
   }
@@ -160,6 +184,22 @@ function enExpected(e: InvalidValueExpected): string {
       return "an NBS 42-sector table of the 2012 or 2017 code list";
     case "canonical_name":
       return "the canonical sector name";
+    case "time_series_without_entity":
+      return "a time series without an entity column (import data with entities as a panel)";
+    case "gbt2260_code":
+      return "a six-digit GB/T 2260 administrative-division code";
+    case "safe_id":
+      return "an id of letters, digits and . _ - only";
+    case "not_before_registered_on":
+      return "a date not before the registration date";
+    case "integer_ge_0":
+      return "an integer ≥ 0";
+    case "weight_0_1":
+      return "a weight between 0 and 1";
+    case "relative_path":
+      return "a relative path inside the manifest's folder";
+    case "manifest_path":
+      return "the path of the manifest file (a corpus cannot be imported from uploaded bytes)";
     default:
       return e;
   }
