@@ -6,8 +6,7 @@ import { SPEC_5_9 } from "../../test/reference/textbook/fixtures.js";
 import { groupLinkages } from "../core/index.js";
 import type { IoTable } from "../core/io-analysis/io-table.js";
 import { matrix } from "../core/linalg/matrix.js";
-import { shippedDataset } from "../data/catalog.js";
-import { readShippedDataset } from "../data/store/build.js";
+import { readShippedDataset, shippedDataset } from "../data/index.js";
 import type { LoadedIoTable } from "./dataset-source.js";
 import { ioLinkages } from "./io-linkages.js";
 import { ioSeries } from "./io-series.js";
@@ -155,6 +154,9 @@ describe("ioSeries: a detailed table for a year without a 42-sector table", () =
         { year: 2012, tableId: "nbs-2012-detailed", sectors: 139, used: false, reason: "group_method_not_invariant" },
       ]);
       expect(r.provenance.datasets.map((d) => d.id)).toEqual(["nbs-2015", "nbs-2018"]);
+      expect(r.provenance.parameters).toMatchObject({
+        detailedTablesNotUsed: ["nbs-2012-detailed:group_method_not_invariant"],
+      });
     },
   );
 

@@ -16,7 +16,8 @@
  * averages single-sector coefficients, which change when a sector is split), and a code list written for
  * the 42-sector lists does not name the 139 products. In those cases the detailed table is not used and
  * the result lists it in `detailedTables` with the reason (`group_method_not_invariant` or
- * `group_not_resolvable`) instead of mixing incomparable numbers into the series.
+ * `group_not_resolvable`), and the provenance parameters name it (`detailedTablesNotUsed`), instead of
+ * mixing incomparable numbers into the series.
  *
  * Annualisation (spec §5.7, `interpolate_A`): the table vintages have different sector lists, so the
  * interpolation is applied to the two-block table (group vs rest): for τ1 < t < τ2,
@@ -26,12 +27,13 @@
  * interpolated linearly. Every point states `source` ("table" | "interpolated") and, when
  * interpolated, the bracketing years and weight.
  */
-import { type Diagnostic, diagnostic } from "../core/diagnostics.js";
-import { CoreError } from "../core/errors.js";
 import {
   aggregateTable,
   annualSeries,
   type CoefficientLinkageInput,
+  CoreError,
+  type Diagnostic,
+  diagnostic,
   finalDemandTotal,
   type GroupMethod,
   groupLinkages,
@@ -41,7 +43,7 @@ import {
   linkages,
   technicalCoefficients,
 } from "../core/index.js";
-import type { DatasetMeta } from "../data/dataset.js";
+import type { DatasetMeta } from "../data/index.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { type GroupSpec, resolveGroup } from "./groups.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
@@ -334,6 +336,10 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
       tableYears: years,
       ...(detailedTables.some((d) => d.used) && {
         detailedTables: detailedTables.filter((d) => d.used).map((d) => d.tableId),
+      }),
+      // also in the provenance (which every edge shows) so an exclusion is never silent
+      ...(detailedTables.some((d) => !d.used) && {
+        detailedTablesNotUsed: detailedTables.filter((d) => !d.used).map((d) => `${d.tableId}:${d.reason}`),
       }),
     },
     options.clock,
