@@ -137,12 +137,33 @@ describe("architecture: import boundaries", () => {
     expect(violationsOf(listTs("src/app"), /^src\/(server|cli|report|i18n)(\/|$)/, false)).toEqual([]);
   });
 
-  it("web/ does not import src/data, src/app or src/server (core types allowed)", () => {
+  it("web/ does not import src/data, src/app or src/server (core and method types allowed)", () => {
     // browser code only: build configuration (vite.config.ts) runs in Node and may use node:*
     const web = listTs("web").filter((f) => !f.startsWith("web/dist/") && !/\.config\.[mc]?[jt]s$/.test(f));
     expect(violationsOf(web, /^src\/(data|app|server|cli|native)(\/|$)|@duckdb|^node:/, false)).toEqual([]);
-    // from core, only types may be imported by the browser bundle
-    expect(violationsOf(web, /^src\/core(\/|$)/, true)).toEqual([]);
+    // from core and the method declarations, only types may be imported by the browser bundle
+    expect(violationsOf(web, /^src\/(core|methods)(\/|$)/, true)).toEqual([]);
+  });
+
+  it("outside src/core, core is imported only through its export list (src/core/index.ts)", () => {
+    const outside = ["src/app", "src/data", "src/i18n", "src/methods", "src/cli", "src/server", "src/report", "src/native"]
+      .flatMap(listTs)
+      .concat(listTs("web").filter((f) => !f.startsWith("web/dist/")));
+    expect(violationsOf(outside, /^src\/core\/(?!index\.js$)/, false)).toEqual([]);
+  });
+
+  it("src/app and src/i18n import src/data only through its export list (src/data/index.ts)", () => {
+    const files = [...listTs("src/app"), ...listTs("src/i18n")];
+    expect(violationsOf(files, /^src\/data\/(?!index\.js$)/, false)).toEqual([]);
+  });
+
+  it("the edges (cli, server, report, methods) do not import src/data: they go through src/app", () => {
+    const edges = ["src/cli", "src/server", "src/report", "src/methods"].flatMap(listTs);
+    expect(violationsOf(edges, /^src\/data(\/|$)/, false)).toEqual([]);
+  });
+
+  it("src/methods does not import the edges that derive from it (cli, server, report)", () => {
+    expect(violationsOf(listTs("src/methods"), /^src\/(cli|server|report)(\/|$)/, false)).toEqual([]);
   });
 });
 

@@ -3,8 +3,9 @@
  * (src/native) into the core as an InverseBackend. `native` falls back to the TypeScript LU with a
  * `backend_fallback` diagnostic when the addon is unavailable.
  */
-import { type Diagnostic, diagnostic } from "../core/diagnostics.js";
-import type { InverseBackend } from "../core/io-analysis/leontief.js";
+
+import type { InverseBackend } from "../core/index.js";
+import { type Diagnostic, diagnostic } from "../core/index.js";
 import { loadNativeBackend } from "../native/openblas.js";
 
 /**

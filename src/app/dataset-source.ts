@@ -3,20 +3,24 @@
  * in-memory fake.
  */
 
-import { CoreError } from "../core/errors.js";
-import type { IoTable } from "../core/io-analysis/io-table.js";
-import type { ClassificationCode, ConcordanceRow } from "../data/concordance/read.js";
-import type { DatasetKind, DatasetMeta } from "../data/dataset.js";
+import type { IoTable } from "../core/index.js";
+import { CoreError } from "../core/index.js";
 import type {
+  ClassificationCode,
+  ConcordanceRow,
+  CorpusDocumentMeta,
+  DatasetKind,
+  DatasetMeta,
+  LoadedSeries,
   RegistryCountOptions,
   RegistryCountRow,
   RegistryRow,
   RegistryRowsOptions,
-} from "../data/registry/registry.js";
-import type { CorpusDocumentMeta, LoadedSeries, SeriesFilter } from "../data/store/duckdb.js";
+  SeriesFilter,
+} from "../data/index.js";
 import { DatasetNotFoundError } from "./errors.js";
 
-export type { CorpusDocumentMeta, LoadedSeries, SeriesFilter } from "../data/store/duckdb.js";
+export type { CorpusDocumentMeta, LoadedSeries, SeriesFilter } from "../data/index.js";
 
 /** A loaded IO table with its metadata. */
 export interface LoadedIoTable {

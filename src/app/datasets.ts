@@ -3,12 +3,16 @@
  * storing it, and import a file into the store (all-or-nothing).
  */
 
-import type { IoTable } from "../core/io-analysis/io-table.js";
-import type { DatasetKind, DatasetMeta } from "../data/dataset.js";
-import { type ValidateIoOptions, validateIoTable, WIOD_BALANCE_TOLERANCE } from "../data/io-tables/validate.js";
-import { type DataIssue, DataIssuesError, type DataResult } from "../data/issues.js";
-import type { Frequency } from "../data/series/periods.js";
-import type { SeriesLayout } from "../data/series/read.js";
+import type { IoTable } from "../core/index.js";
+import type { DatasetKind, DatasetMeta, Frequency, SeriesLayout } from "../data/index.js";
+import {
+  type DataIssue,
+  DataIssuesError,
+  type DataResult,
+  type ValidateIoOptions,
+  validateIoTable,
+  WIOD_BALANCE_TOLERANCE,
+} from "../data/index.js";
 import { type DatasetSource, requireMeta } from "./dataset-source.js";
 import { readInputTable, withoutSummaries } from "./input-file.js";
 import { sectorNames } from "./table-ref.js";
@@ -116,7 +120,7 @@ export async function datasetsValidate(
 }
 
 /** Every kind `datasetsImport` accepts (CLI `--kind`, API `?kind=`). */
-export { IMPORT_KINDS, type ImportKind } from "../data/store/build.js";
+export { IMPORT_KINDS, type ImportKind } from "../data/index.js";
 
 /** Options of {@link datasetsImport}: the common ones plus the kind's (ignored by other kinds). */
 export interface DatasetsImportOptions {

@@ -14,11 +14,11 @@
  * S20+S32: c14 also holds electrical machinery, and WIOD has no separate IT-services industry); a single
  * region's block is asked for with explicit codes, e.g. `CHN_c14,CHN_c27`.
  */
-import { CoreError } from "../core/errors.js";
-import type { IoTable } from "../core/io-analysis/io-table.js";
-import { DIGITAL_DEFAULT_2017_CODES, DIGITAL_DEFAULT_CANONICAL } from "../data/classification/canonical-42.js";
-import { OECD_IOT_2021_INDUSTRIES } from "../data/classification/oecd-iot-2021.js";
-import type { DatasetMeta } from "../data/dataset.js";
+
+import type { IoTable } from "../core/index.js";
+import { CoreError } from "../core/index.js";
+import type { DatasetMeta } from "../data/index.js";
+import { DIGITAL_DEFAULT_2017_CODES, DIGITAL_DEFAULT_CANONICAL, OECD_IOT_2021_INDUSTRIES } from "../data/index.js";
 
 /** OECD ISIC Rev.4 industries of the digital group: C26, J61, J62–63. */
 const OECD_DIGITAL_ISIC = ["D26", "D61", "D62T63"];

@@ -4,11 +4,17 @@
  */
 
 /** Data-layer names the edges need (the edges never import src/data directly). */
-export type { DatasetMeta } from "../data/dataset.js";
-export { type DataIssue, DataIssuesError, issue } from "../data/issues.js";
-export { repoPath } from "../data/paths.js";
-export { FREQUENCIES, type Frequency } from "../data/series/periods.js";
-export { SERIES_LAYOUTS, type SeriesLayout } from "../data/series/read.js";
+export type { DatasetMeta } from "../data/index.js";
+export {
+  type DataIssue,
+  DataIssuesError,
+  FREQUENCIES,
+  type Frequency,
+  issue,
+  repoPath,
+  SERIES_LAYOUTS,
+  type SeriesLayout,
+} from "../data/index.js";
 export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
 export {
   type CorpusDocumentMeta,

@@ -4,10 +4,8 @@
  * carrying every issue with its location; nothing is written anywhere.
  */
 import { createHash } from "node:crypto";
-import type { DatasetMeta } from "../data/dataset.js";
-import { readTabularFile } from "../data/ingest/index.js";
-import { readGenericTable } from "../data/io-tables/generic.js";
-import { type DataIssue, DataIssuesError } from "../data/issues.js";
+import type { DatasetMeta } from "../data/index.js";
+import { type DataIssue, DataIssuesError, readGenericTable, readTabularFile } from "../data/index.js";
 import type { LoadedIoTable } from "./dataset-source.js";
 
 export interface ReadInputTableOptions {

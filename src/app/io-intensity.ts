@@ -1,7 +1,7 @@
 /**
  * Use-case: digital input and output intensities by sector (数字化投入、数字化产出; spec §5.6).
  */
-import type { Diagnostic } from "../core/diagnostics.js";
+import type { Diagnostic } from "../core/index.js";
 import { digitalIntensities } from "../core/index.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { type GroupSpec, resolveGroup } from "./groups.js";

@@ -3,7 +3,7 @@
  * optionally, for a sector group as one block (spec §5.4–5.5). Load → compute (core) → result with
  * provenance, in the linkage JSON shape of ADR 0001.
  */
-import type { Diagnostic } from "../core/diagnostics.js";
+import type { Diagnostic } from "../core/index.js";
 import { type GroupMethod, groupLinkages, type LinkageAlpha, type LinkageVariant, linkages } from "../core/index.js";
 import { type BackendChoice, resolveBackend } from "./backend.js";
 import type { DatasetSource } from "./dataset-source.js";

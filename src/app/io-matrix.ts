@@ -2,10 +2,8 @@
  * Use-case: export the direct input coefficients A (直接消耗系数) or the Leontief inverse L
  * (完全需要系数) of a table (spec §5.3, §5.8).
  */
-import type { Diagnostic } from "../core/diagnostics.js";
-import { CoreError } from "../core/errors.js";
-import { leontiefInverse, technicalCoefficients } from "../core/index.js";
-import { toRows } from "../core/linalg/matrix.js";
+import type { Diagnostic } from "../core/index.js";
+import { CoreError, leontiefInverse, technicalCoefficients, toRows } from "../core/index.js";
 import { type BackendChoice, resolveBackend } from "./backend.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";

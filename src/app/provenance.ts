@@ -3,9 +3,8 @@
  * which method with which parameters, which software version, and when. `computedAt` is added here,
  * never in core, so the core stays deterministic.
  */
-import type { DatasetCaveat } from "../data/caveats.js";
-import type { DatasetMeta } from "../data/dataset.js";
-import { softwareVersion } from "../data/paths.js";
+import type { DatasetCaveat, DatasetMeta } from "../data/index.js";
+import { softwareVersion } from "../data/index.js";
 
 /** One dataset a result was computed from. */
 export type DatasetRef = {

@@ -4,7 +4,7 @@
  * (2023)), read from the published dataset (data/published/published-values.json). Qualitative
  * bounds ("始终大于1") are not points and are left out.
  */
-import { loadPublishedDataset, publishedForRef } from "../data/published/index.js";
+import { loadPublishedDataset, publishedForRef } from "../data/index.js";
 import type { PublishedSeriesLoader, PublishedSeriesPoint } from "./io-series.js";
 
 /** spec §16 rows → the measure they print */

@@ -13,15 +13,17 @@
  * Computed numbers come from the tables; printed numbers only from `src/data/published`.
  */
 
-import type { GroupMethod, LinkageVariant } from "../core/index.js";
-import { groupLinkages } from "../core/io-analysis/group.js";
-import { digitalIntensities } from "../core/io-analysis/intensity.js";
-import type { IoTable } from "../core/io-analysis/io-table.js";
-import { spearmanCorrelation } from "../core/stats/rank-correlation.js";
-import type { DatasetMeta } from "../data/dataset.js";
-import { detectNbs42Vintage, toCanonical42 } from "../data/io-tables/crosswalk.js";
-import { DataIssuesError } from "../data/issues.js";
-import { loadPublishedDataset, type PublishedValue, publishedById } from "../data/published/index.js";
+import type { GroupMethod, IoTable, LinkageVariant } from "../core/index.js";
+import { digitalIntensities, groupLinkages, spearmanCorrelation } from "../core/index.js";
+import type { DatasetMeta } from "../data/index.js";
+import {
+  DataIssuesError,
+  detectNbs42Vintage,
+  loadPublishedDataset,
+  type PublishedValue,
+  publishedById,
+  toCanonical42,
+} from "../data/index.js";
 import { resolveGroup } from "./groups.js";
 
 /** Loads a stored IO table by dataset id (e.g. `store.loadIoTable`). */

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { buildStore, importUserFile, openStore, STORE_FILE } from "../data/store/duckdb.js";
+import { buildStore, importUserFile, openStore, STORE_FILE } from "../data/index.js";
 import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
 import type { DatasetImporter } from "./datasets.js";
 import { StoreLockedError } from "./errors.js";

@@ -2,10 +2,9 @@
  * How a use-case names its IO table: a stored dataset id, or an in-memory table with its metadata
  * (e.g. read from a user's file with `readInputTable`).
  */
-import type { Diagnostic } from "../core/diagnostics.js";
-import { CoreError } from "../core/errors.js";
-import type { IoTable } from "../core/io-analysis/io-table.js";
-import type { DatasetMeta } from "../data/dataset.js";
+import type { Diagnostic, IoTable } from "../core/index.js";
+import { CoreError } from "../core/index.js";
+import type { DatasetMeta } from "../data/index.js";
 import { type DatasetSource, type LoadedIoTable, requireIoTable } from "./dataset-source.js";
 
 export type TableRef = { readonly tableId: string } | { readonly table: IoTable; readonly meta: DatasetMeta };

@@ -3,9 +3,9 @@
  * (Not exported from the app's public API; used by tests of app, cli and server.)
  */
 
-import type { IoTable } from "../core/io-analysis/io-table.js";
-import { matrix } from "../core/linalg/matrix.js";
-import type { DatasetMeta } from "../data/dataset.js";
+import type { IoTable } from "../core/index.js";
+import { matrix } from "../core/index.js";
+import type { DatasetMeta } from "../data/index.js";
 import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
 import { DatasetNotFoundError } from "./errors.js";
 

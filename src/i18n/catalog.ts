@@ -6,7 +6,7 @@
  */
 
 import type { CoreErrorCode, DiagnosticCode } from "../core/index.js";
-import type { DataIssueCode, IssuePath } from "../data/issues.js";
+import type { DataIssueCode, IssuePath } from "../data/index.js";
 import {
   CORE_ERROR_MESSAGES,
   type CoreErrorParams,

@@ -5,7 +5,7 @@
  */
 
 import type { CoreErrorCode, DiagnosticCode } from "../core/index.js";
-import type { DataIssueCode } from "../data/issues.js";
+import type { DataIssueCode } from "../data/index.js";
 import { CORE_ERROR_MESSAGES, DATA_ISSUE_MESSAGES, DIAGNOSTIC_MESSAGES } from "./families/index.js";
 
 export const CORE_ERROR_CODES = Object.keys(CORE_ERROR_MESSAGES.en) as CoreErrorCode[];

@@ -3,7 +3,7 @@
  * money with Chinese 万/亿/万亿 scaling, and language detection. Rounding happens only here, at the
  * edges; stored and computed results keep full float64 precision (STYLE §2.7).
  */
-import type { Unit } from "../data/dataset.js";
+import type { Unit } from "../data/index.js";
 
 /** The interface languages. zh-CN is the default everywhere. */
 export type Lang = "zh-CN" | "en";

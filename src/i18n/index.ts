@@ -6,8 +6,7 @@
 import type { ReproductionReason, ReproductionRow } from "../app/reproduction.js";
 import type { Diagnostic } from "../core/index.js";
 import { type CoreErrorCode, isCoreError } from "../core/index.js";
-import type { DatasetCaveat } from "../data/caveats.js";
-import type { DataIssue } from "../data/issues.js";
+import type { DataIssue, DatasetCaveat } from "../data/index.js";
 import type { MessageCatalog } from "./catalog.js";
 import { en } from "./en.js";
 import { CAVEAT_MESSAGES, REPRODUCTION_REASONS } from "./families/index.js";

@@ -5,7 +5,7 @@
  */
 import { isDatasetNotFound } from "../app/errors.js";
 import { DataIssuesError } from "../app/index.js";
-import { type CoreErrorCode, isCoreError } from "../core/errors.js";
+import { type CoreErrorCode, isCoreError } from "../core/index.js";
 import { catalog, type Lang, type MessageKey, renderIssue, t } from "../i18n/index.js";
 
 /** A usage error (bad option, unknown command, missing argument): message key and params. */

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ResultProvenance } from "../app/index.js";
-import type { Diagnostic } from "../core/diagnostics.js";
+import type { Diagnostic } from "../core/index.js";
 import { type Lang, renderCaveat, renderDiagnostic } from "../i18n/index.js";
 
 export const wireDiagnostic = z.object({

@@ -14,10 +14,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CoreError } from "../core/errors.js";
-import type { LinalgBackend } from "../core/linalg/backend.js";
-import { DEFAULT_SINGULAR_TOLERANCE } from "../core/linalg/lu.js";
-import { type Matrix, matrix } from "../core/linalg/matrix.js";
+import type { LinalgBackend } from "../core/index.js";
+import { CoreError, DEFAULT_SINGULAR_TOLERANCE, type Matrix, matrix } from "../core/index.js";
 
 /** The raw addon surface (see native/src/shushi_native.cc). */
 interface NativeAddon {

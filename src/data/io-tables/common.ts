@@ -2,7 +2,7 @@
  * Shared pieces of the IO-table readers: the reader result type, the cell locator that lets
  * validation name physical rows and columns, and strict numeric cell reading with located issues.
  */
-import type { IoTable } from "../../core/io-analysis/io-table.js";
+import type { IoTable } from "../../core/index.js";
 import type { ClassificationRef, DatasetMeta, ImportTreatment, Unit } from "../dataset.js";
 import { parseNumberCell } from "../ingest/numbers.js";
 import type { RawTable } from "../ingest/raw-table.js";

@@ -2,8 +2,8 @@
  * Reader for the generic IO-table template (通用投入产出表模板) that users fill in to import their own
  * tables (documented in docs/data.md; example: data/templates/io-generic-template.csv).
  */
-import type { IoTable, SectorLabel } from "../../core/io-analysis/io-table.js";
-import { matrix } from "../../core/linalg/matrix.js";
+import type { IoTable, SectorLabel } from "../../core/index.js";
+import { matrix } from "../../core/index.js";
 import { KNOWN_UNITS, resolveUnit, type Unit } from "../dataset.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import { type DataIssue, type DataResult, type IssuePath, issue } from "../issues.js";

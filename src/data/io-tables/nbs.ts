@@ -3,8 +3,8 @@
  * package `ionet` (as staged in data/shipped/ionet-nbs-io/): one row per product sector plus input
  * rows, one column per using sector plus final-use columns.
  */
-import type { IoTable, SectorLabel } from "../../core/io-analysis/io-table.js";
-import { matrix } from "../../core/linalg/matrix.js";
+import type { IoTable, SectorLabel } from "../../core/index.js";
+import { matrix } from "../../core/index.js";
 import type { ClassificationRef } from "../dataset.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import { type DataIssue, type DataResult, issue } from "../issues.js";

@@ -2,8 +2,8 @@
  * Reader for the OECD national Input-Output Tables, 2021 edition (OECD 投入产出表), one country-year
  * per file, in the layout of the R package `ionet` (as staged in data/shipped/ionet-oecd-iot-chn/).
  */
-import type { IoTable, SectorLabel } from "../../core/io-analysis/io-table.js";
-import { matrix } from "../../core/linalg/matrix.js";
+import type { IoTable, SectorLabel } from "../../core/index.js";
+import { matrix } from "../../core/index.js";
 import { OECD_IOT_2021_CLASSIFICATION, OECD_IOT_2021_INDUSTRIES } from "../classification/oecd-iot-2021.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import { type DataIssue, type DataResult, issue } from "../issues.js";

@@ -2,9 +2,8 @@
  * IO-table validation (投入产出表校验): the identities and sign conditions every table must satisfy
  * before any computation (spec/methods.md §5.2), reported as located data issues.
  */
-import type { IoTable } from "../../core/io-analysis/io-table.js";
-import { matrix } from "../../core/linalg/matrix.js";
-import { spectralRadiusNonnegative } from "../../core/linalg/spectral.js";
+import type { IoTable } from "../../core/index.js";
+import { matrix, spectralRadiusNonnegative } from "../../core/index.js";
 import type { DatasetMeta } from "../dataset.js";
 import { type DataIssue, type IssuePath, issue } from "../issues.js";
 import type { TransformationStep } from "../provenance.js";

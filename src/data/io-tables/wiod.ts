@@ -3,8 +3,8 @@
  * package `wiod` (data/shipped/wiod2013-bquast/): intermediate use, final use and output in three
  * CSVs plus the industry list.
  */
-import type { IoTable, SectorLabel } from "../../core/io-analysis/io-table.js";
-import { matrix } from "../../core/linalg/matrix.js";
+import type { IoTable, SectorLabel } from "../../core/index.js";
+import { matrix } from "../../core/index.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import { type DataIssue, type DataResult, issue } from "../issues.js";
 import type { TransformationStep } from "../provenance.js";

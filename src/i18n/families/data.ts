@@ -2,8 +2,7 @@
  * Data family (数据): issues found when reading, validating and storing datasets (src/data), their
  * location, and the dataset caveats (src/data/caveats.ts). Params are what the emitters send.
  */
-import type { CaveatParams } from "../../data/caveats.js";
-import type { IssuePath } from "../../data/issues.js";
+import type { CaveatParams, IssuePath } from "../../data/index.js";
 import type { Lang } from "../format.js";
 import { show } from "../params.js";
 import { type DataReason, reasonText } from "../reasons.js";

@@ -11,7 +11,7 @@
  * is then a compile error.
  */
 import type { CoreErrorCode, DiagnosticCode } from "../../core/index.js";
-import type { DataIssueCode } from "../../data/issues.js";
+import type { DataIssueCode } from "../../data/index.js";
 import * as common from "./common.js";
 import * as data from "./data.js";
 import * as datasets from "./datasets.js";

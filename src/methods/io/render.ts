@@ -9,7 +9,7 @@ import type {
   IoSeriesResult,
   ResultProvenance,
 } from "../../app/index.js";
-import type { Diagnostic } from "../../core/diagnostics.js";
+import type { Diagnostic } from "../../core/index.js";
 import { catalog, formatNumber, type Lang, roundHalfUp, t, term } from "../../i18n/index.js";
 import { renderCsv, renderTextTable } from "../text-table.js";
 

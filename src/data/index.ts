@@ -1,0 +1,38 @@
+/**
+ * The data layer's public API (数据层): dataset model, provenance, issues, readers, the store and the
+ * shipped catalogue. `src/app` and `src/i18n` import the data layer only through this list
+ * (test/architecture.test.ts).
+ */
+export { SHIPPED_DATASETS, shippedDataset } from "./catalog.js";
+export type { CaveatCode, CaveatParams, DatasetCaveat } from "./caveats.js";
+export { DIGITAL_DEFAULT_2017_CODES, DIGITAL_DEFAULT_CANONICAL } from "./classification/canonical-42.js";
+export { OECD_IOT_2021_INDUSTRIES } from "./classification/oecd-iot-2021.js";
+export type { ClassificationCode, ConcordanceRow } from "./concordance/read.js";
+export type { DatasetKind, DatasetMeta, Unit } from "./dataset.js";
+export { readTabularFile } from "./ingest/index.js";
+export { detectNbs42Vintage, toCanonical42 } from "./io-tables/crosswalk.js";
+export { readGenericTable } from "./io-tables/generic.js";
+export { type ValidateIoOptions, validateIoTable, WIOD_BALANCE_TOLERANCE } from "./io-tables/validate.js";
+export {
+  type DataIssue,
+  type DataIssueCode,
+  DataIssuesError,
+  type DataResult,
+  type IssuePath,
+  issue,
+} from "./issues.js";
+export { repoPath, softwareVersion } from "./paths.js";
+export { loadPublishedDataset, type PublishedValue, publishedById, publishedForRef } from "./published/index.js";
+export type { RegistryCountOptions, RegistryCountRow, RegistryRow, RegistryRowsOptions } from "./registry/registry.js";
+export { FREQUENCIES, type Frequency } from "./series/periods.js";
+export { SERIES_LAYOUTS, type SeriesLayout } from "./series/read.js";
+export { IMPORT_KINDS, type ImportKind, readShippedDataset } from "./store/build.js";
+export {
+  buildStore,
+  type CorpusDocumentMeta,
+  importUserFile,
+  type LoadedSeries,
+  openStore,
+  type SeriesFilter,
+  STORE_FILE,
+} from "./store/duckdb.js";
