@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DataIssue } from "../data/issues.js";
+import type { DataIssue } from "../data/index.js";
 import { type DatasetImporter, datasetsImport } from "./datasets.js";
 
 describe("datasetsImport", () => {

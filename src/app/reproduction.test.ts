@@ -2,9 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectClose } from "../../test/helpers/close.js";
-import { shippedDataset } from "../data/catalog.js";
-import { publishedById } from "../data/published/index.js";
-import { readShippedDataset } from "../data/store/build.js";
+import { publishedById, readShippedDataset, shippedDataset } from "../data/index.js";
 import {
   type IoSeedReproduction,
   type IoTableLoader,

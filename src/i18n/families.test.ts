@@ -23,12 +23,14 @@ import { luDecompose } from "../core/linalg/lu.js";
 import { fromRows, matrix } from "../core/linalg/matrix.js";
 import { spectralRadiusNonnegative } from "../core/linalg/spectral.js";
 import { spearmanCorrelation } from "../core/stats/rank-correlation.js";
-import { SHIPPED_DATASETS, shippedDataset } from "../data/catalog.js";
-import type { CaveatCode, DatasetCaveat } from "../data/caveats.js";
-import { readTabularFile } from "../data/ingest/index.js";
-import { readGenericTable } from "../data/io-tables/generic.js";
-import type { DataIssue, DataIssueCode } from "../data/issues.js";
-import { readShippedDataset } from "../data/store/build.js";
+import type { CaveatCode, DataIssue, DataIssueCode, DatasetCaveat } from "../data/index.js";
+import {
+  readGenericTable,
+  readShippedDataset,
+  readTabularFile,
+  SHIPPED_DATASETS,
+  shippedDataset,
+} from "../data/index.js";
 import { CORE_ERROR_CODES, DATA_ISSUE_CODES, DIAGNOSTIC_CODES } from "./codes.js";
 import type { CoreErrorParams, DataIssueParams, DiagnosticParams } from "./families/index.js";
 import type { Lang } from "./format.js";
