@@ -1,13 +1,15 @@
 /**
- * Browser test of the dashboard: builds `web/dist` when missing (vite `build()`), serves it with the
- * API in-process on a free port, drives Debian's Chromium headless through playwright-core.
+ * Browser test of the dashboard: builds the dashboard into a temp folder (vite `build()`), serves it with
+ * the API in-process on a free port, drives Debian's Chromium headless through playwright-core.
  *
  * API: the real server (`startServer` of `src/server/main.ts`, i.e. `createApp` + web/dist) over a copy
  * of the store built from the shipped data by the vitest globalSetup (test/helpers/global-store.ts).
  * There is no fake API: if the real server cannot start, the test fails.
  * Skipped only when /usr/bin/chromium is absent (scripts/setup.sh installs it).
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -17,7 +19,6 @@ import { openShippedStore } from "../helpers/real-app.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const WEB_DIST = join(ROOT, "web/dist");
 const hasChromium = existsSync(CHROMIUM);
 
 interface ChartSummary {
@@ -30,23 +31,20 @@ interface ChartSummary {
 
 let cleanup: (() => Promise<void>) | undefined;
 
-/** Newest mtime (ms) of the files under `dir` (recursive), 0 when absent. */
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((n) => newestMtime(join(path, n))));
-}
-
-/** Builds web/dist when it is missing or older than the dashboard sources. */
-async function ensureWebBuilt(): Promise<void> {
-  const built = existsSync(join(WEB_DIST, "index.html")) ? statSync(join(WEB_DIST, "index.html")).mtimeMs : 0;
-  const sources = Math.max(
-    ...["web/src", "web/charts", "web/index.html", "web/vite.config.ts"].map((p) => newestMtime(join(ROOT, p))),
-  );
-  if (built > 0 && built >= sources) return;
+/**
+ * Builds the dashboard from the current sources into a private temp folder (vite `build()`, ≈ 2 s): the
+ * test never serves a stale `web/dist`, and a concurrent `npm run build` cannot swap the hashed assets
+ * under the running page.
+ */
+async function buildWeb(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), "shushi-e2e-web-"));
   const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "silent" });
+  await build({
+    configFile: join(ROOT, "web/vite.config.ts"),
+    logLevel: "silent",
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
 }
 
 /**
@@ -54,13 +52,14 @@ async function ensureWebBuilt(): Promise<void> {
  * copy of the store that test/helpers/global-store.ts built from the shipped data. No fallback: when it
  * cannot start, the suite fails.
  */
-async function startRealServer(): Promise<{ url: string }> {
+async function startRealServer(webDist: string): Promise<{ url: string }> {
   const { store, close } = await openShippedStore();
   try {
-    const running = await startServer({ port: 0, host: "127.0.0.1", store, webDist: WEB_DIST });
+    const running = await startServer({ port: 0, host: "127.0.0.1", store, webDist });
     cleanup = async () => {
       await running.close();
       await close();
+      await rm(webDist, { recursive: true, force: true });
     };
     return { url: running.url.replace(/\/$/, "") };
   } catch (e) {
@@ -96,8 +95,7 @@ describe.skipIf(!hasChromium)("dashboard (Chromium)", () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    ({ url } = await startRealServer());
+    ({ url } = await startRealServer(await buildWeb()));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -124,6 +122,9 @@ describe.skipIf(!hasChromium)("dashboard (Chromium)", () => {
       if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
+    });
     await page.goto(`${url}${path}`);
     return page;
   }
