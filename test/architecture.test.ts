@@ -146,7 +146,16 @@ describe("architecture: import boundaries", () => {
   });
 
   it("outside src/core, core is imported only through its export list (src/core/index.ts)", () => {
-    const outside = ["src/app", "src/data", "src/i18n", "src/methods", "src/cli", "src/server", "src/report", "src/native"]
+    const outside = [
+      "src/app",
+      "src/data",
+      "src/i18n",
+      "src/methods",
+      "src/cli",
+      "src/server",
+      "src/report",
+      "src/native",
+    ]
       .flatMap(listTs)
       .concat(listTs("web").filter((f) => !f.startsWith("web/dist/")));
     expect(violationsOf(outside, /^src\/core\/(?!index\.js$)/, false)).toEqual([]);
