@@ -43,7 +43,7 @@ import {
   linkages,
   technicalCoefficients,
 } from "../core/index.js";
-import type { DatasetMeta } from "../data/index.js";
+import type { DatasetMeta, SeedCitation } from "../data/index.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { type GroupSpec, resolveGroup } from "./groups.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
@@ -64,8 +64,8 @@ export interface PublishedSeriesPoint {
   readonly value: number;
   /** the number exactly as printed */
   readonly printed?: string;
-  readonly citation_zh?: string;
-  readonly citation_en?: string;
+  /** where it was printed (rendered by src/i18n `citationText`) */
+  readonly citation?: SeedCitation;
   readonly source: string;
 }
 

@@ -4,7 +4,7 @@
  * (2023)), read from the published dataset (data/published/published-values.json). Qualitative
  * bounds ("始终大于1") are not points and are left out.
  */
-import { loadPublishedDataset, publishedForRef } from "../data/index.js";
+import { publishedForRef, seedCitation } from "../data/index.js";
 import type { PublishedSeriesLoader, PublishedSeriesPoint } from "./io-series.js";
 
 /** spec §16 rows → the measure they print */
@@ -15,13 +15,10 @@ const ROWS: readonly (readonly [number, "influence" | "sensitivity"])[] = [
 
 /** The published series points (year-bound printed values of rows 13 and 14). */
 export function publishedSeriesPoints(): PublishedSeriesPoint[] {
-  const docs = loadPublishedDataset().provenance.documents;
   const out: PublishedSeriesPoint[] = [];
   for (const [ref, measure] of ROWS) {
     for (const v of publishedForRef(ref)) {
       if (v.year === null || v.value === null || (v.qualifier !== undefined && v.qualifier !== null)) continue;
-      const doc = docs.find((d) => d.seed === v.seed);
-      const where = [v.section, v.figure].filter((x) => x !== null && x !== "").join(" ");
       out.push({
         id: v.id,
         ref: String(v.ref),
@@ -30,8 +27,7 @@ export function publishedSeriesPoints(): PublishedSeriesPoint[] {
         quantity: measure,
         value: v.value,
         printed: v.printed,
-        citation_zh: `${(doc?.publisher ?? "").replace(/\s*\(.*\)$/, "")}《${v.seed_title}》${where}`,
-        citation_en: `${doc?.title_en ?? v.seed_title}, ${where}`,
+        citation: seedCitation(v),
         source: `seed ${v.seed}`,
       });
     }

@@ -160,8 +160,8 @@ describe("reproduceIoSeedFigures: digital block linkages (spec §16 rows 13, 14)
         variant: "leontief",
         imports: "competitive",
       });
-      expect(r.citation_zh.length).toBeGreaterThan(0);
-      expect(r.citation_en.length).toBeGreaterThan(0);
+      expect(r.citation.titleZh.length).toBeGreaterThan(0);
+      expect(r.citation.where.length).toBeGreaterThan(0);
       expect(publishedById(r.publishedId), r.key).toBeDefined();
     }
     expect(new Set(result.rows.map((r) => r.key)).size).toBe(result.rows.length);

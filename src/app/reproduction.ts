@@ -19,9 +19,10 @@ import type { DatasetMeta } from "../data/index.js";
 import {
   DataIssuesError,
   detectNbs42Vintage,
-  loadPublishedDataset,
   type PublishedValue,
   publishedById,
+  type SeedCitation,
+  seedCitation,
   toCanonical42,
 } from "../data/index.js";
 import { resolveGroup } from "./groups.js";
@@ -191,8 +192,8 @@ export interface ReproductionRow {
   readonly method: ReproductionMethod;
   /** why the row has its status (rendered by src/i18n `renderReproductionRow`) */
   readonly reason: ReproductionReason;
-  readonly citation_zh: string;
-  readonly citation_en: string;
+  /** where the published value was printed (rendered by src/i18n `citationText`) */
+  readonly citation: SeedCitation;
 }
 
 /** The digital block's coefficients of one table year. */
@@ -294,13 +295,8 @@ function publishedNumber(v: PublishedValue): number {
   return v.value;
 }
 
-function citation(v: PublishedValue): { citation_zh: string; citation_en: string } {
-  const doc = loadPublishedDataset().provenance.documents.find((d) => d.seed === v.seed);
-  const where = [v.section, v.figure].filter((s) => s !== null).join(" ");
-  return {
-    citation_zh: `《${v.seed_title}》${where}（种子 ${v.seed}）`,
-    citation_en: `${doc?.title_en ?? v.seed_title}, ${where} (seed ${v.seed})`,
-  };
+function citation(v: PublishedValue): { citation: SeedCitation } {
+  return { citation: seedCitation(v) };
 }
 
 /** Converts a loaded NBS 42-sector table to canonical ids (2017 vintage: 35+36 → S36, 22 kept merged). */

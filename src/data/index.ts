@@ -22,7 +22,14 @@ export {
   issue,
 } from "./issues.js";
 export { repoPath, softwareVersion } from "./paths.js";
-export { loadPublishedDataset, type PublishedValue, publishedById, publishedForRef } from "./published/index.js";
+export {
+  loadPublishedDataset,
+  type PublishedValue,
+  publishedById,
+  publishedForRef,
+  type SeedCitation,
+  seedCitation,
+} from "./published/index.js";
 export type { RegistryCountOptions, RegistryCountRow, RegistryRow, RegistryRowsOptions } from "./registry/registry.js";
 export { FREQUENCIES, type Frequency } from "./series/periods.js";
 export { SERIES_LAYOUTS, type SeriesLayout } from "./series/read.js";

@@ -6,7 +6,7 @@
 import type { ReproductionReason, ReproductionRow } from "../app/reproduction.js";
 import type { Diagnostic } from "../core/index.js";
 import { type CoreErrorCode, isCoreError } from "../core/index.js";
-import type { DataIssue, DatasetCaveat } from "../data/index.js";
+import type { DataIssue, DatasetCaveat, SeedCitation } from "../data/index.js";
 import type { MessageCatalog } from "./catalog.js";
 import { en } from "./en.js";
 import { CAVEAT_MESSAGES, REPRODUCTION_REASONS } from "./families/index.js";
@@ -94,6 +94,19 @@ export function renderCaveat(caveat: DatasetCaveat | string, lang: Lang): string
   return message(caveat.params ?? {});
 }
 
+/**
+ * The citation of a published value in the language: the publisher and 《title》 with section and
+ * figure in Chinese, the English title with section and figure in English; `withSeed` adds the seed
+ * document's number (the reproduction table lists several seeds).
+ */
+export function citationText(c: SeedCitation, lang: Lang, options: { withSeed?: boolean } = {}): string {
+  const seed = options.withSeed === true;
+  if (lang === "en") return `${c.titleEn}, ${c.where}${seed ? ` (seed ${c.seed})` : ""}`;
+  return seed
+    ? `《${c.titleZh}》${c.where}（种子 ${c.seed}）`
+    : `${c.publisher.replace(/\s*\(.*\)$/, "")}《${c.titleZh}》${c.where}`;
+}
+
 /** The text of a reproduction row's reason (code + params) in the language. */
 export function reproductionReasonText(reason: ReproductionReason, lang: Lang): string {
   const message = REPRODUCTION_REASONS[lang][reason.code] as (params: unknown) => string;
@@ -107,8 +120,22 @@ export function reproductionReasonText(reason: ReproductionReason, lang: Lang): 
 export function renderReproductionRow(
   row: ReproductionRow,
   lang: Lang,
-): ReproductionRow & { readonly message: string; readonly reason_zh: string; readonly reason_en: string } {
+): Omit<ReproductionRow, "citation"> & {
+  readonly message: string;
+  readonly reason_zh: string;
+  readonly reason_en: string;
+  readonly citation_zh: string;
+  readonly citation_en: string;
+} {
   const zh = reproductionReasonText(row.reason, "zh-CN");
   const en = reproductionReasonText(row.reason, "en");
-  return { ...row, message: lang === "en" ? en : zh, reason_zh: zh, reason_en: en };
+  const { citation, ...rest } = row;
+  return {
+    ...rest,
+    message: lang === "en" ? en : zh,
+    reason_zh: zh,
+    reason_en: en,
+    citation_zh: citationText(citation, "zh-CN", { withSeed: true }),
+    citation_en: citationText(citation, "en", { withSeed: true }),
+  };
 }

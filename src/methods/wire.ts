@@ -79,8 +79,8 @@ export function wireProvenanceOf(p: ResultProvenance, lang: Lang): WireProvenanc
  * caveats rendered in the language, then the whole checked and trimmed by the wire schema.
  */
 export function toWireWith<S extends z.ZodType>(schema: S) {
-  return (
-    r: { readonly diagnostics: readonly Diagnostic[]; readonly provenance: ResultProvenance },
+  return <R extends { readonly diagnostics: readonly Diagnostic[]; readonly provenance: ResultProvenance }>(
+    r: R,
     lang: Lang,
   ): z.output<S> =>
     schema.parse({

@@ -297,8 +297,13 @@ describe("HTTP API", () => {
           years: [2012, 2015, 2017],
         },
       },
-      citation_zh: "",
-      citation_en: "",
+      citation: {
+        seed: "000",
+        titleZh: "实数融合报告",
+        titleEn: "Integration report",
+        publisher: "CAICT",
+        where: "§二 图5",
+      },
     };
     const app = makeApp({ reproduction: async () => ({ rows: [row] }) });
     const zh = (await json(await app.request("/api/reproduction"))) as {
@@ -309,6 +314,7 @@ describe("HTTP API", () => {
     expect(zh.rows[0]?.message).toMatch(/[\u4e00-\u9fff]/);
     expect(en.rows[0]?.message).not.toMatch(/[\u4e00-\u9fff]/);
     expect((zh.rows[0] as unknown as ReproductionRow).published).toBe(1.04);
+    expect(en.rows[0]).toMatchObject({ citation_en: "Integration report, §二 图5 (seed 000)" });
   });
 
   it("GET /api/openapi.json documents every endpoint of ADR 0001 and the error body", async () => {

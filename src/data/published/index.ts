@@ -173,3 +173,33 @@ export function publishedFor(module: PublishedModule): readonly PublishedValue[]
 export function publishedForRef(ref: number): readonly PublishedValue[] {
   return DATA.values.filter((v) => v.ref === ref);
 }
+
+/** Where a published value was printed, as data (the edges render it: src/i18n `citationText`). */
+export interface SeedCitation {
+  readonly seed: SeedId;
+  /** short Chinese title of the seed document */
+  readonly titleZh: string;
+  /** English title of the document (the Chinese title when the dataset has none) */
+  readonly titleEn: string;
+  /** publisher as recorded in the published dataset (a trailing parenthesis is dropped when shown) */
+  readonly publisher: string;
+  /** section and figure, e.g. `§二(二)1 图5` */
+  readonly where: string;
+}
+
+/**
+ * The citation of a published value.
+ *
+ * @param v - a value of the published dataset
+ * @returns seed, titles, publisher and place in the document
+ */
+export function seedCitation(v: PublishedValue): SeedCitation {
+  const doc = DATA.provenance.documents.find((d) => d.seed === v.seed);
+  return {
+    seed: v.seed,
+    titleZh: v.seed_title,
+    titleEn: doc?.title_en ?? v.seed_title,
+    publisher: doc?.publisher ?? "",
+    where: [v.section, v.figure].filter((s) => s !== null && s !== "").join(" "),
+  };
+}

@@ -24,6 +24,7 @@ import {
   type SeriesFamily,
   type TableRef,
 } from "../../app/index.js";
+import { citationText } from "../../i18n/index.js";
 import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredEnumOption, textOption } from "../options.js";
@@ -299,7 +300,20 @@ export const ioSeriesMethod = defineMethod({
     });
   },
   wire: seriesWire,
-  toWire: toWireWith(seriesWire),
+  toWire: (r, lang) =>
+    toWireWith(seriesWire)(
+      {
+        ...r,
+        published: r.published.map(({ citation, ...p }) => ({
+          ...p,
+          ...(citation !== undefined && {
+            citation_zh: citationText(citation, "zh-CN"),
+            citation_en: citationText(citation, "en"),
+          }),
+        })),
+      },
+      lang,
+    ),
   render: { table: seriesTable, csv: seriesCsv },
 });
 

@@ -10,7 +10,7 @@ import type {
   ResultProvenance,
 } from "../../app/index.js";
 import type { Diagnostic } from "../../core/index.js";
-import { catalog, formatNumber, type Lang, roundHalfUp, t, term } from "../../i18n/index.js";
+import { catalog, citationText, formatNumber, type Lang, roundHalfUp, t, term } from "../../i18n/index.js";
 import { renderCsv, renderTextTable } from "../text-table.js";
 
 const num = (v: number | null, lang: Lang, digits = 6): string => formatNumber(v, { lang, digits, grouping: false });
@@ -161,7 +161,7 @@ export function seriesTable(r: IoSeriesResult, lang: Lang): string {
       String(p.year),
       t(p.measure === "influence" ? "col.influence" : "col.sensitivity", lang),
       p.printed ?? String(p.value),
-      (lang === "en" ? p.citation_en : p.citation_zh) ?? p.source,
+      p.citation !== undefined ? citationText(p.citation, lang) : p.source,
     ]);
     out += `\n${t("label.published", lang)}:\n`;
     out += renderTextTable([t("col.year", lang), "", t("label.published", lang), t("col.source", lang)], pub, [
