@@ -213,11 +213,19 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
     if (!byYear.has(y) && !detailedByYear.has(y)) detailedByYear.set(y, m);
   }
   const detailedTables: DetailedTableUse[] = [];
+  const notUsed: Diagnostic[] = [];
   const detailedLoaded = new Map<number, { meta: DatasetMeta; table: IoTable }>();
   for (const [year, meta] of [...detailedByYear].sort((a, b) => a[0] - b[0])) {
     const base = { year, tableId: meta.id, sectors: meta.dimensions.sectors ?? 0 };
     if (groupMethod !== "two_block") {
       detailedTables.push({ ...base, used: false, reason: "group_method_not_invariant" });
+      notUsed.push(
+        diagnostic("detailed_table_not_used", "warning", {
+          tableId: meta.id,
+          year,
+          reason: "group_method_not_invariant",
+        }),
+      );
       continue;
     }
     const { table } = await options.source.loadIoTable(meta.id);
@@ -226,6 +234,9 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
     } catch (e) {
       if (!(e instanceof CoreError)) throw e;
       detailedTables.push({ ...base, used: false, reason: "group_not_resolvable", errorCode: e.code });
+      notUsed.push(
+        diagnostic("detailed_table_not_used", "warning", { tableId: meta.id, year, reason: "group_not_resolvable" }),
+      );
       continue;
     }
     detailedTables.push({ ...base, used: true, reason: "two_block_invariant" });
@@ -246,7 +257,7 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
     /** the two-block coefficient input and the index of the group block in it */
     readonly block: { readonly input: CoefficientLinkageInput; readonly index: number };
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...notUsed];
   const tablePoints: TablePoint[] = [];
   let groupName: "digital" | "custom" = "digital";
   for (const year of years) {

@@ -35,7 +35,12 @@ export type DiagnosticCode =
   /** the native BLAS backend was unavailable or disabled; the TypeScript LU was used (params: reason) */
   | "backend_fallback"
   /** the computation used a backend (params: backend) */
-  | "backend_used";
+  | "backend_used"
+  /**
+   * a detailed table (e.g. the 139-sector 2012 table) was not used in a series because the result
+   * would depend on how its sectors are split (params: tableId, year, reason)
+   */
+  | "detailed_table_not_used";
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

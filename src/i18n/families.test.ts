@@ -465,6 +465,10 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
     { from: 2015, to: 2017, year: 2016, weight: 0.5, method: "linear" },
   ],
   extrapolated_hold: [{ from: 2020, to: 2023 }],
+  detailed_table_not_used: [
+    { tableId: "cn-nbs-io-2012-139", year: 2012, reason: "group_method_not_invariant" },
+    { tableId: "cn-nbs-io-2012-139", year: 2012, reason: "group_not_resolvable" },
+  ],
   ras_converged: [{ iterations: 12, maxDeviation: 1e-12, tolerance: 1e-10 }],
   ras_targets_rescaled: [{ factor: 1.01, sumU: 100, sumV: 101 }],
   imbalance: [{ axis: "column", maxRelative: 0.02, sector: "S03" }],

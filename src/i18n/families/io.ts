@@ -80,6 +80,11 @@ export interface IoDiagnosticParams {
   readonly ras_converged: { readonly iterations: number; readonly maxDeviation: number; readonly tolerance: number };
   readonly ras_targets_rescaled: { readonly factor: number; readonly sumU: number; readonly sumV: number };
   readonly imbalance: { readonly axis: "row" | "column"; readonly maxRelative: number; readonly sector?: string };
+  readonly detailed_table_not_used: {
+    readonly tableId: string;
+    readonly year: number;
+    readonly reason: "group_method_not_invariant" | "group_not_resolvable";
+  };
 }
 
 const zhList = (v: unknown): string => show(v, "、");
@@ -147,6 +152,10 @@ export const diagnostics: Bilingual<IoDiagnosticParams> = {
     interpolated: (p) =>
       `${p.year !== undefined ? `${p.year} 年的` : ""}数值在编表年份 ${p.from} 与 ${p.to} 之间插值（${ZH_INTERPOLATION[p.method]}），为估计值，并非公布的投入产出表。`,
     extrapolated_hold: (p) => `系数保持 ${p.from} 年水平直至 ${p.to} 年（无更新的表）；这些年份的数值属于假设。`,
+    detailed_table_not_used: (p) =>
+      p.reason === "group_method_not_invariant"
+        ? `${p.year} 年的细分表 ${p.tableId} 未纳入序列：所选部门组算法的结果取决于部门的细分方式，只有两部门合并法（two_block）与细分无关；该年数值由相邻编表年份插值得到。`
+        : `${p.year} 年的细分表 ${p.tableId} 未纳入序列：在该表中找不到所指定的部门组；该年数值由相邻编表年份插值得到。请用该表的部门代码指定部门组。`,
     ras_converged: (p) =>
       `RAS 经 ${p.iterations} 次迭代收敛（最大偏差 ${show(p.maxDeviation)}，容差 ${show(p.tolerance)}）。`,
     ras_targets_rescaled: (p) =>
@@ -163,6 +172,10 @@ export const diagnostics: Bilingual<IoDiagnosticParams> = {
       `${p.year !== undefined ? `Values for ${p.year} were` : "Values were"} interpolated between the table years ${p.from} and ${p.to} (${EN_INTERPOLATION[p.method]}); they are estimates, not published tables.`,
     extrapolated_hold: (p) =>
       `Coefficients were held at ${p.from} values up to ${p.to} (no later table); treat these years as assumptions.`,
+    detailed_table_not_used: (p) =>
+      p.reason === "group_method_not_invariant"
+        ? `The detailed ${p.year} table ${p.tableId} was left out of the series: with the chosen group method the result depends on how sectors are split; only two_block is split-invariant. That year is interpolated between the neighbouring table years.`
+        : `The detailed ${p.year} table ${p.tableId} was left out of the series: the group could not be found in it. That year is interpolated between the neighbouring table years; name the group with that table's sector codes.`,
     ras_converged: (p) =>
       `RAS converged in ${p.iterations} iterations (max deviation ${show(p.maxDeviation)}, tolerance ${show(p.tolerance)}).`,
     ras_targets_rescaled: (p) =>

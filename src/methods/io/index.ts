@@ -158,6 +158,17 @@ export const seriesWire = z.object({
   groupMethod: z.enum(groupMethods),
   points: z.array(seriesPointWire),
   published: z.array(publishedPointWire),
+  /** detailed tables (e.g. 139 sectors) considered for years without a 42-sector table, used or not */
+  detailedTables: z.array(
+    z.object({
+      year: z.number().int(),
+      tableId: z.string(),
+      sectors: z.number().int(),
+      used: z.boolean(),
+      reason: z.enum(["two_block_invariant", "group_method_not_invariant", "group_not_resolvable"]),
+      errorCode: z.string().optional(),
+    }),
+  ),
   diagnostics: z.array(wireDiagnostic),
   provenance: wireProvenance,
 });
