@@ -89,7 +89,12 @@ async function waitForCharts(page: Page, minRender: Record<string, number> = {})
   );
 }
 
-describe.skipIf(!hasChromium)("dashboard (Chromium)", () => {
+// No silent skip: set-up (scripts/setup.sh) installs Debian's chromium, so its absence is a failure.
+it("Debian's Chromium is installed (scripts/setup.sh)", () => {
+  expect(hasChromium, `${CHROMIUM} not found: run scripts/setup.sh`).toBe(true);
+});
+
+describe.runIf(hasChromium)("dashboard (Chromium)", () => {
   let browser: Browser;
   let url = "";
   const problems: string[] = [];
