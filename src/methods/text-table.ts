@@ -51,14 +51,26 @@ export function renderTextTable(
   return `${[line(header), rule, ...rows.map(line)].join("\n")}\n`;
 }
 
-/** One CSV field (RFC 4180 quoting). */
+/** A decimal number as written in CSV (optionally negative, fraction, exponent); no leading `+`. */
+const CSV_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** First characters a spreadsheet reads as the start of a formula (OWASP "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field (RFC 4180 quoting), safe to open in Excel or WPS. A text cell starting with `=`, `+`,
+ * `-`, `@`, tab or carriage return that is not a number gets a leading single quote and is quoted
+ * (OWASP CSV Injection rule), so `=HYPERLINK(…)` or `+cmd|…` stay text; numbers, including negative
+ * numbers and numeric strings such as `-1.5`, stay numbers.
+ */
 export function csvField(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (FORMULA_START.test(v) && !CSV_NUMBER.test(v)) return `"'${v.replace(/"/g, '""')}"`;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** CSV text from a header and rows (LF line ends). */
+/** CSV text from a header and rows (LF line ends); every field goes through {@link csvField}. */
 export function renderCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null | undefined)[])[],
