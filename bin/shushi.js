@@ -27,13 +27,30 @@ async function loadCli() {
   return import(pathToFileURL(source).href);
 }
 
+// `shushi … | head`: when the reader closes the pipe, stop writing and exit 0 without a stack trace
+let stdoutClosed = false;
+const quiet = (e) => {
+  if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+};
+process.stdout.on("error", (e) => {
+  quiet(e);
+  stdoutClosed = true;
+});
+process.stderr.on("error", quiet);
+
 try {
   const cli = await loadCli();
-  const code = await cli.run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
-  process.exitCode = typeof code === "number" ? code : 70;
+  const sinks =
+    typeof cli.processSinks === "function"
+      ? cli.processSinks()
+      : { stdout: process.stdout, stderr: process.stderr, stdoutClosed: () => false };
+  const code = await cli.run(process.argv.slice(2), { stdout: sinks.stdout, stderr: sinks.stderr });
+  process.exitCode = stdoutClosed || sinks.stdoutClosed() ? 0 : typeof code === "number" ? code : 70;
 } catch (e) {
-  process.stderr.write(
-    `shushi: internal error / 内部错误: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-  );
+  if (!process.stderr.destroyed) {
+    process.stderr.write(
+      `shushi: internal error / 内部错误: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+  }
   process.exitCode = 70;
 }

@@ -16,8 +16,11 @@ export interface ParsedArgs {
   readonly missingValue?: ReadonlySet<string>;
 }
 
-/** Options that take no value anywhere in the CLI. */
-export const BOOLEAN_FLAGS = new Set(["help", "h", "version", "replace", "rebuild", "no-open"]);
+/**
+ * Options that take no value anywhere in the CLI. Long names only: `-h` is the one short alias (of
+ * `--help`), and no prefix or long spelling of it (`--h`, `--he`) is taken for another option.
+ */
+export const BOOLEAN_FLAGS = new Set(["help", "version", "replace", "rebuild", "no-open"]);
 
 export { UsageError } from "../methods/errors.js";
 
@@ -33,6 +36,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       positionals.push(...argv.slice(i + 1));
       break;
     }
+    if (a === "-h") {
+      flags.add("help");
+      continue;
+    }
     if (a.startsWith("--") || (a.startsWith("-") && a.length === 2 && !/^-\d/.test(a))) {
       const body = a.startsWith("--") ? a.slice(2) : a.slice(1);
       const eq = body.indexOf("=");
@@ -40,8 +47,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         options.set(body.slice(0, eq), body.slice(eq + 1));
         continue;
       }
-      if (BOOLEAN_FLAGS.has(body)) {
-        flags.add(body === "h" ? "help" : body);
+      if (a.startsWith("--") && BOOLEAN_FLAGS.has(body)) {
+        flags.add(body);
         continue;
       }
       const next = argv[i + 1];

@@ -11,15 +11,17 @@ import type { DataStore, OpenDataStoreOptions } from "../app/store.js";
 import { detectLang, type Lang, normalizeLang, t } from "../i18n/index.js";
 import { describeError, ERROR_CATEGORIES, methodByCommand, UsageError } from "../methods/index.js";
 import type { ReportData } from "../report/types.js";
-import { checkGlobalValues, type ParsedArgs, parseArgs } from "./args.js";
+import { checkGlobalValues, checkKnown, type ParsedArgs, parseArgs } from "./args.js";
 import { datasetsCommand } from "./commands/datasets.js";
 import { runMethodCommand } from "./commands/method.js";
 import { reportCommand, serveCommand } from "./commands/serve.js";
 import type { CliContext, CliDeps, CliIo } from "./context.js";
 import { helpText } from "./help.js";
 import { issueLine } from "./render.js";
+import { processSinks } from "./stdio.js";
 
 export type { CliDeps, CliIo, TextSink } from "./context.js";
+export { processSinks } from "./stdio.js";
 
 const defaultDeps: CliDeps = {
   openStore: async (dir, options) => (await import("../app/store.js")).openDataStore(dir, options),
@@ -118,6 +120,8 @@ async function dispatch(args: ParsedArgs, ctx: CliContext): Promise<number> {
     return runMethodCommand(method, args, ctx);
   }
   if (command === undefined || command === "help" || args.flags.has("help")) {
+    // `shushi --h` is an unknown option, not help (no prefixes taken as other options)
+    if (command === undefined || command === "help") checkKnown(args, "shushi", ["version"]);
     ctx.out(helpText(ctx.lang));
     return 0;
   }
@@ -153,5 +157,7 @@ async function readUserFile(cwd: string, path: string): Promise<{ bytes: Uint8Ar
 /** Runs when this module is the program entry (e.g. `tsx src/cli/main.ts serve`). */
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+  const sinks = processSinks();
+  const code = await run(process.argv.slice(2), { stdout: sinks.stdout, stderr: sinks.stderr });
+  process.exitCode = sinks.stdoutClosed() ? 0 : code;
 }

@@ -13,6 +13,7 @@ import {
   IMPORT_KINDS,
   SERIES_LAYOUTS,
 } from "../../app/index.js";
+import { storeExists } from "../../app/store.js";
 import { t } from "../../i18n/index.js";
 import { UsageError } from "../../methods/index.js";
 import { checkKnown, enumOption, intOption, type ParsedArgs } from "../args.js";
@@ -148,6 +149,9 @@ export async function datasetsCommand(
     }
     case "rebuild": {
       checkKnown(args, "datasets rebuild", []);
+      // check the lock before the "building" notice: a store held by `shushi serve` fails with
+      // store_locked and nothing else printed
+      if (storeExists(ctx.dataDir)) await (await ctx.deps.openStore(ctx.dataDir, { build: false })).close();
       const count = await ctx.withStore(async (s) => (await s.source.listDatasets()).length, { rebuild: true });
       ctx.out(`${t("msg.store_built", ctx.lang, { dir: ctx.dataDir, count })}\n`);
       return 0;
