@@ -4,7 +4,7 @@
  */
 
 import type { IoTable } from "../core/index.js";
-import type { DatasetKind, DatasetMeta, Frequency, SeriesLayout } from "../data/index.js";
+import type { DatasetKind, DatasetMeta, ImportUserFileOptions } from "../data/index.js";
 import {
   type DataIssue,
   DataIssuesError,
@@ -122,34 +122,16 @@ export async function datasetsValidate(
 /** Every kind `datasetsImport` accepts (CLI `--kind`, API `?kind=`). */
 export { IMPORT_KINDS, type ImportKind } from "../data/index.js";
 
-/** Options of {@link datasetsImport}: the common ones plus the kind's (ignored by other kinds). */
-export interface DatasetsImportOptions {
-  /** the file name shown in issues (its extension picks CSV/XLSX) */
-  readonly file: string;
-  readonly id: string;
+/**
+ * Options of {@link datasetsImport}: the store's import options (file, id, unit, replace, sheet,
+ * titles, year, region; series layout, frequency, indicator, units, entity resolution; concordance
+ * coverage; progress), with the kind optional (default io_table). The store's own options for shipped
+ * data (provenance, validation tolerances) are not offered to users.
+ */
+export type DatasetsImportOptions = Omit<ImportUserFileOptions, "kind" | "provenance" | "validate" | "priceBasis"> & {
   /** @default "io_table" */
   readonly kind?: DatasetKind;
-  readonly unit?: string;
-  readonly replace?: boolean;
-  readonly sheet?: string;
-  readonly titleZh?: string;
-  readonly titleEn?: string;
-  readonly year?: number;
-  readonly region?: string;
-  /** time_series / panel */
-  readonly layout?: SeriesLayout | "auto";
-  readonly frequency?: Frequency;
-  readonly indicator?: string;
-  readonly units?: Readonly<Record<string, string>>;
-  readonly resolveEntities?: boolean;
-  /** concordance coverage: stored classification ids */
-  readonly fromClassification?: string;
-  readonly toClassification?: string;
-  readonly tolerance?: number;
-  readonly allowUnmapped?: boolean;
-  /** streamed imports (a CSV series or registry given by path): bytes read and rows parsed so far */
-  readonly onProgress?: (p: { readonly bytes: number; readonly rows: number }) => void;
-}
+};
 
 /** The file to import: its bytes, or its path (streamed for large CSV series and registries; required for text corpora). */
 export type DatasetInput = Uint8Array | { readonly path: string };

@@ -8,6 +8,7 @@ import { buildStore, importUserFile, openStore, STORE_FILE } from "../data/index
 import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
 import type { DatasetImporter } from "./datasets.js";
 import { StoreLockedError } from "./errors.js";
+import type { PersistentResultStore } from "./result-cache.js";
 
 /** Tables kept in memory per open store. */
 const TABLE_CACHE_SIZE = 12;
@@ -15,11 +16,7 @@ const TABLE_CACHE_SIZE = 12;
 export type Store = Awaited<ReturnType<typeof openStore>>;
 
 /** The persistent layer of the result cache (rows are deleted when a dataset they name changes). */
-export interface PersistentResultCache {
-  /** the cached JSON, or undefined */
-  get(key: string): Promise<string | undefined>;
-  put(key: string, method: string, datasetIds: readonly string[], json: string): Promise<void>;
-}
+export type PersistentResultCache = PersistentResultStore;
 
 export interface DataStore {
   readonly dir: string;

@@ -33,7 +33,7 @@ export {
 export type { RegistryCountOptions, RegistryCountRow, RegistryRow, RegistryRowsOptions } from "./registry/registry.js";
 export { FREQUENCIES, type Frequency } from "./series/periods.js";
 export { SERIES_LAYOUTS, type SeriesLayout } from "./series/read.js";
-export { IMPORT_KINDS, type ImportKind, readShippedDataset } from "./store/build.js";
+export { IMPORT_KINDS, type ImportKind, type ImportUserFileOptions, readShippedDataset } from "./store/build.js";
 export {
   buildStore,
   type CorpusDocumentMeta,

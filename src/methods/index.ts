@@ -9,6 +9,7 @@ export type { AnyMethod, Label, MethodContext, MethodDeclaration, OutputFormat, 
 export { defineMethod } from "./declaration.js";
 export { describeError, EdgeError, ERROR_CATEGORIES, type ErrorCategory, UsageError } from "./errors.js";
 export { flagName, type OptionSpec, optionEntries, optionSpec, parseOptions } from "./options.js";
+export { wireIssue } from "./wire.js";
 
 /** All methods, grouped by family in help order. */
 export const METHODS: readonly AnyMethod[] = [...IO_METHODS];

@@ -16,6 +16,16 @@ export const wireDiagnostic = z.object({
 });
 export type WireDiagnostic = z.output<typeof wireDiagnostic>;
 
+/** A data issue as the edges render it: code, location and message in the language. */
+export const wireIssue = z.object({
+  code: z.string(),
+  severity: z.enum(["error", "warning", "info"]),
+  path: z.record(z.string(), z.unknown()),
+  params: z.record(z.string(), z.unknown()),
+  location: z.string(),
+  message: z.string(),
+});
+
 export const wireSourceFile = z.object({ path: z.string(), sha256: z.string() });
 
 export const wireClassification = z.object({ system: z.string(), version: z.string() });

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { software } from "../app/index.js";
 import { CORE_ERROR_CODES } from "../i18n/index.js";
-import { type AnyMethod, ERROR_CATEGORIES, optionEntries } from "../methods/index.js";
+import { type AnyMethod, ERROR_CATEGORIES, optionEntries, wireIssue } from "../methods/index.js";
 import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from "./routes/platform.js";
 
 type Json = Record<string, unknown>;
@@ -42,18 +42,7 @@ export const errorBody = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   params: z.record(z.string(), z.unknown()),
-  issues: z
-    .array(
-      z.object({
-        code: z.string(),
-        severity: z.enum(["error", "warning", "info"]),
-        path: z.record(z.string(), z.unknown()),
-        params: z.record(z.string(), z.unknown()),
-        location: z.string(),
-        message: z.string(),
-      }),
-    )
-    .optional(),
+  issues: z.array(wireIssue).optional(),
 });
 
 function schemaOf(s: z.ZodType): Json {

@@ -20,7 +20,7 @@ import {
   software,
 } from "../../app/index.js";
 import { type Lang, renderIssue, renderReproductionRow } from "../../i18n/index.js";
-import { EdgeError, type ErrorCategory, type Label, UsageError } from "../../methods/index.js";
+import { EdgeError, type ErrorCategory, type Label, UsageError, wireIssue } from "../../methods/index.js";
 
 interface ParamSpec {
   readonly schema: z.ZodType;
@@ -53,14 +53,7 @@ const datasetMeta = z.looseObject({
   provenance: z.looseObject({}),
 });
 
-const renderedIssue = z.object({
-  code: z.string(),
-  severity: z.enum(["error", "warning", "info"]),
-  path: z.record(z.string(), z.unknown()),
-  params: z.record(z.string(), z.unknown()),
-  location: z.string(),
-  message: z.string(),
-});
+const renderedIssue = wireIssue;
 
 /** Kinds the import endpoint accepts: every importable kind but text corpora (a folder of files). */
 export const API_IMPORT_KINDS = IMPORT_KINDS.filter((k) => k !== "text_corpus") as unknown as readonly [
