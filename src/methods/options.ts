@@ -23,6 +23,10 @@ export interface OptionSpec {
   readonly placeholder: string;
   /** not offered over HTTP (e.g. a local file path) */
   readonly cliOnly?: boolean;
+  /** a comma-separated list (e.g. sector codes): at most this many items … */
+  readonly maxItems?: number;
+  /** … of at most this many characters each */
+  readonly maxItemLength?: number;
 }
 
 const SPECS = new WeakMap<z.ZodType, OptionSpec>();
@@ -32,12 +36,42 @@ function attach<T extends z.ZodType>(schema: T, spec: OptionSpec): T {
   return schema;
 }
 
-/** Dataset ids: letters, digits, `-`, `_`, `.` and `/` (for namespaces), at most 200 characters. */
-export const DATASET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
+/**
+ * Dataset ids: `/`-separated segments (namespaces, e.g. `user/ana/gdp`) of letters, digits, `-`, `_`
+ * and `.`, each starting with a letter or digit (so no `..`, empty or hidden segments), at most
+ * {@link DATASET_ID_MAX_LENGTH} characters in all.
+ */
+export const DATASET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+export const DATASET_ID_MAX_LENGTH = 200;
+
+/** True for a well-formed dataset id ({@link DATASET_ID_PATTERN}, at most 200 characters). */
+export function isDatasetId(id: string): boolean {
+  return id.length <= DATASET_ID_MAX_LENGTH && DATASET_ID_PATTERN.test(id);
+}
+
+/** Bounds of a comma-separated list option (e.g. `group=01,02,…`). */
+export const LIST_LIMITS = { maxItems: 1000, maxItemLength: 200 } as const;
+
+/** Longest option value echoed back in an error (the rest is cut and marked `…`). */
+const ECHO_LIMIT = 200;
+
+/** A value as echoed in an error: at most {@link ECHO_LIMIT} characters. */
+export function echoValue(text: string): string {
+  return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text;
+}
+
+/** True when `text` holds a C0 control character or DEL (never part of an option value). */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
 
 /** A stored dataset's id. */
 export function datasetOption(label: Label, options: { required?: boolean } = {}) {
-  const base = z.string().regex(DATASET_ID_PATTERN);
+  const base = z.string().max(DATASET_ID_MAX_LENGTH).regex(DATASET_ID_PATTERN);
   const required = options.required ?? true;
   return attach(required ? base : base.optional(), { kind: "dataset", label, required, placeholder: "<id>" });
 }
@@ -75,8 +109,16 @@ export function intOption(bounds: { min: number; max: number }, label: Label) {
   });
 }
 
-/** Free text (validated by the method), optional. */
-export function textOption(label: Label, placeholder: string, options: { default?: string; maxLength?: number } = {}) {
+/**
+ * Free text (validated by the method), optional. A placeholder that names a comma-separated list
+ * (`<code,code,…>`) makes the value a bounded list ({@link LIST_LIMITS}) unless `list` says otherwise.
+ */
+export function textOption(
+  label: Label,
+  placeholder: string,
+  options: { default?: string; maxLength?: number; list?: { maxItems: number; maxItemLength: number } | false } = {},
+) {
+  const list = options.list ?? (/,…>/.test(placeholder) ? LIST_LIMITS : false);
   const base = z
     .string()
     .min(1)
@@ -88,6 +130,7 @@ export function textOption(label: Label, placeholder: string, options: { default
     required: false,
     placeholder,
     ...(options.default !== undefined && { default: options.default }),
+    ...(list !== false && { maxItems: list.maxItems, maxItemLength: list.maxItemLength }),
   });
 }
 
@@ -119,7 +162,8 @@ function displayName(key: string, edge: OptionEdge): string {
  * Converts raw string values (argv or query) to typed values and validates them against the
  * declaration's schema. Unknown keys are not checked here (each edge knows its own extra options).
  * @param raw values by option key (camelCase)
- * @throws {UsageError} `usage.invalid_value` (value outside the allowed set or bounds) or
+ * @throws {UsageError} `usage.invalid_value` (value outside the allowed set or bounds; a list with too
+ *   many items or too long an item, or a control character, with `limit` in the params) or
  *   `usage.missing_option` (a required option absent), naming the option as the edge spells it
  */
 export function parseOptions<S extends z.ZodObject>(
@@ -145,7 +189,7 @@ export function parseOptions<S extends z.ZodObject>(
     const invalid = (): UsageError =>
       new UsageError("usage.invalid_value", {
         option: name,
-        value: text,
+        value: echoValue(text),
         expected:
           spec.kind === "enum"
             ? (spec.values ?? []).join(", ")
@@ -153,6 +197,35 @@ export function parseOptions<S extends z.ZodObject>(
               ? `${spec.min}–${spec.max}`
               : spec.placeholder,
       });
+    if (hasControlCharacter(text)) {
+      throw new UsageError("usage.invalid_value", {
+        option: name,
+        value: echoValue(text),
+        expected: "text without control characters",
+        limit: "control_character",
+      });
+    }
+    if (spec.maxItems !== undefined && spec.maxItemLength !== undefined) {
+      const items = text.split(",");
+      if (items.length > spec.maxItems) {
+        throw new UsageError("usage.invalid_value", {
+          option: name,
+          value: echoValue(text),
+          expected: `at most ${spec.maxItems} items`,
+          limit: "max_items",
+          max: spec.maxItems,
+        });
+      }
+      if (items.some((item) => item.trim().length > (spec.maxItemLength as number))) {
+        throw new UsageError("usage.invalid_value", {
+          option: name,
+          value: echoValue(text),
+          expected: `items of at most ${spec.maxItemLength} characters`,
+          limit: "max_item_length",
+          max: spec.maxItemLength,
+        });
+      }
+    }
     if (spec.kind === "int") {
       if (!/^-?\d+$/.test(text)) throw invalid();
       values[key] = Number(text);
@@ -168,7 +241,7 @@ export function parseOptions<S extends z.ZodObject>(
     const path = String(parsed.error.issues[0]?.path[0] ?? "");
     throw new UsageError("usage.invalid_value", {
       option: displayName(path, edge),
-      value: String(values[path] ?? ""),
+      value: echoValue(String(values[path] ?? "")),
       expected: optionSpec(schema.shape[path] as z.ZodType).placeholder,
     });
   }

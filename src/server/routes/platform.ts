@@ -21,6 +21,13 @@ import {
 } from "../../app/index.js";
 import { type Lang, renderIssue, renderReproductionRow } from "../../i18n/index.js";
 import { EdgeError, type ErrorCategory, type Label, UsageError, wireIssue } from "../../methods/index.js";
+import {
+  DATASET_ID_MAX_LENGTH,
+  DATASET_ID_PATTERN,
+  echoValue,
+  hasControlCharacter,
+  isDatasetId,
+} from "../../methods/options.js";
 
 interface ParamSpec {
   readonly schema: z.ZodType;
@@ -73,6 +80,78 @@ const IMPORT_TEXT_PARAMS = {
   toClassification: "concordance: id of the stored target classification (coverage check)",
 } as const;
 
+/** Longest accepted value of a free-text import parameter (titles are longer). */
+const TEXT_PARAM_MAX = 200;
+const TITLE_PARAM_MAX = 500;
+/** Import parameters that name a stored dataset (checked like the dataset id). */
+const DATASET_ID_PARAMS: ReadonlySet<string> = new Set(["fromClassification", "toClassification"]);
+/** Query parameters of an import besides the text ones. */
+const IMPORT_QUERY: ReadonlySet<string> = new Set([
+  "lang",
+  "id",
+  "kind",
+  "file",
+  "name",
+  "year",
+  "layout",
+  "frequency",
+  "replace",
+  ...Object.keys(IMPORT_TEXT_PARAMS),
+]);
+const DATASET_ID_EXPECTED = `dataset id: /-separated segments of A–Z a–z 0–9 . _ - starting with a letter or digit, at most ${DATASET_ID_MAX_LENGTH} characters`;
+
+/** A dataset id from a path or query parameter; `usage.invalid_value` (limit `dataset_id`) otherwise. */
+function checkDatasetId(option: string, id: string): string {
+  if (!isDatasetId(id))
+    throw new UsageError("usage.invalid_value", {
+      option,
+      value: echoValue(id),
+      expected: DATASET_ID_EXPECTED,
+      limit: "dataset_id",
+    });
+  return id;
+}
+
+/**
+ * The import's query parameters, strictly: no unknown or repeated parameters, ids by the dataset id
+ * pattern, free text bounded and without control characters.
+ */
+function importQuery(c: Context): Map<string, string> {
+  const command = "POST /api/datasets/import";
+  const raw = new Map<string, string>();
+  for (const [k, v] of Object.entries(c.req.queries())) {
+    if (!IMPORT_QUERY.has(k)) throw new UsageError("usage.unknown_option", { option: k, command });
+    if (v.length > 1)
+      throw new UsageError("usage.invalid_value", {
+        option: k,
+        value: echoValue(v.join(",")),
+        expected: "one value",
+        limit: "repeated",
+      });
+    const text = v[0] ?? "";
+    if (text === "") continue;
+    if (DATASET_ID_PARAMS.has(k)) checkDatasetId(k, text);
+    const max = k === "titleZh" || k === "titleEn" ? TITLE_PARAM_MAX : TEXT_PARAM_MAX;
+    if (k !== "id" && text.length > max)
+      throw new UsageError("usage.invalid_value", {
+        option: k,
+        value: echoValue(text),
+        expected: `at most ${max} characters`,
+        limit: "max_length",
+        max,
+      });
+    if (hasControlCharacter(text))
+      throw new UsageError("usage.invalid_value", {
+        option: k,
+        value: echoValue(text),
+        expected: "text without control characters",
+        limit: "control_character",
+      });
+    raw.set(k, text);
+  }
+  return raw;
+}
+
 export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
   {
     method: "get",
@@ -100,7 +179,13 @@ export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
     path: "/api/datasets/:id",
     operationId: "datasets.show",
     summary: { "zh-CN": "数据集元数据、部门与校验结果", en: "a dataset's metadata, sectors and validation" },
-    params: { id: { schema: z.string(), required: true, description: "dataset id" } },
+    params: {
+      id: {
+        schema: z.string().max(DATASET_ID_MAX_LENGTH).regex(DATASET_ID_PATTERN),
+        required: true,
+        description: "dataset id",
+      },
+    },
     response: datasetMeta.extend({
       validation: z.object({
         ok: z.boolean(),
@@ -120,7 +205,11 @@ export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
       en: "import a file as a dataset (all-or-nothing)",
     },
     params: {
-      id: { schema: z.string(), required: true, description: "id of the new dataset" },
+      id: {
+        schema: z.string().max(DATASET_ID_MAX_LENGTH).regex(DATASET_ID_PATTERN),
+        required: true,
+        description: "id of the new dataset",
+      },
       kind: { schema: z.enum(API_IMPORT_KINDS), required: false, description: "dataset kind (default io_table)" },
       file: { schema: z.string(), required: false, description: "file name for issue locations and provenance" },
       ...Object.fromEntries(
@@ -140,7 +229,11 @@ export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
         required: false,
         description: "series frequency (default detected)",
       },
-      replace: { schema: z.enum(["true", "1"]), required: false, description: "replace a dataset with the same id" },
+      replace: {
+        schema: z.enum(["true", "1", "false", "0"]),
+        required: false,
+        description: "replace a dataset with the same id",
+      },
     },
     body: true,
     status: 201,
@@ -185,7 +278,7 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
     "datasets.list": async (c) => c.json(await datasetsList(deps.source)),
     "datasets.show": async (c) => {
       const lang = deps.lang(c);
-      const r = await datasetsShow(deps.source, c.req.param("id") ?? "");
+      const r = await datasetsShow(deps.source, checkDatasetId("id", c.req.param("id") ?? ""));
       return c.json({
         ...r,
         validation: { ...r.validation, issues: r.validation.issues.map((i) => renderIssue(i, lang)) },
@@ -195,13 +288,12 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
       const lang = deps.lang(c);
       if (deps.importer === undefined)
         throw new EdgeError("disabled", "read_only", "error.bad_request", { message: "imports are disabled" });
-      const id = c.req.query("id");
+      const query = importQuery(c);
+      const q = (k: string): string | undefined => query.get(k);
+      const id = q("id");
       if (id === undefined || id.trim() === "")
         throw new UsageError("usage.missing_option", { command: "POST /api/datasets/import", option: "id" });
-      const q = (k: string): string | undefined => {
-        const v = c.req.query(k);
-        return v === undefined || v === "" ? undefined : v;
-      };
+      checkDatasetId("id", id);
       const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
         const v = q(name);
         if (v !== undefined && !(allowed as readonly string[]).includes(v))
@@ -212,22 +304,22 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
       const layout = oneOf("layout", ["auto", ...SERIES_LAYOUTS] as const);
       const frequency = oneOf("frequency", FREQUENCIES);
       const yearText = q("year");
-      const year = yearText === undefined ? undefined : Number(yearText);
-      if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2100))
+      const year = yearText === undefined || !/^\d{4}$/.test(yearText) ? undefined : Number(yearText);
+      if (yearText !== undefined && (year === undefined || year < 1900 || year > 2100))
         throw new UsageError("usage.invalid_value", { option: "year", value: yearText, expected: "1900–2100" });
       const text = Object.fromEntries(
         Object.keys(IMPORT_TEXT_PARAMS)
           .map((k) => [k, q(k)] as const)
           .filter(([, v]) => v !== undefined),
       ) as Partial<Record<keyof typeof IMPORT_TEXT_PARAMS, string>>;
-      const replace = q("replace") === "true" || q("replace") === "1";
+      const replace = oneOf("replace", ["true", "1", "false", "0"] as const);
       const bytes = await deps.readBody(c);
       const file = q("file") ?? q("name") ?? deps.uploadName(id, bytes);
       const r = await datasetsImport(deps.importer, bytes, {
         file,
         id,
         kind,
-        replace,
+        replace: replace === "true" || replace === "1",
         ...text,
         ...(year !== undefined && { year }),
         ...(layout !== undefined && { layout }),
