@@ -76,3 +76,24 @@ describe("datasets rebuild and the store lock", () => {
     expect(calls[0]?.build).toBe(false);
   });
 });
+
+describe("dataset ids on the command line", () => {
+  it.each([
+    [["datasets", "import", "t.csv", "--id", "../../x"], "--id"],
+    [["datasets", "import", "t.csv", "--id", "=HYPERLINK(1)"], "--id"],
+    [["datasets", "import", "t.csv", "--id", "ok", "--from-classification", "a/../b"], "--from-classification"],
+    [["datasets", "show", "<img src=x>"], "id"],
+  ])("%j is a usage error before the store is opened", async (argv, option) => {
+    let opened = false;
+    const r = await cli(["--lang", "en", ...argv], {
+      openStore: async () => {
+        opened = true;
+        throw new Error("must not open");
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^\[invalid_value\]/);
+    expect(r.err).toContain(option);
+    expect(opened).toBe(false);
+  });
+});

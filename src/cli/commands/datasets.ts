@@ -16,6 +16,7 @@ import {
 import { storeExists } from "../../app/store.js";
 import { t } from "../../i18n/index.js";
 import { UsageError } from "../../methods/index.js";
+import { DATASET_ID_MAX_LENGTH, echoValue, isDatasetId } from "../../methods/options.js";
 import { checkKnown, enumOption, intOption, type ParsedArgs } from "../args.js";
 import type { CliContext } from "../context.js";
 import { jsonText, type OutputFormat, renderDatasetList, renderDatasetShow, renderValidate } from "../render.js";
@@ -38,6 +39,18 @@ function progressReporter(ctx: CliContext): ((p: { bytes: number; rows: number }
 
 const FORMATS: readonly OutputFormat[] = ["table", "json", "csv"];
 
+/** A dataset id given on the command line; `usage.invalid_value` (limit `dataset_id`) when malformed. */
+function datasetId(option: string, id: string): string {
+  if (!isDatasetId(id))
+    throw new UsageError("usage.invalid_value", {
+      option,
+      value: echoValue(id),
+      expected: `dataset id: /-separated segments of A–Z a–z 0–9 . _ - starting with a letter or digit, at most ${DATASET_ID_MAX_LENGTH} characters`,
+      limit: "dataset_id",
+    });
+  return id;
+}
+
 /** `shushi datasets list|show|validate|import|rebuild`. */
 export async function datasetsCommand(
   sub: string | undefined,
@@ -59,6 +72,7 @@ export async function datasetsCommand(
       if (id === undefined)
         throw new UsageError("usage.missing_argument", { command: "datasets show", argument: "id" });
       const format = enumOption(args, "format", FORMATS, "table");
+      datasetId("id", id);
       const r = await ctx.withStore((s) => datasetsShow(s.source, id));
       ctx.out(renderDatasetShow(r, format, ctx.lang));
       return 0;
@@ -106,6 +120,11 @@ export async function datasetsCommand(
       const id = args.options.get("id");
       if (id === undefined)
         throw new UsageError("usage.missing_option", { command: "datasets import", option: "--id <id>" });
+      datasetId("--id", id);
+      for (const k of ["from-classification", "to-classification"]) {
+        const v = args.options.get(k);
+        if (v !== undefined) datasetId(`--${k}`, v);
+      }
       const kind = enumOption(args, "kind", IMPORT_KINDS, "io_table");
       const format = enumOption(args, "format", FORMATS, "table");
       const layout = enumOption(args, "layout", ["auto", ...SERIES_LAYOUTS] as const);
