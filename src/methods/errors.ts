@@ -22,7 +22,7 @@ export class UsageError extends Error {
 
 /** An error of the serving edge itself (body too large, imports disabled, unknown path). */
 export class EdgeError extends Error {
-  readonly category: "usage" | "too_large" | "disabled" | "not_found" | "unavailable";
+  readonly category: "usage" | "too_large" | "disabled" | "not_found" | "unavailable" | "timeout" | "busy";
   readonly code: string;
   readonly key: MessageKey;
   readonly params: Readonly<Record<string, unknown>>;
@@ -36,6 +36,20 @@ export class EdgeError extends Error {
   }
 }
 
+/**
+ * An error already described where it happened (a worker thread, src/server/method-worker.ts) and
+ * carried across as data: class instances do not survive the thread boundary, so the worker sends
+ * `describeError`'s result and the main thread rethrows it in this wrapper.
+ */
+export class RemoteError extends Error {
+  readonly described: DescribedError;
+  constructor(described: DescribedError) {
+    super(`${described.code}: ${described.message}`);
+    this.name = "RemoteError";
+    this.described = described;
+  }
+}
+
 /** The categories, each with one CLI exit code and one HTTP status. */
 export const ERROR_CATEGORIES = {
   usage: { exit: 2, status: 400 },
@@ -44,6 +58,10 @@ export const ERROR_CATEGORIES = {
   too_large: { exit: 1, status: 413 },
   unavailable: { exit: 2, status: 503 },
   disabled: { exit: 2, status: 501 },
+  /** a computation ran past the server's time limit (worker pool) */
+  timeout: { exit: 2, status: 503 },
+  /** the client has too many computations running or queued (worker pool) */
+  busy: { exit: 2, status: 429 },
   internal: { exit: 70, status: 500 },
 } as const satisfies Record<string, { exit: number; status: number }>;
 
@@ -66,6 +84,7 @@ export interface DescribedError {
 
 /** Classifies and renders any thrown value in `lang`. */
 export function describeError(e: unknown, lang: Lang): DescribedError {
+  if (e instanceof RemoteError) return e.described;
   if (e instanceof UsageError) {
     return {
       category: "usage",

@@ -27,6 +27,7 @@ import { type AnyMethod, describeError, EdgeError, ERROR_CATEGORIES, METHODS } f
 import { openApiDocument } from "./openapi.js";
 import { registerMethodRoutes } from "./routes/methods.js";
 import { registerPlatformRoutes } from "./routes/platform.js";
+import type { WorkerPool } from "./worker-pool.js";
 
 /** What the API reads from and writes to; tests pass in-memory fakes. */
 export interface ServerDeps {
@@ -53,6 +54,15 @@ export interface ServerDeps {
   readonly versions?: DatasetVersions;
   /** the declared methods to serve @default METHODS */
   readonly methods?: readonly AnyMethod[];
+  /**
+   * worker pool for method computations on large tables (src/server/worker-pool.ts; `startServer`
+   * creates one); omitted or `false`: every computation runs on the event loop
+   */
+  readonly pool?: WorkerPool | false;
+  /** tables with at least this many sectors are computed in the pool @default 200 (DEFAULT_POOL_MIN_SECTORS) */
+  readonly poolMinSectors?: number;
+  /** who a request counts against in the pool's per-client limits @default the remote address */
+  readonly clientId?: (c: Context) => string;
 }
 
 export const DEFAULT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -171,6 +181,9 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     readBody,
     uploadName: defaultUploadName,
     uploadLimit,
+    ...(deps.pool !== undefined && { pool: deps.pool }),
+    ...(deps.poolMinSectors !== undefined && { poolMinSectors: deps.poolMinSectors }),
+    ...(deps.clientId !== undefined && { clientId: deps.clientId }),
   });
 
   app.all("/api/*", (c) => {

@@ -10,6 +10,7 @@ import { publishedSeriesLoader } from "../app/published-series.js";
 import type { DataStore } from "../app/store.js";
 import type { Lang } from "../i18n/format.js";
 import { createApp } from "./app.js";
+import { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from "./worker-pool.js";
 
 export interface StartServerOptions {
   readonly port: number;
@@ -18,19 +19,25 @@ export interface StartServerOptions {
   readonly lang?: Lang;
   /** directory of the built dashboard @default <repo>/web/dist */
   readonly webDist?: string;
+  /** worker pool of heavy computations (ADR 0009); false: all on the event loop @default {} (the pool's defaults) */
+  readonly pool?: WorkerPoolOptions | false;
 }
 
 export interface RunningServer {
   readonly url: string;
   /** true when web/dist was found and is served at / */
   readonly dashboard: boolean;
+  /** the worker pool of heavy computations (its stats), unless disabled */
+  readonly pool?: WorkerPool;
   close(): Promise<void>;
 }
 
 /** Starts the server (启动服务): API under /api, dashboard at /. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { store } = options;
+  const pool = options.pool === false ? undefined : createWorkerPool(options.pool);
   const app = createApp({
+    pool: pool ?? false,
     source: store.source,
     importer: store.importer,
     // results outlive the process in the store; keys use each dataset's stored content hash
@@ -55,9 +62,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       resolveStart({
         url: `http://${host}:${info.port}/`,
         dashboard,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        ...(pool !== undefined && { pool }),
+        close: async () => {
+          await new Promise<void>((r) => server.close(() => r()));
+          await pool?.close();
+        },
       });
     });
-    server.once("error", rejectStart);
+    server.once("error", (e) => {
+      void pool?.close();
+      rejectStart(e);
+    });
   });
 }

@@ -1,14 +1,19 @@
 /**
  * The HTTP routes of every declared method (src/methods): `GET <path>` with the options as query
  * parameters, and `POST <path>` with a file body for methods that accept an uploaded table. GET
- * results go through the result cache and carry an ETag.
+ * results go through the result cache and carry an ETag. Methods on a table of at least
+ * `poolMinSectors` sectors run in the worker pool (ADR 0009), the others on the event loop.
  */
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, Hono } from "hono";
 import {
   type DatasetVersions,
   etagOf,
+  type JsonValue,
+  type LoadedIoTable,
   type ResultCache,
   readInputTable,
+  requireIoTable,
   resolveBackend,
   type TableRef,
 } from "../../app/index.js";
@@ -23,6 +28,7 @@ import {
   UsageError,
 } from "../../methods/index.js";
 import { CACHE_CONTROL_DATASET_RESULT, cachedJson } from "../http-cache.js";
+import { DEFAULT_POOL_MIN_SECTORS, type WorkerPool } from "../worker-pool.js";
 
 /** Query parameters every route accepts besides a method's options. */
 const EDGE_QUERY = new Set(["lang"]);
@@ -41,6 +47,53 @@ export interface MethodRouteDeps {
   readonly uploadName: (base: string, bytes: Uint8Array) => string;
   // biome-ignore lint/suspicious/noExplicitAny: Hono middleware of any env
   readonly uploadLimit: any;
+  /** worker pool for computations on large tables; omitted or false: all run on the event loop */
+  readonly pool?: WorkerPool | false;
+  /** tables with at least this many sectors go to the pool @default DEFAULT_POOL_MIN_SECTORS (200) */
+  readonly poolMinSectors?: number;
+  /** who a request counts against in the pool's per-client limits @default the remote address */
+  readonly clientId?: (c: Context) => string;
+}
+
+/** The remote address of a request served by @hono/node-server; "local" in-process (`app.request`). */
+function remoteAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "local";
+  } catch {
+    return "local";
+  }
+}
+
+/**
+ * The computations of one cache key, shared by every request waiting for it (the result cache joins
+ * them): cancelled only when all those requests have gone, so one closed tab does not fail the others.
+ */
+class SharedCancellation {
+  private readonly entries = new Map<string, { controller: AbortController; waiting: number }>();
+
+  /** Counts the request in; `leave` when it is answered. Its abort leaves too. */
+  join(key: string, request: AbortSignal): { signal: AbortSignal; leave: () => void } {
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry = { controller: new AbortController(), waiting: 0 };
+      this.entries.set(key, entry);
+    }
+    const e = entry;
+    e.waiting++;
+    let left = false;
+    const leave = (aborted: boolean) => {
+      if (left) return;
+      left = true;
+      request.removeEventListener("abort", onAbort);
+      if (--e.waiting > 0) return;
+      if (this.entries.get(key) === e) this.entries.delete(key);
+      if (aborted) e.controller.abort(request.reason);
+    };
+    const onAbort = () => leave(true);
+    if (request.aborted) queueMicrotask(onAbort);
+    else request.addEventListener("abort", onAbort, { once: true });
+    return { signal: e.controller.signal, leave: () => leave(false) };
+  }
 }
 
 /** The option values of a request, rejecting parameters the method does not know. */
@@ -64,14 +117,60 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
     typeof deps.context.backend === "string" ? deps.context.backend : (deps.context.backend?.name ?? "auto");
   const backendKey =
     choice === "typescript" ? choice : `${choice}:${resolveBackend("native").backend !== undefined ? "native" : "ts"}`;
+  const pool = deps.pool === false ? undefined : deps.pool;
+  const minSectors = deps.poolMinSectors ?? DEFAULT_POOL_MIN_SECTORS;
+  const clientId = deps.clientId ?? remoteAddress;
+  const source = deps.context.source;
+  const shared = new SharedCancellation();
+  // an injected backend object cannot cross threads: with one, everything runs inline
+  const poolBackend = typeof deps.context.backend === "object" ? undefined : (deps.context.backend ?? "auto");
+
+  /** The stored table of a GET request when it is large enough for the pool (else undefined: run inline). */
+  const largeStoredTable = async (m: AnyMethod, options: Record<string, unknown>) => {
+    const id = options["table"];
+    if (pool === undefined || poolBackend === undefined || m.input !== "io_table" || source === undefined) return;
+    if (typeof id !== "string") return;
+    const meta = await source.getMeta(id);
+    const sectors = meta?.kind === "io_table" ? meta.dimensions["sectors"] : undefined;
+    if (sectors === undefined || sectors < minSectors) return;
+    return requireIoTable(source, id); // the store's source keeps the last tables loaded
+  };
+
+  /** Runs the method in the pool on an in-memory table. */
+  const inPool = (
+    p: WorkerPool,
+    m: AnyMethod,
+    options: Record<string, unknown>,
+    loaded: LoadedIoTable,
+    lang: Lang,
+    client: string,
+    signal: AbortSignal,
+  ): Promise<unknown> =>
+    p.run(
+      {
+        method: m.id,
+        options,
+        input: { table: loaded.table, meta: loaded.meta },
+        lang,
+        backend: poolBackend ?? "auto",
+        ...(deps.context.clock !== undefined && { now: deps.context.clock().toISOString() }),
+      },
+      { clientId: client, signal },
+    );
+
   for (const m of methods) {
     app.get(m.path, async (c) => {
       const lang = deps.lang(c);
       const command = `GET ${m.path}`;
       const options = parseOptions(m.options, queryOptions(m, c, EDGE_QUERY, command), "api", command);
-      const compute = async () => m.toWire(await m.run(options, undefined, deps.context), lang);
+      const client = clientId(c);
+      const compute = async (signal: AbortSignal) => {
+        const loaded = await largeStoredTable(m, options);
+        if (pool !== undefined && loaded !== undefined) return inPool(pool, m, options, loaded, lang, client, signal);
+        return m.toWire(await m.run(options, undefined, deps.context), lang);
+      };
       if (deps.cache === false) {
-        const json = JSON.stringify(await compute());
+        const json = JSON.stringify(await compute(c.req.raw.signal));
         return cachedJson(c, { json, etag: etagOf(json) }, { vary: "Accept-Language, Cookie" });
       }
       const declared = m.datasets(options);
@@ -82,7 +181,27 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
         options: { ...options, lang, ...(m.usesBackend === true && { backend: backendKey }) },
         datasets,
       });
-      const r = await deps.cache.getOrCompute(key, { method: m.id, datasetIds: ids }, compute);
+      const cache = deps.cache;
+      const get = async () => {
+        const interest = shared.join(key, c.req.raw.signal);
+        try {
+          return await cache.getOrCompute(
+            key,
+            { method: m.id, datasetIds: ids },
+            () => compute(interest.signal) as Promise<JsonValue>,
+          );
+        } finally {
+          interest.leave();
+        }
+      };
+      let r: Awaited<ReturnType<typeof get>>;
+      try {
+        r = await get();
+      } catch (e) {
+        // joined a computation that the requests before this one cancelled by leaving: compute anew
+        if (!(e instanceof EdgeError && e.code === "cancelled") || c.req.raw.signal.aborted) throw e;
+        r = await get();
+      }
       return cachedJson(c, r, { vary: "Accept-Language, Cookie", cacheControl: CACHE_CONTROL_DATASET_RESULT });
     });
     if (m.input === undefined) continue;
@@ -106,6 +225,8 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
         ...(unit !== undefined && unit !== "" && { unit }),
         ...(sheet !== undefined && sheet !== "" && { sheet }),
       });
+      if (pool !== undefined && poolBackend !== undefined && loaded.table.sectors.length >= minSectors)
+        return c.json((await inPool(pool, m, options, loaded, lang, clientId(c), c.req.raw.signal)) as object);
       const input: TableRef = { table: loaded.table, meta: loaded.meta };
       const { source: _source, ...context } = deps.context;
       return c.json(m.toWire(await m.run(options, input, context), lang) as object);
