@@ -37,15 +37,19 @@ describe("help is -h or --help only", () => {
     expect(parseArgs(["--h", "x"]).options.get("h")).toBe("x");
   });
 
-  it.each([[["--h"]], [["--he"]], [["--h", "datasets"]], [["datasets", "list", "--h"]], [["help", "--bogus"]]])(
-    "%j is an unknown option (exit 2), not help",
-    async (argv) => {
-      const r = await cli(["--lang", "en", ...argv]);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^\[unknown_option\]/);
-      expect(r.out).toBe("");
-    },
-  );
+  it.each([
+    [["--h"]],
+    [["--he"]],
+    [["--h", "datasets"]],
+    [["datasets", "list", "--h"]],
+    [["help", "--bogus"]],
+    [["io", "linkages", "--table", "t", "--h"]],
+  ])("%j is an unknown option (exit 2), not help", async (argv) => {
+    const r = await cli(["--lang", "en", ...argv]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^\[unknown_option\]/);
+    expect(r.out).toBe("");
+  });
 
   it.each([[["-h"]], [["--help"]], [["help"]], [["datasets", "list", "-h"]]])("%j prints help", async (argv) => {
     const r = await cli(argv);
