@@ -10,8 +10,12 @@ export type DataIssueCode =
   | "file_unreadable"
   /** the file ends in the middle of a record or a quoted field, or a row has fewer cells than the header */
   | "truncated_file"
-  /** bytes are not valid in any supported encoding (params: tried) */
+  /** bytes are not valid in any supported encoding (params: tried, reason, offset?, line?) */
   | "encoding_unrecognised"
+  /** the file exceeds a hard limit checked before parsing (params: limit, value, max, entry?) — see xlsx-limits.ts */
+  | "file_too_complex"
+  /** an IO table's unit is known but not a currency amount (params: unit, accepted) */
+  | "unit_not_currency"
   /** no header row with the expected columns was found (params: expected) */
   | "header_not_found"
   /** a required column is missing (params: column) */

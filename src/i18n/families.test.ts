@@ -477,7 +477,16 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
 const ISSUE_EXAMPLES: Examples<DataIssueParams> = {
   file_unreadable: [{ reason: "read_failed", detail: "EACCES" }, { reason: "not_zip" }],
   truncated_file: [{ reason: "short_last_row", cells: 2, expected: 5 }, { reason: "unterminated_quote" }],
-  encoding_unrecognised: [{ tried: ["utf-8", "gb18030"], reason: "binary_content" }],
+  encoding_unrecognised: [
+    { tried: ["utf-8", "gb18030"], reason: "binary_content" },
+    { tried: ["utf-8", "gb18030"], reason: "invalid_bytes", offset: 1234, line: 17 },
+  ],
+  file_too_complex: [
+    { limit: "merged_area", value: 17179869184, max: 100000, entry: "xl/worksheets/sheet1.xml" },
+    { limit: "uncompressed_bytes", value: 838860800, max: 104857600 },
+    { limit: "entity", value: 1, max: 0, entry: "xl/workbook.xml" },
+  ],
+  unit_not_currency: [{ unit: "percent", accepted: ["cny_yuan", "cny_10k", "usd_million"] }],
   header_not_found: [{ expected: ["code", "name", "output"], headerRow: 3 }],
   missing_column: [{ column: "OUTPUT", reason: "missing_row" }, { reason: "no_sector_columns" }],
   non_numeric_cell: [

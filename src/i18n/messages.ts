@@ -3,6 +3,7 @@
  * (after Evidence `resolveTranslations`), then to the key itself. `{name}` placeholders are filled
  * from params.
  */
+import * as auth from "./families/auth.js";
 import type { Lang } from "./format.js";
 import { show } from "./params.js";
 
@@ -76,6 +77,8 @@ const EN = {
     "The data store {dir} is in use by another shushi process (e.g. a running `shushi serve`). Stop that process, or use the HTTP API, or pass another --data-dir.",
   "error.unknown_dataset": "Dataset “{id}” does not exist.",
   "error.unsupported_family": "Unknown series family “{family}”; expected nbs or oecd.",
+  // families with their own interface strings (src/i18n/families/auth.ts)
+  ...auth.EN,
   "error.timeout":
     "The computation took longer than the server's limit of {seconds} s and was stopped. Try again later, or run it with the CLI.",
   "error.busy":
@@ -149,6 +152,7 @@ const ZH: Partial<Record<MessageKey, string>> = {
     "数据库 {dir} 正被另一个 shushi 进程使用（例如正在运行的 `shushi serve`）。请停止该进程，或改用 HTTP API，或指定另一个 --data-dir。",
   "error.unknown_dataset": "数据集「{id}」不存在。",
   "error.unsupported_family": "未知的序列类别「{family}」；应为 nbs 或 oecd。",
+  ...auth.ZH,
   "error.timeout": "计算超过服务器 {seconds} 秒的时限，已停止。请稍后重试，或用命令行运行。",
   "error.busy": "您在本服务器上已有 {limit} 个计算正在运行或排队。请等它们完成后再试。",
   "error.cancelled": "请求已关闭，计算已取消。",

@@ -55,6 +55,10 @@ export const ERROR_CATEGORIES = {
   usage: { exit: 2, status: 400 },
   data: { exit: 1, status: 422 },
   not_found: { exit: 1, status: 404 },
+  /** no (valid) token or session */
+  unauthenticated: { exit: 2, status: 401 },
+  /** a role, an owner, a protected dataset or a foreign origin/host forbids it */
+  forbidden: { exit: 1, status: 403 },
   too_large: { exit: 1, status: 413 },
   unavailable: { exit: 2, status: 503 },
   disabled: { exit: 2, status: 501 },
@@ -121,6 +125,15 @@ export function describeError(e: unknown, lang: Lang): DescribedError {
       code: "store_locked",
       message: t("error.store_locked", lang, { dir }),
       params: { dir },
+    };
+  }
+  if (e instanceof Error && e.name === "DatasetProtectedError") {
+    const id = (e as Error & { id?: string }).id ?? "";
+    return {
+      category: "forbidden",
+      code: "dataset_protected",
+      message: t("error.dataset_protected", lang, { id }),
+      params: { id },
     };
   }
   if (isCoreError(e)) {

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { type DataIssue, type DataResult, type IssuePath, issue } from "../issues.js";
 import { effectiveWidth, findHeaderIndex, nonEmptyCount } from "./header.js";
 import type { RawTable } from "./raw-table.js";
+import { inspectXlsx } from "./xlsx-limits.js";
 
 export interface ReadXlsxOptions {
   /** file name shown in issues */
@@ -76,7 +77,23 @@ export function cellValueText(value: ExcelJS.CellValue | unknown): string {
   return "";
 }
 
-function readGrid(ws: ExcelJS.Worksheet): Grid {
+/**
+ * The formula value of a cell with its cached result. exceljs's `cell.value` drops a falsy cached
+ * result (0, FALSE, ""), so the result is taken from `cell.result`; an empty-string result (`<v></v>`,
+ * which exceljs does not keep at all) is restored from the pre-scan (`cachedEmpty`).
+ */
+function formulaWithResult(
+  cell: ExcelJS.Cell,
+  value: ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue,
+  cachedEmpty: ReadonlySet<string> | undefined,
+): ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
+  const result = (cell as unknown as { result?: unknown }).result;
+  if (result !== undefined && result !== null) return { ...value, result } as typeof value;
+  if (cachedEmpty?.has(cell.address)) return { ...value, result: "" } as typeof value;
+  return value;
+}
+
+function readGrid(ws: ExcelJS.Worksheet, cachedEmpty?: ReadonlySet<string>): Grid {
   const cells: string[][] = [];
   const uncachedFormulas: Grid["uncachedFormulas"] = [];
   const bounds = new Map<string, { top: number; left: number; bottom: number; right: number }>();
@@ -110,8 +127,9 @@ function readGrid(ws: ExcelJS.Worksheet): Grid {
             continue;
           }
         }
-        const value = cell.value;
+        let value = cell.value;
         if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
+          value = formulaWithResult(cell, value, cachedEmpty);
           if (value.result === undefined || value.result === null) {
             const formula = "formula" in value ? value.formula : value.sharedFormula;
             uncachedFormulas.push({ row: r, col: c, formula: `=${String(formula ?? "")}` });
@@ -195,7 +213,11 @@ function isTwoRowHeader(grid: Grid, r: number): boolean {
  * - Header width: last non-empty header cell (extended over merges); data rows are padded with `""`;
  *   a non-empty data cell beyond it is `invalid_value`.
  *
- * Issues (paths carry `sheet`): `file_unreadable` {reason: "not_zip" | "corrupt_xlsx" | "no_worksheets"},
+ * Before exceljs parses anything, {@link inspectXlsx} checks the zip and its XML against hard limits
+ * (`file_too_complex` {limit, value, max, entry?}; see `XLSX_LIMITS`). Formula cells read as their
+ * cached result, including a cached 0, FALSE or empty string.
+ *
+ * Issues (paths carry `sheet`): `file_too_complex`, `file_unreadable` {reason: "not_zip" | "corrupt_xlsx" | "no_worksheets"},
  * `sheet_not_found` {sheet, available}, `header_not_found` {expected, headerRow?}, `missing_column`
  * {column}, `invalid_value` {value, expected: "empty", cells, headerCells} for a cell beyond the header,
  * `invalid_value` {value: "=FORMULA", expected: "cached_formula_result"} for a formula cell in the
@@ -217,6 +239,9 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions): Pro
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     return unreadable("not_zip");
   }
+  // hard limits on the container and its XML, before exceljs allocates anything (xlsx-limits.ts)
+  const inspection = inspectXlsx(bytes, file);
+  if (inspection.issues.length > 0) return { ok: false, issues: inspection.issues };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer type; a Node Buffer view over the same bytes is accepted.
@@ -235,7 +260,7 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions): Pro
   }
   const sheet = ws.name;
   const where = (p: Omit<IssuePath, "file" | "sheet"> = {}): IssuePath => ({ file, sheet, ...p });
-  const grid = readGrid(ws);
+  const grid = readGrid(ws, inspection.cachedEmptyFormulas.get(sheet));
   const issues: DataIssue[] = [];
 
   const nonBlankRows: number[] = [];

@@ -29,7 +29,7 @@ import type { Provenance, SourceFile } from "../provenance.js";
 import type { ImportProgress } from "../registry/registry.js";
 import type { Frequency } from "../series/periods.js";
 import { type SeriesLayout, type SeriesReadOptions, type SeriesSummary, seriesInterpreter } from "../series/read.js";
-import { openStore, type Store } from "./duckdb.js";
+import { DatasetProtectedError, type ImportOptions, openStore, type Store } from "./duckdb.js";
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -171,6 +171,8 @@ export async function importShippedDatasets(store: Store, options: BuildStoreOpt
         id: s.id,
         kind: s.kind,
         replace: true,
+        shipped: true,
+        actor: BUILD_ACTOR,
         layout: s.layout,
         frequency: s.frequency,
         titleZh: s.titleZh,
@@ -196,7 +198,11 @@ export async function importShippedDatasets(store: Store, options: BuildStoreOpt
       failed.push({ id: dataset.id, issues: read.issues });
       continue;
     }
-    const done = await store.importIoTable(read.value.meta, read.value.table, { replace: true });
+    const done = await store.importIoTable(read.value.meta, read.value.table, {
+      replace: true,
+      shipped: true,
+      actor: BUILD_ACTOR,
+    });
     if (!done.ok) failed.push({ id: dataset.id, issues: done.issues });
     else {
       imported.push(dataset.id);
@@ -246,6 +252,10 @@ export interface ImportUserFileOptions {
   readonly unit?: string;
   /** replace an existing dataset with this id @default false */
   readonly replace?: boolean;
+  /** the shipped catalogue's own import (buildStore): the dataset becomes read-only to users @default false */
+  readonly shipped?: boolean;
+  /** who imports, for the audit log @default "system" */
+  readonly actor?: string;
   /** XLSX worksheet @default the first sheet */
   readonly sheet?: string;
   readonly titleZh?: string;
@@ -278,6 +288,24 @@ export interface ImportUserFileOptions {
   readonly onProgress?: (p: ImportProgress) => void;
   /** provenance without files (shipped data); default: publisher "user" */
   readonly provenance?: Omit<Provenance, "files">;
+}
+
+/** Actor of the shipped catalogue's writes in the audit log. */
+export const BUILD_ACTOR = "system:build";
+
+/** Every id of the shipped catalogue (IO tables and series): reserved, read-only to users. */
+export const SHIPPED_IDS: ReadonlySet<string> = new Set([
+  ...SHIPPED_DATASETS.map((d) => d.id),
+  ...SHIPPED_SERIES.map((d) => d.id),
+]);
+
+/** The store's write options of a user file import. */
+function writeOptions(options: ImportUserFileOptions): ImportOptions {
+  return {
+    replace: options.replace === true,
+    ...(options.shipped === true && { shipped: true }),
+    ...(options.actor !== undefined && { actor: options.actor }),
+  };
 }
 
 /** The bytes of a file, or its path (streamed for CSV series and registries; needed for corpora). */
@@ -354,9 +382,13 @@ export async function importUserFile(
   if (!(IMPORT_KINDS as readonly string[]).includes(options.kind)) {
     return { ok: false, issues: [issue("invalid_value", { file }, { value: options.kind, expected: IMPORT_KINDS })] };
   }
-  if (options.replace !== true && (await store.getMeta(options.id)) !== undefined) {
+  const stored = await store.getDataset(options.id);
+  if (options.replace !== true && stored !== undefined) {
     return { ok: false, issues: [issue("dataset_exists", { file }, { id: options.id })] };
   }
+  // official data is read-only: no user write to a shipped dataset, nor to an id the catalogue reserves
+  if (options.shipped !== true && (stored?.shipped === true || SHIPPED_IDS.has(options.id)))
+    throw new DatasetProtectedError(options.id);
   const kind = options.kind as ImportKind;
   switch (kind) {
     case "io_table":
@@ -402,7 +434,7 @@ async function importIoFile(
     provenance: userProvenance(options, [{ path: options.file, sha256: sha256(bytes), bytes: bytes.length }]),
   });
   if (!read.ok) return read;
-  const done = await store.importIoTable(read.value.meta, read.value.table, { replace: options.replace === true });
+  const done = await store.importIoTable(read.value.meta, read.value.table, writeOptions(options));
   if (!done.ok) return done;
   return { ok: true, value: done.value, warnings: read.warnings };
 }
@@ -515,7 +547,7 @@ async function importSeriesFile(
       file,
       ...(sheet !== undefined && { sheet }),
     },
-    { replace: options.replace === true },
+    writeOptions(options),
   );
 }
 
@@ -552,9 +584,7 @@ async function importCodeFile(
   if (kind === "classification") {
     const read = readClassification(raw.value);
     if (!read.ok) return read;
-    return store.importClassification(meta({ codes: read.value.length }), read.value, {
-      replace: options.replace === true,
-    });
+    return store.importClassification(meta({ codes: read.value.length }), read.value, writeOptions(options));
   }
   const codesOf = async (id: string | undefined) =>
     id === undefined ? undefined : (await store.loadClassification(id)).codes.map((c) => c.code);
@@ -582,7 +612,7 @@ async function importCodeFile(
       targetCodes: new Set(rows.map((r) => r.toCode)).size,
     }),
     rows,
-    { replace: options.replace === true },
+    writeOptions(options),
   );
   return done.ok ? { ...done, warnings: read.warnings } : done;
 }
@@ -609,7 +639,7 @@ async function importRegistryFile(
     };
     return await store.importRegistry(meta, path, {
       file: options.file,
-      ...(options.replace !== undefined && { replace: options.replace }),
+      ...writeOptions(options),
       ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
     });
   } finally {
@@ -653,7 +683,7 @@ async function importCorpusFile(
     dimensions: { documents: docs.length },
     unit: "count",
   };
-  return store.importCorpus(meta, docs, { replace: options.replace === true });
+  return store.importCorpus(meta, docs, writeOptions(options));
 }
 
 /** Base name of a path (for showing a streamed file by its name). */

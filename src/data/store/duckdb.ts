@@ -40,10 +40,11 @@ export const STORE_FILE = "shushi.duckdb";
 const MIGRATIONS: readonly (readonly [number, string])[] = [
   [1, "001-init.sql"],
   [2, "002-dataset-kinds.sql"],
+  [3, "003-users-audit.sql"],
 ];
 
 /** Current schema version (the last migration). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Tables holding a dataset's rows (all keyed by `dataset_id`), deleted with the dataset. */
 const DATASET_TABLES = [
@@ -60,7 +61,15 @@ const DATASET_TABLES = [
 ] as const;
 
 /** Every table `counts()` reports. */
-const COUNTED_TABLES = ["datasets", ...DATASET_TABLES, "result_cache", "schema_version"] as const;
+const COUNTED_TABLES = [
+  "datasets",
+  ...DATASET_TABLES,
+  "result_cache",
+  "schema_version",
+  "users",
+  "api_tokens",
+  "audit_log",
+] as const;
 
 /** A dataset row as listed by the store. */
 export interface StoredDataset {
@@ -69,12 +78,73 @@ export interface StoredDataset {
   readonly importedAt: string;
   /** sha256 of the canonical serialisation of the stored content (see {@link ioTableContentSha256}) */
   readonly contentSha256: string;
+  /** from the shipped catalogue: read-only to users (see {@link DatasetProtectedError}) */
+  readonly shipped: boolean;
 }
 
 export interface ImportOptions {
   /** replace an existing dataset with the same id (inside the same transaction) @default false */
   readonly replace?: boolean;
+  /** the shipped catalogue writes (buildStore): marks the dataset read-only to users @default false */
+  readonly shipped?: boolean;
+  /** who writes, recorded in the audit log @default "system" */
+  readonly actor?: string;
 }
+
+/** Options of a delete. */
+export interface DeleteOptions {
+  /** who deletes, recorded in the audit log @default "system" */
+  readonly actor?: string;
+}
+
+/**
+ * A write to a shipped (official) dataset by anyone but the shipped-catalogue build: shipped data is
+ * read-only (code `dataset_protected`; HTTP 403, exit 1).
+ */
+export class DatasetProtectedError extends Error {
+  readonly code = "dataset_protected" as const;
+  readonly id: string;
+  constructor(id: string) {
+    super(`dataset_protected: ${id} is shipped (official) data and cannot be replaced or deleted`);
+    this.name = "DatasetProtectedError";
+    this.id = id;
+  }
+}
+
+/** Roles, from least to most: read figures; import and compute on own datasets; manage users and settings. */
+export const ROLES = ["viewer", "analyst", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A user as stored (never the password hash). */
+export interface UserRecord {
+  readonly name: string;
+  readonly role: Role;
+  readonly hasPassword: boolean;
+  /** ISO 8601 UTC */
+  readonly createdAt: string;
+  /** ISO 8601 UTC, when revoked (a revoked user's tokens and password no longer work) */
+  readonly revokedAt?: string;
+}
+
+/** One audit-log entry (append-only). */
+export interface AuditEntry {
+  readonly seq: number;
+  /** ISO 8601 UTC */
+  readonly at: string;
+  readonly actor: string;
+  /** e.g. `dataset.import`, `dataset.replace`, `dataset.delete`, `user.add`, `user.revoke`, `token.issue` */
+  readonly action: string;
+  readonly target: string;
+  readonly sha256Before: string | null;
+  readonly sha256After: string | null;
+  readonly detail: Readonly<Record<string, unknown>>;
+  /** sha256 of the previous entry's hash and this entry's fields (a broken chain shows tampering) */
+  readonly entrySha256: string;
+}
+
+/** What a caller appends to the audit log. */
+export type AuditInput = Pick<AuditEntry, "actor" | "action" | "target"> &
+  Partial<Pick<AuditEntry, "sha256Before" | "sha256After" | "detail">>;
 
 /** A time series or panel's meta before the data fill in years, dimensions and (when omitted) the unit. */
 export type SeriesMetaBase = Omit<DatasetMeta, "years" | "dimensions" | "unit" | "kind"> & {
@@ -159,7 +229,11 @@ export interface Store {
    * Imports a registry CSV by streaming it through DuckDB into `<dataDir>/registries/<id>.parquet`
    * (validated in SQL; the Parquet file is written to a temporary name and renamed after COMMIT).
    */
-  importRegistry(meta: DatasetMeta, csvPath: string, options: RegistryImportOptions): Promise<DataResult<DatasetMeta>>;
+  importRegistry(
+    meta: DatasetMeta,
+    csvPath: string,
+    options: RegistryImportOptions & ImportOptions,
+  ): Promise<DataResult<DatasetMeta>>;
   /** counts of a registry's rows grouped by one column, filtered (SQL over the Parquet file) */
   registryCounts(id: string, options: RegistryCountOptions): Promise<RegistryCountRow[]>;
   /** one page of a registry's rows, filtered (SQL over the Parquet file) */
@@ -177,8 +251,30 @@ export interface Store {
   getCachedResult(key: string): Promise<string | undefined>;
   /** stores (or replaces) a cached result naming the datasets it was computed from */
   putCachedResult(key: string, method: string, datasetIds: readonly string[], json: string): Promise<void>;
-  /** deletes a dataset (one transaction, with the cached results naming it); false when it did not exist */
-  deleteDataset(id: string): Promise<boolean>;
+  /**
+   * deletes a dataset (one transaction, with the cached results naming it, audited); false when it did
+   * not exist
+   * @throws {DatasetProtectedError} for a shipped dataset
+   */
+  deleteDataset(id: string, options?: DeleteOptions): Promise<boolean>;
+  /** adds a user (audited); false when the name exists */
+  addUser(user: { name: string; role: Role; passwordHash?: string }, actor: string): Promise<boolean>;
+  /** every user, ordered by name */
+  listUsers(): Promise<UserRecord[]>;
+  /** a user with the password hash (login), or undefined */
+  getUser(name: string): Promise<(UserRecord & { readonly passwordHash?: string }) | undefined>;
+  /** revokes a user and all their tokens (audited); false when unknown or already revoked */
+  revokeUser(name: string, actor: string): Promise<boolean>;
+  /** stores a token's sha256 for a user (audited) */
+  addToken(userName: string, tokenSha256: string, label: string, actor: string): Promise<void>;
+  /** the active user owning a token's sha256, or undefined (revoked tokens and users do not match) */
+  userByToken(tokenSha256: string): Promise<UserRecord | undefined>;
+  /** appends one entry to the audit log */
+  appendAudit(entry: AuditInput): Promise<AuditEntry>;
+  /** audit entries, newest first */
+  listAudit(options?: { limit?: number; target?: string }): Promise<AuditEntry[]>;
+  /** true when every entry's hash chain is intact */
+  verifyAuditLog(): Promise<boolean>;
   /** row counts of every table (diagnostics and tests) */
   counts(): Promise<Record<string, number>>;
   close(): Promise<void>;
@@ -331,11 +427,12 @@ class DuckDbStore implements Store {
       meta: { ...meta, provenance },
       importedAt: String(r.imported_at),
       contentSha256: String(r.content_sha256),
+      shipped: r.shipped === true,
     };
   }
 
   private readonly selectDataset =
-    "SELECT id, meta::VARCHAR AS meta, provenance::VARCHAR AS provenance, strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%fZ') AS imported_at, content_sha256 FROM datasets";
+    "SELECT id, meta::VARCHAR AS meta, provenance::VARCHAR AS provenance, strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%fZ') AS imported_at, content_sha256, coalesce(shipped, false) AS shipped FROM datasets";
 
   listDatasets(): Promise<DatasetMeta[]> {
     return this.exclusive(async () =>
@@ -433,11 +530,90 @@ class DuckDbStore implements Store {
     await this.connection.run("DELETE FROM result_cache WHERE list_contains(dataset_ids, $1)", [id]);
   }
 
-  private async insertDatasetRow(meta: DatasetMeta, sha: string): Promise<void> {
+  private async insertDatasetRow(meta: DatasetMeta, sha: string, options: ImportOptions = {}): Promise<void> {
     await this.connection.run(
-      "INSERT INTO datasets (id, kind, meta, provenance, imported_at, content_sha256) VALUES ($1, $2, $3::JSON, $4::JSON, now()::TIMESTAMP, $5)",
-      [meta.id, meta.kind, JSON.stringify(metaWithoutProvenance(meta)), JSON.stringify(meta.provenance), sha],
+      "INSERT INTO datasets (id, kind, meta, provenance, imported_at, content_sha256, shipped) VALUES ($1, $2, $3::JSON, $4::JSON, now()::TIMESTAMP, $5, $6)",
+      [
+        meta.id,
+        meta.kind,
+        JSON.stringify(metaWithoutProvenance(meta)),
+        JSON.stringify(meta.provenance),
+        sha,
+        options.shipped === true,
+      ],
     );
+  }
+
+  /**
+   * The existing row a write would touch: `dataset_exists` (as issues) when it exists and `replace` is
+   * not set; {@link DatasetProtectedError} when it is shipped and the writer is not the shipped build.
+   */
+  private async writeTarget(
+    id: string,
+    file: string,
+    options: ImportOptions,
+  ): Promise<DataResult<{ sha: string; shipped: boolean } | undefined>> {
+    const rows = await this.rows(
+      "SELECT content_sha256, coalesce(shipped, false) AS shipped FROM datasets WHERE id = $1",
+      [id],
+    );
+    const row = rows[0];
+    if (row === undefined) return { ok: true, value: undefined, warnings: [] };
+    if (options.replace !== true) return { ok: false, issues: [issue("dataset_exists", { file }, { id })] };
+    if (row.shipped === true && options.shipped !== true) throw new DatasetProtectedError(id);
+    return { ok: true, value: { sha: String(row.content_sha256), shipped: row.shipped === true }, warnings: [] };
+  }
+
+  /** Appends an audit entry (inside the caller's transaction or on its own). */
+  private async audit(entry: AuditInput): Promise<AuditEntry> {
+    const last = await this.rows("SELECT seq, entry_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1");
+    const seq = last[0] === undefined ? 1 : toSafeNumber(last[0].seq, "audit seq") + 1;
+    const previous = last[0] === undefined ? "" : String(last[0].entry_sha256);
+    // microseconds, as the column stores them and listAudit reads them back (the hash covers this text)
+    const at = new Date().toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+    const fields = {
+      seq,
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      sha256Before: entry.sha256Before ?? null,
+      sha256After: entry.sha256After ?? null,
+      detail: entry.detail ?? {},
+    };
+    const entrySha256 = auditEntrySha256(previous, fields);
+    await this.connection.run(
+      "INSERT INTO audit_log (seq, recorded_at, actor, action, target, sha256_before, sha256_after, detail, entry_sha256) VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6, $7, $8::JSON, $9)",
+      [
+        seq,
+        at.replace("T", " ").replace("Z", ""),
+        fields.actor,
+        fields.action,
+        fields.target,
+        fields.sha256Before,
+        fields.sha256After,
+        JSON.stringify(fields.detail),
+        entrySha256,
+      ],
+    );
+    return { ...fields, entrySha256 };
+  }
+
+  private async auditWrite(
+    id: string,
+    before: { sha: string } | undefined,
+    after: string,
+    options: ImportOptions,
+    kind: string,
+  ): Promise<void> {
+    await this.audit({
+      actor: options.actor ?? "system",
+      action: before === undefined ? "dataset.import" : "dataset.replace",
+      target: id,
+      sha256Before: before?.sha ?? null,
+      sha256After: after,
+      detail: { kind, ...(options.shipped === true && { shipped: true }) },
+    });
   }
 
   /**
@@ -452,21 +628,21 @@ class DuckDbStore implements Store {
     body: () => Promise<DataResult<{ meta: DatasetMeta; sha: string }>>,
   ): Promise<DataResult<DatasetMeta>> {
     return this.exclusive(async () => {
-      const existing = await this.rows("SELECT id FROM datasets WHERE id = $1", [id]);
-      if (existing.length > 0 && options.replace !== true) {
-        return { ok: false, issues: [issue("dataset_exists", { file }, { id })] };
-      }
+      const target = await this.writeTarget(id, file, options);
+      if (!target.ok) return target;
+      const existing = target.value;
       const c = this.connection;
       await c.run("BEGIN TRANSACTION");
       try {
-        if (existing.length > 0) await this.deleteRows(id);
+        if (existing !== undefined) await this.deleteRows(id);
         else await this.invalidateCache(id);
         const r = await body();
         if (!r.ok) {
           await c.run("ROLLBACK");
           return r;
         }
-        await this.insertDatasetRow(r.value.meta, r.value.sha);
+        await this.insertDatasetRow(r.value.meta, r.value.sha, options);
+        await this.auditWrite(id, existing, r.value.sha, options, r.value.meta.kind);
         await c.run("COMMIT");
         return { ok: true, value: r.value.meta, warnings: r.warnings };
       } catch (error) {
@@ -715,17 +891,22 @@ class DuckDbStore implements Store {
     });
   }
 
-  importRegistry(meta: DatasetMeta, csvPath: string, options: RegistryImportOptions): Promise<DataResult<DatasetMeta>> {
+  importRegistry(
+    meta: DatasetMeta,
+    csvPath: string,
+    options: RegistryImportOptions & ImportOptions,
+  ): Promise<DataResult<DatasetMeta>> {
     return this.exclusive(async () => {
-      const existing = await this.rows("SELECT id FROM datasets WHERE id = $1", [meta.id]);
-      if (existing.length > 0 && options.replace !== true)
-        return { ok: false, issues: [issue("dataset_exists", { file: options.file }, { id: meta.id })] };
+      const target = await this.writeTarget(meta.id, options.file, options);
+      if (!target.ok) return target;
+      const existing = target.value;
       return registryImport(this.connection, this.dataDir, meta, csvPath, options, {
         inTransaction: async (write) => {
-          if (existing.length > 0) await this.deleteRows(meta.id);
+          if (existing !== undefined) await this.deleteRows(meta.id);
           else await this.invalidateCache(meta.id);
           const m = await write();
-          await this.insertDatasetRow(m.meta, m.sha);
+          await this.insertDatasetRow(m.meta, m.sha, options);
+          await this.auditWrite(meta.id, existing, m.sha, options, m.meta.kind);
         },
       });
     });
@@ -826,17 +1007,17 @@ class DuckDbStore implements Store {
 
   importIoTable(meta: DatasetMeta, table: IoTable, options: ImportOptions = {}): Promise<DataResult<DatasetMeta>> {
     return this.exclusive(async () => {
-      const existing = await this.rows("SELECT id FROM datasets WHERE id = $1", [meta.id]);
-      if (existing.length > 0 && options.replace !== true) {
-        return { ok: false, issues: [issue("dataset_exists", { file: meta.id }, { id: meta.id })] };
-      }
+      const target = await this.writeTarget(meta.id, meta.id, options);
+      if (!target.ok) return target;
+      const existing = target.value;
       const c = this.connection;
       const sha = ioTableContentSha256(table);
       await c.run("BEGIN TRANSACTION");
       try {
-        if (existing.length > 0) await this.deleteRows(meta.id);
+        if (existing !== undefined) await this.deleteRows(meta.id);
         else await this.invalidateCache(meta.id);
-        await this.insertDatasetRow(meta, sha);
+        await this.insertDatasetRow(meta, sha, options);
+        await this.auditWrite(meta.id, existing, sha, options, meta.kind);
         const sectors = await c.createAppender("io_sectors");
         try {
           table.sectors.forEach((s, k) => {
@@ -895,19 +1076,189 @@ class DuckDbStore implements Store {
     });
   }
 
-  deleteDataset(id: string): Promise<boolean> {
+  deleteDataset(id: string, options: DeleteOptions = {}): Promise<boolean> {
     return this.exclusive(async () => {
-      const existing = await this.rows("SELECT id, kind FROM datasets WHERE id = $1", [id]);
+      const existing = await this.rows(
+        "SELECT id, kind, content_sha256, coalesce(shipped, false) AS shipped FROM datasets WHERE id = $1",
+        [id],
+      );
       if (existing[0] === undefined) return false;
+      if (existing[0].shipped === true) throw new DatasetProtectedError(id);
       await this.connection.run("BEGIN TRANSACTION");
       try {
         await this.deleteRows(id);
+        await this.audit({
+          actor: options.actor ?? "system",
+          action: "dataset.delete",
+          target: id,
+          sha256Before: String(existing[0].content_sha256),
+          sha256After: null,
+          detail: { kind: String(existing[0].kind) },
+        });
         await this.connection.run("COMMIT");
       } catch (error) {
         await this.connection.run("ROLLBACK");
         throw error;
       }
       if (existing[0].kind === "registry") removeRegistryFile(this.dataDir, id);
+      return true;
+    });
+  }
+
+  addUser(user: { name: string; role: Role; passwordHash?: string }, actor: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const found = await this.rows("SELECT name FROM users WHERE name = $1", [user.name]);
+      if (found.length > 0) return false;
+      await this.transaction(async () => {
+        await this.connection.run(
+          "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, now()::TIMESTAMP)",
+          [user.name, user.role, user.passwordHash ?? null],
+        );
+        await this.audit({ actor, action: "user.add", target: user.name, detail: { role: user.role } });
+      });
+      return true;
+    });
+  }
+
+  private async transaction(fn: () => Promise<void>): Promise<void> {
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      await fn();
+      await this.connection.run("COMMIT");
+    } catch (error) {
+      await this.connection.run("ROLLBACK");
+      throw error;
+    }
+  }
+
+  private readonly selectUser =
+    "SELECT name, role, password_hash, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%fZ') AS created_at, strftime(revoked_at, '%Y-%m-%dT%H:%M:%S.%fZ') AS revoked_at FROM users";
+
+  private parseUser(r: Record<string, unknown>): UserRecord & { readonly passwordHash?: string } {
+    return {
+      name: String(r.name),
+      role: String(r.role) as Role,
+      hasPassword: r.password_hash !== null,
+      createdAt: String(r.created_at),
+      ...(r.revoked_at !== null && { revokedAt: String(r.revoked_at) }),
+      ...(r.password_hash !== null && { passwordHash: String(r.password_hash) }),
+    };
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return this.exclusive(async () =>
+      (await this.rows(`${this.selectUser} ORDER BY name`)).map((r) => {
+        const { passwordHash: _omit, ...user } = this.parseUser(r);
+        return user;
+      }),
+    );
+  }
+
+  getUser(name: string): Promise<(UserRecord & { readonly passwordHash?: string }) | undefined> {
+    return this.exclusive(async () => {
+      const r = (await this.rows(`${this.selectUser} WHERE name = $1`, [name]))[0];
+      return r === undefined ? undefined : this.parseUser(r);
+    });
+  }
+
+  revokeUser(name: string, actor: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const found = await this.rows("SELECT name FROM users WHERE name = $1 AND revoked_at IS NULL", [name]);
+      if (found.length === 0) return false;
+      await this.transaction(async () => {
+        await this.connection.run("UPDATE users SET revoked_at = now()::TIMESTAMP WHERE name = $1", [name]);
+        await this.connection.run(
+          "UPDATE api_tokens SET revoked_at = now()::TIMESTAMP WHERE user_name = $1 AND revoked_at IS NULL",
+          [name],
+        );
+        await this.audit({ actor, action: "user.revoke", target: name });
+      });
+      return true;
+    });
+  }
+
+  addToken(userName: string, tokenSha256: string, label: string, actor: string): Promise<void> {
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        await this.connection.run(
+          "INSERT INTO api_tokens (token_sha256, user_name, label, created_at) VALUES ($1, $2, $3, now()::TIMESTAMP)",
+          [tokenSha256, userName, label],
+        );
+        // the token's hash is not logged: its first 12 hex digits identify it for revocation
+        await this.audit({
+          actor,
+          action: "token.issue",
+          target: userName,
+          detail: { label, tokenId: tokenSha256.slice(0, 12) },
+        });
+      }),
+    );
+  }
+
+  userByToken(tokenSha256: string): Promise<UserRecord | undefined> {
+    return this.exclusive(async () => {
+      const r = (
+        await this.rows(
+          `${this.selectUser} WHERE revoked_at IS NULL AND name = (SELECT user_name FROM api_tokens WHERE token_sha256 = $1 AND revoked_at IS NULL)`,
+          [tokenSha256],
+        )
+      )[0];
+      if (r === undefined) return undefined;
+      const { passwordHash: _omit, ...user } = this.parseUser(r);
+      return user;
+    });
+  }
+
+  appendAudit(entry: AuditInput): Promise<AuditEntry> {
+    return this.exclusive(async () => {
+      let out: AuditEntry | undefined;
+      await this.transaction(async () => {
+        out = await this.audit(entry);
+      });
+      return out as AuditEntry;
+    });
+  }
+
+  private readonly selectAudit =
+    "SELECT seq, strftime(recorded_at, '%Y-%m-%dT%H:%M:%S.%fZ') AS at, actor, action, target, sha256_before, sha256_after, detail::VARCHAR AS detail, entry_sha256 FROM audit_log";
+
+  private parseAudit(r: Record<string, unknown>): AuditEntry {
+    return {
+      seq: toSafeNumber(r.seq, "audit seq"),
+      at: String(r.at),
+      actor: String(r.actor),
+      action: String(r.action),
+      target: String(r.target),
+      sha256Before: r.sha256_before === null ? null : String(r.sha256_before),
+      sha256After: r.sha256_after === null ? null : String(r.sha256_after),
+      detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
+      entrySha256: String(r.entry_sha256),
+    };
+  }
+
+  listAudit(options: { limit?: number; target?: string } = {}): Promise<AuditEntry[]> {
+    const limit = Math.max(1, Math.min(options.limit ?? 100, 10_000));
+    return this.exclusive(async () => {
+      const rows =
+        options.target === undefined
+          ? await this.rows(`${this.selectAudit} ORDER BY seq DESC LIMIT $1`, [limit])
+          : await this.rows(`${this.selectAudit} WHERE target = $1 ORDER BY seq DESC LIMIT $2`, [
+              options.target,
+              limit,
+            ]);
+      return rows.map((r) => this.parseAudit(r));
+    });
+  }
+
+  verifyAuditLog(): Promise<boolean> {
+    return this.exclusive(async () => {
+      let previous = "";
+      for (const r of await this.rows(`${this.selectAudit} ORDER BY seq`)) {
+        const e = this.parseAudit(r);
+        const { entrySha256, ...fields } = e;
+        if (auditEntrySha256(previous, fields) !== entrySha256) return false;
+        previous = entrySha256;
+      }
       return true;
     });
   }
@@ -931,6 +1282,22 @@ class DuckDbStore implements Store {
       if (this.removeDataDirOnClose) rmSync(this.dataDir, { recursive: true, force: true });
     });
   }
+}
+
+/** The chained hash of an audit entry: sha256 of the previous entry's hash and this entry's fields. */
+function auditEntrySha256(previous: string, fields: Omit<AuditEntry, "entrySha256">): string {
+  const canonical = JSON.stringify([
+    previous,
+    fields.seq,
+    fields.at,
+    fields.actor,
+    fields.action,
+    fields.target,
+    fields.sha256Before,
+    fields.sha256After,
+    fields.detail,
+  ]);
+  return createHash("sha256").update(canonical).digest("hex");
 }
 
 async function migrate(connection: DuckDBConnection): Promise<void> {

@@ -3,6 +3,7 @@
  * location, and the dataset caveats (src/data/caveats.ts). Params are what the emitters send.
  */
 import type { CaveatParams, IssuePath } from "../../data/index.js";
+import type { XlsxLimit } from "../../data/ingest/xlsx-limits.js";
 import type { Lang } from "../format.js";
 import { show } from "../params.js";
 import { type DataReason, reasonText } from "../reasons.js";
@@ -45,7 +46,19 @@ export interface DataIssueParams {
   readonly encoding_unrecognised: {
     readonly tried: readonly string[];
     readonly reason: Extract<DataReason, "invalid_bytes" | "implausible_gb18030" | "binary_content">;
+    /** 0-based byte offset of the first byte that is not valid in the last encoding tried */
+    readonly offset?: number;
+    /** 1-based line of that byte */
+    readonly line?: number;
   };
+  readonly file_too_complex: {
+    readonly limit: XlsxLimit;
+    readonly value: number;
+    readonly max: number;
+    /** the zip entry (part) concerned */
+    readonly entry?: string;
+  };
+  readonly unit_not_currency: { readonly unit: string; readonly accepted: readonly string[] };
   readonly header_not_found: { readonly expected: readonly string[]; readonly headerRow?: number };
   readonly missing_column: { readonly column?: string; readonly reason?: "missing_row" | "no_sector_columns" };
   readonly non_numeric_cell: {
@@ -111,6 +124,35 @@ export interface DataIssueParams {
 }
 
 const zhList = (v: unknown): string => show(v, "、");
+
+const ZH_LIMIT: Record<XlsxLimit, string> = {
+  entries: "压缩包条目数",
+  uncompressed_bytes: "解压后总字节数",
+  ratio: "单个条目的压缩比",
+  unused_entry_bytes: "非表格条目（图片等）的大小",
+  rows: "行号",
+  columns: "列号",
+  cells: "单元格总数",
+  merged_area: "合并单元格总面积",
+  shared_strings: "共享字符串表条目数",
+  entity: "文档类型声明（`<!DOCTYPE>`、`<!ENTITY>`）",
+};
+const EN_LIMIT: Record<XlsxLimit, string> = {
+  entries: "number of zip entries",
+  uncompressed_bytes: "total uncompressed bytes",
+  ratio: "compression ratio of one entry",
+  unused_entry_bytes: "size of a non-sheet entry (pictures and the like)",
+  rows: "row index",
+  columns: "column index",
+  cells: "number of cells",
+  merged_area: "total area of merged cells",
+  shared_strings: "number of shared strings",
+  entity: "XML DOCTYPE/ENTITY declarations",
+};
+const zhAt = (p: { offset?: number; line?: number }): string =>
+  p.offset !== undefined ? `；首个无效字节位于第 ${p.line ?? "?"} 行，字节偏移 ${p.offset}` : "";
+const enAt = (p: { offset?: number; line?: number }): string =>
+  p.offset !== undefined ? `; first invalid byte at line ${p.line ?? "?"}, byte offset ${p.offset}` : "";
 /** A relative gap: ∞ when the output is zero. */
 const ratio = (v: number | null): string => (v === null ? "—" : Number.isFinite(v) ? show(v) : "∞");
 
@@ -213,7 +255,13 @@ export const issues: Bilingual<DataIssueParams> = {
         ? "引号字段没有闭合，文件在记录中途结束。文件可能不完整或引号不配对，请重新导出或下载。"
         : `最后一行的单元格少于表头（应有 ${p.expected} 个，实有 ${p.cells} 个），文件可能在记录中途结束。请重新导出或下载。`,
     encoding_unrecognised: (p) =>
-      `无法识别文本编码（已尝试 ${zhList(p.tried)}；${reasonText(p.reason, "zh-CN")}）。请将文件另存为 UTF-8（或 GB18030）后重新导入。`,
+      `无法识别文本编码（已尝试 ${zhList(p.tried)}；${reasonText(p.reason, "zh-CN")}${zhAt(p)}）。请将文件另存为 UTF-8（或 GB18030）后重新导入。`,
+    file_too_complex: (p) =>
+      p.limit === "entity"
+        ? `文件含有文档类型声明（\`<!DOCTYPE>\`、\`<!ENTITY>\`）${p.entry !== undefined ? `（${p.entry}）` : ""}，为防止实体展开攻击不予读取。请在电子表格软件中另存为新的 XLSX 文件。`
+        : `文件超出安全限制：${ZH_LIMIT[p.limit]}为 ${show(p.value)}，上限为 ${show(p.max)}${p.entry !== undefined ? `（条目 ${p.entry}）` : ""}。文件可能已损坏或被恶意构造；请删除多余的内容（空白区域的格式、整表合并、图片等）后另存，较大的数据请改用 CSV 导入。`,
+    unit_not_currency: (p) =>
+      `投入产出表的计量单位「${p.unit}」不是货币金额。投入产出表的流量必须以货币计量，可接受的单位：${zhList(p.accepted)}。请声明货币单位，例如“单位：万元”。`,
     header_not_found: (p) =>
       `未找到包含所需列的表头行（应有 ${zhList(p.expected)}${p.headerRow !== undefined ? `，指定表头行为第 ${p.headerRow} 行` : ""}）。请在数字上方用一行写明列名（\`code\`、\`name\`、部门代码、\`fd_*\`、\`output\`）。`,
     missing_column: (p) =>
@@ -275,7 +323,13 @@ export const issues: Bilingual<DataIssueParams> = {
         ? "A quoted field is never closed, so the file ends in the middle of a record. The file may be incomplete or a quote character is unbalanced; export or download it again."
         : `The last row has fewer cells than the header (expected ${p.expected}, found ${p.cells}); the file may end in the middle of a record. Export or download it again.`,
     encoding_unrecognised: (p) =>
-      `The text encoding was not recognised (tried ${show(p.tried)}; ${reasonText(p.reason, "en")}). Save the file as UTF-8 (or GB18030) and import it again.`,
+      `The text encoding was not recognised (tried ${show(p.tried)}; ${reasonText(p.reason, "en")}${enAt(p)}). Save the file as UTF-8 (or GB18030) and import it again.`,
+    file_too_complex: (p) =>
+      p.limit === "entity"
+        ? `The file contains an XML DOCTYPE/ENTITY declaration${p.entry !== undefined ? ` (${p.entry})` : ""}, refused to prevent entity expansion. Save it again as a new XLSX file from the spreadsheet program.`
+        : `The file exceeds a safety limit: ${EN_LIMIT[p.limit]} is ${show(p.value)}, the maximum is ${show(p.max)}${p.entry !== undefined ? ` (entry ${p.entry})` : ""}. The file may be corrupt or crafted; remove what is not needed (formatting of empty areas, whole-sheet merges, pictures) and save it again, or import large data as CSV.`,
+    unit_not_currency: (p) =>
+      `The unit “${p.unit}” of an input–output table is not a currency amount. IO flows must be money; accepted units: ${show(p.accepted)}. Declare a currency unit such as “单位：万元”.`,
     header_not_found: (p) =>
       `No header row with the expected columns was found (expected ${show(p.expected)}${p.headerRow !== undefined ? `; header row given: ${p.headerRow}` : ""}). Put the column names (code, name, sector codes, fd_*, output) in one row above the numbers.`,
     missing_column: (p) =>
