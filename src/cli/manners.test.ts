@@ -87,6 +87,9 @@ describe("dataset ids on the command line", () => {
     [["datasets", "import", "t.csv", "--id", "=HYPERLINK(1)"], "--id"],
     [["datasets", "import", "t.csv", "--id", "ok", "--from-classification", "a/../b"], "--from-classification"],
     [["datasets", "show", "<img src=x>"], "id"],
+    [["datasets", "import", "t.csv", "--id", "ok", "--title-en", "t".repeat(501)], "--title-en"],
+    [["datasets", "import", "t.csv", "--id", "ok", "--unit", "u".repeat(201)], "--unit"],
+    [["datasets", "import", "t.csv", "--id", "ok", "--sheet", "a\u0000b"], "--sheet"],
   ])("%j is a usage error before the store is opened", async (argv, option) => {
     let opened = false;
     const r = await cli(["--lang", "en", ...argv], {

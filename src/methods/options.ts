@@ -69,6 +69,33 @@ export function hasControlCharacter(text: string): boolean {
   return false;
 }
 
+/** Longest accepted free-text import value (unit, sheet, region, …) and title, at both edges. */
+export const IMPORT_TEXT_MAX = 200;
+export const IMPORT_TITLE_MAX = 500;
+
+/**
+ * Checks a free-text value at an edge: at most `max` characters, no control characters.
+ * @throws {UsageError} `usage.invalid_value` with `limit` `max_length` or `control_character`
+ */
+export function checkTextValue(option: string, text: string, max: number): string {
+  if (text.length > max)
+    throw new UsageError("usage.invalid_value", {
+      option,
+      value: echoValue(text),
+      expected: `at most ${max} characters`,
+      limit: "max_length",
+      max,
+    });
+  if (hasControlCharacter(text))
+    throw new UsageError("usage.invalid_value", {
+      option,
+      value: echoValue(text),
+      expected: "text without control characters",
+      limit: "control_character",
+    });
+  return text;
+}
+
 /** A stored dataset's id. */
 export function datasetOption(label: Label, options: { required?: boolean } = {}) {
   const base = z.string().max(DATASET_ID_MAX_LENGTH).regex(DATASET_ID_PATTERN);

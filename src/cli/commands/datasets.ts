@@ -16,7 +16,14 @@ import {
 import { storeExists } from "../../app/store.js";
 import { t } from "../../i18n/index.js";
 import { UsageError } from "../../methods/index.js";
-import { DATASET_ID_MAX_LENGTH, echoValue, isDatasetId } from "../../methods/options.js";
+import {
+  checkTextValue,
+  DATASET_ID_MAX_LENGTH,
+  echoValue,
+  IMPORT_TEXT_MAX,
+  IMPORT_TITLE_MAX,
+  isDatasetId,
+} from "../../methods/options.js";
 import { checkKnown, enumOption, intOption, type ParsedArgs } from "../args.js";
 import type { CliContext } from "../context.js";
 import { jsonText, type OutputFormat, renderDatasetList, renderDatasetShow, renderValidate } from "../render.js";
@@ -130,7 +137,12 @@ export async function datasetsCommand(
       const layout = enumOption(args, "layout", ["auto", ...SERIES_LAYOUTS] as const);
       const frequency = enumOption(args, "frequency", FREQUENCIES);
       const year = args.options.has("year") ? intOption(args, "year", 0, 1900, 2100) : undefined;
-      const text = (k: string): string | undefined => args.options.get(k);
+      const text = (k: string): string | undefined => {
+        const v = args.options.get(k);
+        return v === undefined
+          ? undefined
+          : checkTextValue(`--${k}`, v, k.startsWith("title-") ? IMPORT_TITLE_MAX : IMPORT_TEXT_MAX);
+      };
       const optional = {
         ...(text("unit") !== undefined && { unit: text("unit") as string }),
         ...(text("sheet") !== undefined && { sheet: text("sheet") as string }),

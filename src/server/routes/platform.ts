@@ -22,10 +22,12 @@ import {
 import { type Lang, renderIssue, renderReproductionRow } from "../../i18n/index.js";
 import { EdgeError, type ErrorCategory, type Label, UsageError, wireIssue } from "../../methods/index.js";
 import {
+  checkTextValue,
   DATASET_ID_MAX_LENGTH,
   DATASET_ID_PATTERN,
   echoValue,
-  hasControlCharacter,
+  IMPORT_TEXT_MAX,
+  IMPORT_TITLE_MAX,
   isDatasetId,
 } from "../../methods/options.js";
 
@@ -80,9 +82,6 @@ const IMPORT_TEXT_PARAMS = {
   toClassification: "concordance: id of the stored target classification (coverage check)",
 } as const;
 
-/** Longest accepted value of a free-text import parameter (titles are longer). */
-const TEXT_PARAM_MAX = 200;
-const TITLE_PARAM_MAX = 500;
 /** Import parameters that name a stored dataset (checked like the dataset id). */
 const DATASET_ID_PARAMS: ReadonlySet<string> = new Set(["fromClassification", "toClassification"]);
 /** Query parameters of an import besides the text ones. */
@@ -131,22 +130,7 @@ function importQuery(c: Context): Map<string, string> {
     const text = v[0] ?? "";
     if (text === "") continue;
     if (DATASET_ID_PARAMS.has(k)) checkDatasetId(k, text);
-    const max = k === "titleZh" || k === "titleEn" ? TITLE_PARAM_MAX : TEXT_PARAM_MAX;
-    if (k !== "id" && text.length > max)
-      throw new UsageError("usage.invalid_value", {
-        option: k,
-        value: echoValue(text),
-        expected: `at most ${max} characters`,
-        limit: "max_length",
-        max,
-      });
-    if (hasControlCharacter(text))
-      throw new UsageError("usage.invalid_value", {
-        option: k,
-        value: echoValue(text),
-        expected: "text without control characters",
-        limit: "control_character",
-      });
+    if (k !== "id") checkTextValue(k, text, k === "titleZh" || k === "titleEn" ? IMPORT_TITLE_MAX : IMPORT_TEXT_MAX);
     raw.set(k, text);
   }
   return raw;
