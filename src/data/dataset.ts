@@ -56,6 +56,25 @@ export const KNOWN_UNITS: readonly Unit[] = [
   "dimensionless",
 ];
 
+/**
+ * Currency amounts (货币金额): the only units an IO table's flows may carry — Z, final demand, output
+ * and value added are money, so `percent`, `persons`, `index`, … are refused for IO tables.
+ */
+export const CURRENCY_UNITS: readonly Unit[] = [
+  "cny_yuan",
+  "cny_10k",
+  "cny_100m",
+  "cny_1t",
+  "usd_million",
+  "eur_million",
+  "eur_billion",
+];
+
+/** Whether a unit is a currency amount (see {@link CURRENCY_UNITS}). */
+export function isCurrencyUnit(unit: Unit): boolean {
+  return CURRENCY_UNITS.includes(unit);
+}
+
 /** Aliases accepted in user files for declared units (lower-cased, trimmed). */
 export const UNIT_ALIASES: Readonly<Record<string, Unit>> = {
   元: "cny_yuan",

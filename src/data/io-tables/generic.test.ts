@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toRows } from "../../core/linalg/matrix.js";
+import { CURRENCY_UNITS } from "../dataset.js";
 import { readTabularFile } from "../ingest/index.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import type { DataIssue } from "../issues.js";
@@ -143,6 +144,35 @@ describe("readGenericTable", () => {
     const bad = readGenericTable(raw, { unit: "furlongs" });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues.map((i) => i.code)).toEqual(["unknown_unit"]);
+  });
+
+  it.each([
+    ["单位：percent", undefined, 1],
+    ["单位：persons", undefined, 1],
+    ["unit: index", undefined, 1],
+    ["单位：万人", undefined, 1],
+    ["", "ratio", undefined],
+  ])(
+    "refuses a non-currency unit (%s %s) with unit_not_currency listing the accepted units",
+    async (line, option, row) => {
+      const text = `${line}\ncode,name,01,02,fd_c,output\n01,a,10,20,70,100\n02,b,5,10,185,200\n`;
+      const r = await readTabularFile(new TextEncoder().encode(text), { file: "u.csv" });
+      if (!r.ok) throw new Error("raw read");
+      const g = readGenericTable(r.value, option === undefined ? {} : { unit: option });
+      expect(g.ok).toBe(false);
+      if (g.ok) return;
+      expect(g.issues.map((i) => [i.code, i.path.row, i.params.accepted])).toEqual([
+        ["unit_not_currency", row, CURRENCY_UNITS],
+      ]);
+    },
+  );
+
+  it("accepts every currency unit", async () => {
+    for (const unit of CURRENCY_UNITS) {
+      const raw = await rawOf("bad/missing-unit.csv");
+      const g = readGenericTable(raw, { unit });
+      expect(g.ok && g.value.meta.unit).toBe(unit);
+    }
   });
 
   const hard = fixtures.filter((f) => f.stage === "validate" && f.issues.length === 0);

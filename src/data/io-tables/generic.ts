@@ -4,7 +4,7 @@
  */
 import type { IoTable, SectorLabel } from "../../core/index.js";
 import { matrix } from "../../core/index.js";
-import { KNOWN_UNITS, resolveUnit, type Unit } from "../dataset.js";
+import { CURRENCY_UNITS, isCurrencyUnit, resolveUnit, type Unit } from "../dataset.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import { type DataIssue, type DataResult, type IssuePath, issue } from "../issues.js";
 import type { TransformationStep } from "../provenance.js";
@@ -90,8 +90,9 @@ export function resolveDeclaredUnit(text: string): Unit | undefined {
  * - one row per sector; then optional value-added rows whose code starts with `va_` (cells under the
  *   sector columns; other cells empty).
  * - unit: a title line above the header (`单位：万元`, `unit: 10k yuan`, `# unit: cny_10k`), or
- *   `options.unit`. None → `missing_unit`; not resolvable by `resolveUnit` → `unknown_unit` (at the
- *   title line's row).
+ *   `options.unit`. None → `missing_unit`; not resolvable by `resolveUnit` → `unknown_unit` {unit, known: CURRENCY_UNITS} (at the
+ *   title line's row); known but not a currency amount (`percent`, `persons`, `index`, …) →
+ *   `unit_not_currency` {unit, accepted: CURRENCY_UNITS}.
  * Empty cells in Z, final demand and value added are 0; an empty `output` is `non_numeric_cell`.
  * A column with an empty header is ignored (warning) when all its cells are empty, and an
  * `invalid_value` error at its first non-empty cell otherwise (its data would be lost).
@@ -124,25 +125,27 @@ export function readGenericTable(raw: RawTable, options: ReadGenericOptions = {}
     if (c < 0) issues.push(issue("missing_column", hp, { column: name }));
   }
 
-  // unit
+  // unit: known, and a currency amount (IO flows are money)
   let unit: Unit | undefined;
   let unitSource: string | undefined;
   const declared = findDeclaredUnit(raw);
-  if (options.unit !== undefined) {
-    unit = resolveDeclaredUnit(options.unit);
-    unitSource = "option";
+  const unitText = options.unit ?? declared?.text;
+  const unitPath: IssuePath =
+    options.unit !== undefined
+      ? { file: raw.file }
+      : {
+          file: raw.file,
+          ...(raw.sheet === undefined ? {} : { sheet: raw.sheet }),
+          ...(declared?.row === undefined ? {} : { row: declared.row }),
+        };
+  if (unitText !== undefined) {
+    unit = resolveDeclaredUnit(unitText);
+    unitSource = options.unit !== undefined ? "option" : "title_line";
     if (unit === undefined)
-      issues.push(issue("unknown_unit", { file: raw.file }, { unit: options.unit, known: [...KNOWN_UNITS] }));
-  } else if (declared !== undefined) {
-    unit = resolveDeclaredUnit(declared.text);
-    unitSource = "title_line";
-    if (unit === undefined) {
-      const path: IssuePath = {
-        file: raw.file,
-        ...(raw.sheet === undefined ? {} : { sheet: raw.sheet }),
-        ...(declared.row === undefined ? {} : { row: declared.row }),
-      };
-      issues.push(issue("unknown_unit", path, { unit: declared.text, known: [...KNOWN_UNITS] }));
+      issues.push(issue("unknown_unit", unitPath, { unit: unitText, known: [...CURRENCY_UNITS] }));
+    else if (!isCurrencyUnit(unit)) {
+      issues.push(issue("unit_not_currency", unitPath, { unit: unitText, accepted: [...CURRENCY_UNITS] }));
+      unit = undefined;
     }
   } else {
     issues.push(
