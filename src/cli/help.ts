@@ -24,7 +24,7 @@ const TEXT = {
     global: `Global options:
   --lang zh-CN|en      interface language (default zh-CN; env SHUSHI_LANG)
   --data-dir DIR       data store directory (default .shushi; env SHUSHI_DATA_DIR)
-  --help               this help
+  -h, --help           this help
   --version            print the version
 
 Exit codes: 0 ok · 1 data issues · 2 usage errors · 70 internal errors`,
@@ -47,7 +47,7 @@ Exit codes: 0 ok · 1 data issues · 2 usage errors · 70 internal errors`,
     global: `全局选项：
   --lang zh-CN|en      界面语言（默认 zh-CN；环境变量 SHUSHI_LANG）
   --data-dir 目录      数据库目录（默认 .shushi；环境变量 SHUSHI_DATA_DIR）
-  --help               显示本帮助
+  -h, --help           显示本帮助
   --version            显示版本
 
 退出码：0 成功 · 1 数据问题 · 2 用法错误 · 70 内部错误`,
