@@ -14,6 +14,7 @@ import {
   WIOD_BALANCE_TOLERANCE,
 } from "../data/index.js";
 import { type DatasetSource, requireMeta } from "./dataset-source.js";
+import { DatasetNotFoundError } from "./errors.js";
 import { readInputTable, withoutSummaries } from "./input-file.js";
 import { sectorNames } from "./table-ref.js";
 
@@ -128,7 +129,10 @@ export { IMPORT_KINDS, type ImportKind } from "../data/index.js";
  * coverage; progress), with the kind optional (default io_table). The store's own options for shipped
  * data (provenance, validation tolerances) are not offered to users.
  */
-export type DatasetsImportOptions = Omit<ImportUserFileOptions, "kind" | "provenance" | "validate" | "priceBasis"> & {
+export type DatasetsImportOptions = Omit<
+  ImportUserFileOptions,
+  "kind" | "provenance" | "validate" | "priceBasis" | "shipped"
+> & {
   /** @default "io_table" */
   readonly kind?: DatasetKind;
 };
@@ -158,4 +162,49 @@ export async function datasetsImport(
   // as for --input and validate: the max-imbalance summaries add nothing next to the located errors
   if (!r.ok) throw new DataIssuesError(withoutSummaries(r.issues));
   return { dataset: r.value, warnings: r.warnings };
+}
+
+/** Deletes a stored dataset (the store's deleteDataset, audited); false when the id is not stored. */
+export type DatasetDeleter = (id: string, options: { readonly actor: string }) => Promise<boolean>;
+
+/** Prefix of every user's namespace: `user/<name>/<id>`. */
+export const USER_NAMESPACE = "user";
+
+/** User names: what a namespace segment of a dataset id accepts (letters, digits, `.`, `_`, `-`). */
+export const USER_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The namespace of a user's datasets (用户命名空间): `user/<name>/`. */
+export function userNamespace(user: string): string {
+  return `${USER_NAMESPACE}/${user}/`;
+}
+
+/**
+ * The stored id of a user's dataset (用户数据集标识): `id` itself when already under the user's
+ * namespace, otherwise `user/<name>/<id>`.
+ * @returns the namespaced id, or undefined when `id` names another user's namespace (`user/<other>/…`)
+ * @example userDatasetId("ana", "gdp") // => "user/ana/gdp"
+ */
+export function userDatasetId(user: string, id: string): string | undefined {
+  const own = userNamespace(user);
+  if (id.startsWith(own)) return id;
+  if (id === USER_NAMESPACE || id.startsWith(`${USER_NAMESPACE}/`)) return undefined;
+  return `${own}${id}`;
+}
+
+/** True when `user` owns dataset `id` (it lies under `user/<name>/`). */
+export function ownsDataset(user: string, id: string): boolean {
+  return id.startsWith(userNamespace(user));
+}
+
+/**
+ * Deletes a user's dataset (删除数据集).
+ * @param deleter the store's delete (`DataStore.deleter`)
+ * @param id the stored id
+ * @param actor who deletes (audit log)
+ * @throws {DatasetNotFoundError} when no dataset has that id
+ * @throws {DatasetProtectedError} (from the store) for shipped data
+ */
+export async function datasetsDelete(deleter: DatasetDeleter, id: string, actor: string): Promise<{ id: string }> {
+  if (!(await deleter(id, { actor }))) throw new DatasetNotFoundError(id);
+  return { id };
 }

@@ -6,9 +6,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { buildStore, importUserFile, openStore, STORE_FILE } from "../data/index.js";
 import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
-import type { DatasetImporter } from "./datasets.js";
+import type { DatasetDeleter, DatasetImporter } from "./datasets.js";
 import { StoreLockedError } from "./errors.js";
 import type { PersistentResultStore } from "./result-cache.js";
+
+export { type AuditEntry, DatasetProtectedError, ROLES, type Role, type UserRecord } from "../data/index.js";
 
 /** Tables kept in memory per open store. */
 const TABLE_CACHE_SIZE = 12;
@@ -23,6 +25,8 @@ export interface DataStore {
   readonly store: Store;
   readonly source: DatasetSource;
   readonly importer: DatasetImporter;
+  /** deletes a user's dataset (audited; shipped data throws dataset_protected) */
+  readonly deleter: DatasetDeleter;
   readonly resultCache: PersistentResultCache;
   /** true when this call built the store */
   readonly built: boolean;
@@ -99,11 +103,16 @@ async function openUnlocked(dir: string, options: OpenDataStoreOptions): Promise
     cache.clear();
     return importUserFile(store, input, o);
   };
+  const deleter: DatasetDeleter = async (id, o) => {
+    cache.clear();
+    return store.deleteDataset(id, { actor: o.actor });
+  };
   return {
     dir,
     store,
     source,
     importer,
+    deleter,
     resultCache: {
       get: (key) => store.getCachedResult(key),
       put: (key, method, datasetIds, json) => store.putCachedResult(key, method, datasetIds, json),

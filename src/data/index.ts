@@ -35,11 +35,16 @@ export { FREQUENCIES, type Frequency } from "./series/periods.js";
 export { SERIES_LAYOUTS, type SeriesLayout } from "./series/read.js";
 export { IMPORT_KINDS, type ImportKind, type ImportUserFileOptions, readShippedDataset } from "./store/build.js";
 export {
+  type AuditEntry,
   buildStore,
   type CorpusDocumentMeta,
+  DatasetProtectedError,
   importUserFile,
   type LoadedSeries,
   openStore,
+  ROLES,
+  type Role,
   type SeriesFilter,
   STORE_FILE,
+  type UserRecord,
 } from "./store/duckdb.js";

@@ -22,7 +22,16 @@ export class UsageError extends Error {
 
 /** An error of the serving edge itself (body too large, imports disabled, unknown path). */
 export class EdgeError extends Error {
-  readonly category: "usage" | "too_large" | "disabled" | "not_found" | "unavailable" | "timeout" | "busy";
+  readonly category:
+    | "usage"
+    | "too_large"
+    | "disabled"
+    | "not_found"
+    | "unavailable"
+    | "timeout"
+    | "busy"
+    | "unauthenticated"
+    | "forbidden";
   readonly code: string;
   readonly key: MessageKey;
   readonly params: Readonly<Record<string, unknown>>;

@@ -7,6 +7,7 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { languageDetector } from "hono/language";
+import type { DatasetDeleter } from "../app/datasets.js";
 import {
   type BackendChoice,
   type Clock,
@@ -24,6 +25,7 @@ import {
 import { sha256Hex } from "../app/input-file.js";
 import { detectLang, type Lang, normalizeLang } from "../i18n/index.js";
 import { type AnyMethod, describeError, EdgeError, ERROR_CATEGORIES, METHODS } from "../methods/index.js";
+import { type AuthOptions, createAuthenticator, identityOf, type OriginOptions, originGuard } from "./auth.js";
 import { openApiDocument } from "./openapi.js";
 import { registerMethodRoutes } from "./routes/methods.js";
 import { registerPlatformRoutes } from "./routes/platform.js";
@@ -34,6 +36,15 @@ export interface ServerDeps {
   readonly source: DatasetSource;
   /** writes imports into the store; without it POST /api/datasets/import answers 501 */
   readonly importer?: DatasetImporter;
+  /** deletes user datasets (audited); without it DELETE /api/datasets/:id answers 501 */
+  readonly deleter?: DatasetDeleter;
+  /**
+   * users, tokens, sessions and roles (src/server/auth.ts); absent: one local user on a laptop (analyst
+   * rights, plain dataset ids, no audit endpoint) — the Host and Origin checks apply either way
+   */
+  readonly auth?: AuthOptions;
+  /** host allow-list and CORS origins @default loopback names only, CORS closed */
+  readonly origins?: OriginOptions;
   /** published reference values overlaid on /api/io/series */
   readonly published?: PublishedSeriesLoader;
   /** rows of /api/reproduction (computed vs published) */
@@ -109,6 +120,8 @@ function versionsOf(source: DatasetSource): DatasetVersions {
  */
 export function createApp(deps: ServerDeps): Hono<Env> {
   const app = new Hono<Env>();
+  // DNS rebinding and cross-site writes are refused before anything else, in every mode
+  app.use("*", originGuard(deps.origins));
   const limit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const methods = deps.methods ?? METHODS;
   const cache =
@@ -133,6 +146,17 @@ export function createApp(deps: ServerDeps): Hono<Env> {
       caches: false,
     }),
   );
+
+  const authenticator = deps.auth === undefined ? undefined : createAuthenticator(deps.auth);
+  if (authenticator !== undefined) {
+    app.use("/api/*", authenticator.middleware);
+    app.post("/api/session", (c) => authenticator.login(c));
+    app.delete("/api/session", (c) => authenticator.logout(c));
+  }
+  app.get("/api/session", (c) => {
+    const id = identityOf(c);
+    return c.json({ name: id.name, role: id.role ?? null, via: id.via });
+  });
 
   const uploadLimit = bodyLimit({
     maxSize: limit,
@@ -160,6 +184,11 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     readBody,
     uploadName: defaultUploadName,
     uploadLimit,
+    identity: identityOf,
+    ...(deps.deleter !== undefined && { deleter: deps.deleter }),
+    ...(deps.auth !== undefined && {
+      audit: (o: { limit?: number; target?: string }) => deps.auth?.users.listAudit(o) ?? Promise.resolve([]),
+    }),
     onImported: (id) => {
       versions.invalidate(id);
       if (cache !== false) cache.invalidateDataset(id);

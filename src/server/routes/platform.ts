@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { type DatasetDeleter, datasetsDelete, userDatasetId, userNamespace } from "../../app/datasets.js";
 import {
   type DatasetImporter,
   type DatasetSource,
@@ -30,6 +31,7 @@ import {
   IMPORT_TITLE_MAX,
   isDatasetId,
 } from "../../methods/options.js";
+import type { Identity } from "../auth.js";
 
 interface ParamSpec {
   readonly schema: z.ZodType;
@@ -38,7 +40,7 @@ interface ParamSpec {
 }
 
 export interface PlatformEndpoint {
-  readonly method: "get" | "post";
+  readonly method: "get" | "post" | "delete";
   readonly path: `/api/${string}`;
   readonly operationId: string;
   readonly summary: Label;
@@ -234,6 +236,39 @@ export const PLATFORM_ENDPOINTS: readonly PlatformEndpoint[] = [
     },
     response: z.object({ rows: z.array(z.looseObject({ ref: z.string() })) }),
   },
+  {
+    method: "delete",
+    path: "/api/datasets/:id",
+    operationId: "datasets.delete",
+    summary: {
+      "zh-CN": "删除自己的数据集（内置官方数据只读）",
+      en: "delete one of your datasets (shipped official data is read-only)",
+    },
+    params: {
+      id: {
+        schema: z.string().max(DATASET_ID_MAX_LENGTH).regex(DATASET_ID_PATTERN),
+        required: true,
+        description: "dataset id (user/<name>/<id>; your own namespace unless admin)",
+      },
+    },
+    response: z.object({ id: z.string() }),
+    errors: ["usage", "unauthenticated", "forbidden", "not_found", "disabled", "internal"],
+  },
+  {
+    method: "get",
+    path: "/api/audit",
+    operationId: "audit",
+    summary: {
+      "zh-CN": "审计日志：每次写入的操作者、时间、对象与前后 sha256（管理员）",
+      en: "audit log: who wrote what, when, sha256 before and after (administrators)",
+    },
+    params: {
+      limit: { schema: z.number().int().min(1).max(10000), required: false, description: "entries (default 100)" },
+      target: { schema: z.string().max(DATASET_ID_MAX_LENGTH), required: false, description: "only this target" },
+    },
+    response: z.object({ entries: z.array(z.looseObject({ seq: z.number(), action: z.string() })) }),
+    errors: ["usage", "unauthenticated", "forbidden", "disabled", "internal"],
+  },
 ];
 
 export interface PlatformDeps {
@@ -247,8 +282,27 @@ export interface PlatformDeps {
   readonly uploadName: (base: string, bytes: Uint8Array) => string;
   // biome-ignore lint/suspicious/noExplicitAny: Hono middleware of any env
   readonly uploadLimit: any;
-  /** told after a successful import (cache invalidation) */
+  /** told after a successful import or delete (cache invalidation) */
   readonly onImported: (id: string) => void;
+  /** deletes a dataset; without it DELETE /api/datasets/:id answers 501 */
+  readonly deleter?: DatasetDeleter;
+  /** audit entries, newest first; without it GET /api/audit answers 501 */
+  readonly audit?: (options: { limit?: number; target?: string }) => Promise<readonly unknown[]>;
+  /** who sends the request (src/server/auth.ts): the audit actor and the dataset namespace */
+  readonly identity: (c: Context) => Identity;
+}
+
+/**
+ * The stored id of a dataset a request writes: `user/<name>/<id>` for authenticated users (their own
+ * namespace; another user's namespace is `not_owner`, 403), the id itself for the local user.
+ */
+function writableId(identity: Identity, id: string, option: string, admin = false): string {
+  if (!identity.namespaced) return id;
+  if (admin && identity.role === "admin") return id;
+  const stored = userDatasetId(identity.name, id);
+  if (stored === undefined)
+    throw new EdgeError("forbidden", "not_owner", "error.not_owner", { id, namespace: userNamespace(identity.name) });
+  return checkDatasetId(option, stored);
 }
 
 /** Registers the platform endpoints; returns a function that forgets computed results (after an import). */
@@ -278,6 +332,7 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
       if (id === undefined || id.trim() === "")
         throw new UsageError("usage.missing_option", { command: "POST /api/datasets/import", option: "id" });
       checkDatasetId("id", id);
+      const stored = writableId(deps.identity(c), id, "id");
       const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
         const v = q(name);
         if (v !== undefined && !(allowed as readonly string[]).includes(v))
@@ -301,7 +356,8 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
       const file = q("file") ?? q("name") ?? deps.uploadName(id, bytes);
       const r = await datasetsImport(deps.importer, bytes, {
         file,
-        id,
+        id: stored,
+        actor: deps.identity(c).name,
         kind,
         replace: replace === "true" || replace === "1",
         ...text,
@@ -310,8 +366,37 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
         ...(frequency !== undefined && { frequency }),
       });
       reproduction = undefined;
-      deps.onImported(id);
+      deps.onImported(stored);
       return c.json({ dataset: r.dataset, warnings: r.warnings.map((w) => renderIssue(w, lang)) }, 201);
+    },
+    "datasets.delete": async (c) => {
+      if (deps.deleter === undefined)
+        throw new EdgeError("disabled", "read_only", "error.bad_request", { message: "deletes are disabled" });
+      const identity = deps.identity(c);
+      const id = checkDatasetId("id", c.req.param("id") ?? "");
+      // admins may delete any user's dataset; others only their own (shipped data: the store refuses)
+      const stored = writableId(identity, id, "id", true);
+      const r = await datasetsDelete(deps.deleter, stored, identity.name);
+      reproduction = undefined;
+      deps.onImported(stored);
+      return c.json(r);
+    },
+    audit: async (c) => {
+      if (deps.audit === undefined)
+        throw new EdgeError("disabled", "read_only", "error.bad_request", { message: "no audit log (auth is off)" });
+      const limitText = c.req.query("limit");
+      if (limitText !== undefined && !/^\d{1,5}$/.test(limitText))
+        throw new UsageError("usage.invalid_value", {
+          option: "limit",
+          value: echoValue(limitText),
+          expected: "1–10000",
+        });
+      const target = c.req.query("target");
+      const entries = await deps.audit({
+        ...(limitText !== undefined && { limit: Number(limitText) }),
+        ...(target !== undefined && { target: checkDatasetId("target", target) }),
+      });
+      return c.json({ entries });
     },
     reproduction: async (c) => {
       if (deps.reproduction === undefined) return c.json({ rows: [] });
@@ -327,6 +412,7 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
     const handler = handlers[e.operationId];
     if (handler === undefined) throw new Error(`platform route without handler: ${e.operationId}`);
     if (e.method === "get") app.get(e.path, handler);
+    else if (e.method === "delete") app.delete(e.path, handler);
     else app.post(e.path, deps.uploadLimit, handler);
   }
   return () => {
