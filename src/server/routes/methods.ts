@@ -28,7 +28,7 @@ import {
   UsageError,
 } from "../../methods/index.js";
 import { CACHE_CONTROL_DATASET_RESULT, cachedJson } from "../http-cache.js";
-import { DEFAULT_POOL_MIN_SECTORS, type WorkerPool } from "../worker-pool.js";
+import { DEFAULT_POOL_MIN_SECTORS, shareableTable, type WorkerPool } from "../worker-pool.js";
 
 /** Query parameters every route accepts besides a method's options. */
 const EDGE_QUERY = new Set(["lang"]);
@@ -150,7 +150,7 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
       {
         method: m.id,
         options,
-        input: { table: loaded.table, meta: loaded.meta },
+        input: { table: shareableTable(loaded.table), meta: loaded.meta },
         lang,
         backend: poolBackend ?? "auto",
         ...(deps.context.clock !== undefined && { now: deps.context.clock().toISOString() }),
