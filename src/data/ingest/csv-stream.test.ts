@@ -52,4 +52,15 @@ describe("streamCsvRecords", () => {
     await expect(all(file('a,"b\n'), 2)).rejects.toMatchObject({ reason: "truncated_file" });
     expect(new CsvStreamError("truncated_file", 1).line).toBe(1);
   });
+
+  it("names the byte offset and line of the first invalid UTF-8 byte, whatever the chunk size", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("a,农\nb,c\nd,"), 0xff, 0x0a]);
+    const path = file(bytes);
+    for (const chunkSize of [1 << 20, 7, 4])
+      await expect(all(path, chunkSize)).rejects.toMatchObject({
+        reason: "encoding_unrecognised",
+        offset: 12,
+        line: 3,
+      });
+  });
 });

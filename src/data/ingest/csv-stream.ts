@@ -6,6 +6,7 @@
  */
 import { createReadStream } from "node:fs";
 import { sniffDelimiter } from "./csv.js";
+import { firstInvalidByte, firstInvalidUtf8, lineAt } from "./encoding.js";
 
 export interface StreamCsvOptions {
   /** chunk size in bytes @default 1 MiB */
@@ -26,8 +27,10 @@ export class CsvStreamError extends Error {
   constructor(
     readonly reason: "encoding_unrecognised" | "truncated_file",
     readonly line: number,
+    /** 0-based byte offset in the file of the first bad byte (encoding errors, when known) */
+    readonly offset?: number,
   ) {
-    super(`csv stream: ${reason} at line ${line}`);
+    super(`csv stream: ${reason} at line ${line}${offset === undefined ? "" : `, byte ${offset}`}`);
     this.name = "CsvStreamError";
   }
 }
@@ -39,6 +42,12 @@ function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+function likelyUtf8(bytes: Uint8Array): boolean {
+  const u = firstInvalidUtf8(bytes);
+  for (let i = 0; i < u; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
 }
 
 /**
@@ -111,19 +120,27 @@ export async function* streamCsvRecords(path: string, options: StreamCsvOptions 
       } else field += ch;
     }
   };
+  let label = "utf-8";
   for await (const chunk of stream) {
     let b = chunk as Buffer;
+    const chunkStart = bytes;
+    let skip = 0;
     if (decoder === undefined) {
-      let skip = 0;
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) skip = 3;
-      decoder = skip > 0 || isUtf8(b) ? new TextDecoder("utf-8", { fatal: true }) : new TextDecoder("gb18030");
+      // UTF-8 when the first chunk is UTF-8, or when valid multi-byte UTF-8 precedes its first bad byte
+      // (a UTF-8 file with a stray byte, reported at that byte); else GB18030. Both strict (no U+FFFD).
+      const head = b.subarray(skip);
+      label = skip > 0 || isUtf8(head) || likelyUtf8(head) ? "utf-8" : "gb18030";
+      decoder = new TextDecoder(label, { fatal: true });
       b = b.subarray(skip);
     }
     let text: string;
     try {
       text = decoder.decode(b, { stream: true });
     } catch {
-      throw new CsvStreamError("encoding_unrecognised", line);
+      // the first bad byte within this chunk (a sequence straddling the previous chunk counts at its start)
+      const k = Math.max(0, firstInvalidByte(label, b));
+      throw new CsvStreamError("encoding_unrecognised", line + lineAt(b, k) - 1, chunkStart + skip + k);
     }
     delimiter ??= sniffDelimiter(text.slice(0, 65536));
     bytes += (chunk as Buffer).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeGb18030 } from "../../../test/fixtures/gb18030-encode.js";
-import { decodeText, plausibleGb18030Text } from "./encoding.js";
+import { decodeText, firstInvalidByte, firstInvalidUtf8, lineAt, plausibleGb18030Text } from "./encoding.js";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const file = "t.csv";
@@ -96,5 +96,53 @@ describe("plausibleGb18030Text", () => {
   it("rejects text without ideographs and text dominated by odd symbols", () => {
     expect(plausibleGb18030Text("àáèé")).toBe(false);
     expect(plausibleGb18030Text("中ʃʒʃʒʃʒʃʒʃʒ")).toBe(false);
+  });
+});
+
+describe("decodeText: offset and line of the first bad byte (issue 6)", () => {
+  const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
+    new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
+  const at = (r: ReturnType<typeof decodeText>) =>
+    r.ok ? undefined : r.issues.map((i) => [i.params.reason, i.params.offset, i.params.line, i.path]);
+
+  it("UTF-8 with one stray byte: offset and line of that byte", () => {
+    // "code,name\n01,农业\n02,x" then 0xFF on line 3
+    const b = bytesOf("code,name\n01,农业\n02,x", [0xff], "\n");
+    expect(at(decodeText(b, { file: "f.csv" }))).toEqual([["invalid_bytes", 24, 3, { file: "f.csv" }]]);
+  });
+
+  it("UTF-8 with a truncated sequence: the lead byte", () => {
+    const b = bytesOf("a\r\nb\r\n", [0xe4, 0xb8], ",c\n");
+    expect(at(decodeText(b, { file: "f.csv", encoding: "utf-8" }))).toEqual([
+      ["invalid_bytes", 6, 3, { file: "f.csv" }],
+    ]);
+  });
+
+  it("after a UTF-8 BOM: offsets count the BOM", () => {
+    const b = bytesOf([0xef, 0xbb, 0xbf], "x\n", [0xc0, 0x80]);
+    expect(at(decodeText(b, { file: "f.csv" }))).toEqual([["invalid_bytes", 5, 2, { file: "f.csv" }]]);
+  });
+
+  it("GB18030 text with an invalid pair: the lead byte", () => {
+    // 中文 = D6 D0 CE C4; then 0x81 0x20 is not a GB18030 sequence
+    const b = bytesOf([0xd6, 0xd0, 0xce, 0xc4], "\n\n1,", [0x81, 0x20], "\n");
+    expect(at(decodeText(b, { file: "f.csv", encoding: "gb18030" }))).toEqual([
+      ["invalid_bytes", 8, 3, { file: "f.csv" }],
+    ]);
+    expect(at(decodeText(b, { file: "f.csv" }))).toEqual([["invalid_bytes", 8, 3, { file: "f.csv" }]]);
+  });
+
+  it("binary content: the first control byte", () => {
+    const b = bytesOf("a,b\nc,", [0x00], "d\n");
+    expect(at(decodeText(b, { file: "f.bin" }))).toEqual([["binary_content", 6, 2, { file: "f.bin" }]]);
+  });
+
+  it("firstInvalidUtf8 agrees with the strict decoder on overlongs and surrogates", () => {
+    for (const bad of [[0xc0, 0xaf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xff]]) {
+      expect(firstInvalidUtf8(new Uint8Array([0x41, ...bad]))).toBe(1);
+      expect(firstInvalidByte("utf-16le", new Uint8Array([0x41, 0x00]))).toBe(-1);
+    }
+    expect(firstInvalidUtf8(new TextEncoder().encode("农业 𠀀 ok"))).toBe(-1);
+    expect(lineAt(new TextEncoder().encode("a\r\nb\rc\nd"), 7)).toBe(4);
   });
 });

@@ -51,6 +51,101 @@ function strictDecode(label: string, bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * 0-based offset of the first byte of the first invalid UTF-8 sequence (WHATWG rules: no overlongs,
+ * no surrogates, ≤ U+10FFFF), or -1 when the bytes are valid UTF-8. A sequence cut off by the end
+ * of the input is invalid at its lead byte.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * 0-based offset of the first byte at which a strict `label` decoder fails, or -1 when the bytes
+ * decode. Found by bisection over prefixes decoded in streaming mode (a prefix that fails makes every
+ * longer prefix fail); when the failing byte is ASCII right after a lead byte, the sequence started at
+ * the lead byte, which is reported.
+ */
+export function firstInvalidByte(label: string, bytes: Uint8Array): number {
+  if (label === "utf-8") return firstInvalidUtf8(bytes);
+  const fails = (end: number): boolean => {
+    try {
+      new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, end), {
+        stream: end < bytes.length,
+      });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (!fails(bytes.length)) return -1;
+  let lo = 0; // fails(lo) is false
+  let hi = bytes.length; // fails(hi) is true
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (fails(mid)) hi = mid;
+    else lo = mid;
+  }
+  let at = hi - 1;
+  if (label === "gb18030" && at > 0 && (bytes[at] as number) < 0x80) {
+    const prev = bytes[at - 1] as number;
+    if (prev >= 0x81 && prev <= 0xfe) at--;
+  }
+  return at;
+}
+
+/**
+ * 1-based line of byte `offset`: one plus the line breaks (LF, CRLF or a lone CR) before it. For
+ * UTF-16 (`unit` 2) line breaks are the code units 0x000A / 0x000D in the given byte order.
+ */
+export function lineAt(bytes: Uint8Array, offset: number, utf16?: "le" | "be"): number {
+  let line = 1;
+  if (utf16 === undefined) {
+    for (let i = 0; i < offset && i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 0x0a) line++;
+      else if (b === 0x0d && bytes[i + 1] !== 0x0a) line++;
+    }
+    return line;
+  }
+  const unit = (i: number): number =>
+    utf16 === "le" ? (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) : ((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0);
+  for (let i = 0; i + 1 < offset; i += 2) {
+    const u = unit(i);
+    if (u === 0x0a) line++;
+    else if (u === 0x0d && unit(i + 2) !== 0x0a) line++;
+  }
+  return line;
+}
+
 /** Control characters other than TAB, LF, CR, and U+0000 in particular, mean binary data. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
 const BINARY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
@@ -118,40 +213,75 @@ export function plausibleGb18030Text(text: string): boolean {
  * @param bytes the file content
  * @param options `file` for issue paths; `encoding` (default `"auto"`)
  * @returns `{ ok: true, value: { text, encoding } }`, or `encoding_unrecognised` with params
- *   `{ tried: string[], reason: "invalid_bytes" | "implausible_gb18030" | "binary_content" }`.
+ *   `{ tried: string[], reason: "invalid_bytes" | "implausible_gb18030" | "binary_content", offset?, line? }`:
+ *   for invalid bytes and binary content, `offset` is the 0-based byte offset in the file (BOM
+ *   included) of the first bad byte — of the likelier encoding when both UTF-8 and GB18030 fail —
+ *   and `line` its 1-based line (the path stays file-level: `{ file }`).
  * @example
  * decodeText(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]), { file: "a.csv" })
  * // => { ok: true, value: { text: "中文", encoding: "gb18030" }, warnings: [] }
  */
 export function decodeText(bytes: Uint8Array, options: DecodeTextOptions): DataResult<DecodedText> {
   const declared = options.encoding ?? "auto";
-  const path = { file: options.file };
-  const fail = (tried: string[], reason: string): DataResult<DecodedText> => ({
-    ok: false,
-    issues: [issue("encoding_unrecognised", path, { tried, reason })],
-  });
-  const done = (text: string, encoding: DetectedEncoding): DataResult<DecodedText> =>
-    BINARY_CONTROL.test(text)
-      ? fail([encoding], "binary_content")
-      : { ok: true, value: { text, encoding }, warnings: [] };
+  const file = options.file;
+  /** An issue at the first bad byte (offset relative to the whole file, BOM included). */
+  const fail = (tried: string[], reason: string, offset?: number, utf16?: "le" | "be"): DataResult<DecodedText> => {
+    if (offset === undefined || offset < 0) {
+      return { ok: false, issues: [issue("encoding_unrecognised", { file }, { tried, reason })] };
+    }
+    const line = lineAt(bytes, offset, utf16);
+    return {
+      ok: false,
+      issues: [issue("encoding_unrecognised", { file }, { tried, reason, offset, line })],
+    };
+  };
+  const done = (text: string, encoding: DetectedEncoding): DataResult<DecodedText> => {
+    if (!BINARY_CONTROL.test(text)) return { ok: true, value: { text, encoding }, warnings: [] };
+    // in UTF-8 and GB18030 a byte < 0x20 is always that control character (trail bytes are ≥ 0x30)
+    const utf16 = encoding === "utf-16le" || encoding === "utf-16be";
+    let at = -1;
+    if (!utf16) {
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i] as number;
+        if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) {
+          at = i;
+          break;
+        }
+      }
+    }
+    return fail([encoding], "binary_content", at < 0 ? undefined : at);
+  };
+  const invalid = (label: string, from: number): number => {
+    const k = firstInvalidByte(label, bytes.subarray(from));
+    return k < 0 ? k : from + k;
+  };
 
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const label = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
     const text = strictDecode(label, bytes.subarray(2));
-    return text === undefined ? fail([label], "invalid_bytes") : done(text, label);
+    return text === undefined
+      ? fail([label], "invalid_bytes", invalid(label, 2), label === "utf-16le" ? "le" : "be")
+      : done(text, label);
   }
   if (startsWith(bytes, UTF8_BOM)) {
     const text = strictDecode("utf-8", bytes.subarray(3));
-    return text === undefined ? fail(["utf-8-bom"], "invalid_bytes") : done(text, "utf-8-bom");
+    return text === undefined ? fail(["utf-8-bom"], "invalid_bytes", invalid("utf-8", 3)) : done(text, "utf-8-bom");
   }
   if (declared === "utf-8" || declared === "gb18030") {
     const text = strictDecode(declared, bytes);
-    return text === undefined ? fail([declared], "invalid_bytes") : done(text, declared);
+    return text === undefined ? fail([declared], "invalid_bytes", invalid(declared, 0)) : done(text, declared);
   }
   const utf8 = strictDecode("utf-8", bytes);
   if (utf8 !== undefined) return done(utf8, "utf-8");
   const gb = strictDecode("gb18030", bytes);
-  if (gb === undefined) return fail(["utf-8", "gb18030"], "invalid_bytes");
+  if (gb === undefined) {
+    // Report the first bad byte of the likelier encoding: UTF-8 when valid multi-byte UTF-8 precedes
+    // its first bad byte (a UTF-8 file with a stray byte), else GB18030.
+    const u = firstInvalidUtf8(bytes);
+    let multiByteBefore = false;
+    for (let i = 0; i < u; i++) if ((bytes[i] as number) >= 0x80) multiByteBefore = true;
+    return fail(["utf-8", "gb18030"], "invalid_bytes", multiByteBefore ? u : invalid("gb18030", 0));
+  }
   if (!plausibleGb18030Text(gb)) return fail(["utf-8", "gb18030"], "implausible_gb18030");
   return done(gb, "gb18030");
 }
