@@ -20,7 +20,7 @@ export interface CliDeps {
     host: string;
     store: DataStore;
     lang: Lang;
-  }): Promise<{ url: string; dashboard?: boolean; close(): Promise<void> }>;
+  }): Promise<{ url: string; dashboard?: boolean; exposure?: { notice: string }; close(): Promise<void> }>;
   clock?: Clock;
 }
 

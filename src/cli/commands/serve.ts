@@ -60,6 +60,8 @@ export async function serveCommand(args: ParsedArgs, ctx: CliContext, isMain: bo
     }
     if (server.dashboard === false) ctx.err(`${t("msg.no_web", ctx.lang)}\n`);
     ctx.out(`${t("msg.serving", ctx.lang, { url: server.url })}\n`);
+    // a non-loopback bind: say what the network can reach (issue 6; docs/security.md)
+    if (server.exposure !== undefined) ctx.err(`${server.exposure.notice}\n`);
     await waitForShutdown(ctx.io.signal);
     await server.close();
   } finally {
