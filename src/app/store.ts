@@ -101,7 +101,8 @@ async function openUnlocked(dir: string, options: OpenDataStoreOptions): Promise
   };
   const importer: DatasetImporter = async (input, o) => {
     cache.clear();
-    return importUserFile(store, input, o);
+    // the CLI's writes are the local user's (the server passes the request's user)
+    return importUserFile(store, input, { ...o, actor: o.actor ?? "local" });
   };
   const deleter: DatasetDeleter = async (id, o) => {
     cache.clear();

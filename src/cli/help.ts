@@ -20,6 +20,10 @@ const TEXT = {
       ["datasets rebuild", "rebuild the store from the shipped data"],
       ["report [--out DIR]", "write the HTML report (default ./out/report)"],
       ["serve [--port 8787] [--host 127.0.0.1]", "serve the dashboard and the HTTP API"],
+      ["users add <name> --role R", "add a user (viewer|analyst|admin) [--password-env VAR]"],
+      ["users token <name>", "issue an API token (shown once) [--label L]"],
+      ["users list | revoke <name>", "list users; revoke a user and their tokens"],
+      ["users audit", "the audit log of every write [--limit N] [--target ID] [--format table|json]"],
     ],
     global: `Global options:
   --lang zh-CN|en      interface language (default zh-CN; env SHUSHI_LANG)
@@ -43,6 +47,10 @@ Exit codes: 0 ok · 1 data issues · 2 usage errors · 70 internal errors`,
       ["datasets rebuild", "用内置数据重建数据库"],
       ["report [--out 目录]", "生成 HTML 报告（默认 ./out/report）"],
       ["serve [--port 8787] [--host 127.0.0.1]", "启动仪表板与 HTTP API"],
+      ["users add <name> --role R", "添加用户（viewer|analyst|admin）[--password-env 变量名]"],
+      ["users token <name>", "签发 API 令牌（只显示一次）[--label 标签]"],
+      ["users list | revoke <name>", "列出用户；撤销用户及其全部令牌"],
+      ["users audit", "每次写入的审计日志 [--limit N] [--target 标识] [--format table|json]"],
     ],
     global: `全局选项：
   --lang zh-CN|en      界面语言（默认 zh-CN；环境变量 SHUSHI_LANG）

@@ -15,6 +15,7 @@ import { checkGlobalValues, checkKnown, type ParsedArgs, parseArgs } from "./arg
 import { datasetsCommand } from "./commands/datasets.js";
 import { runMethodCommand } from "./commands/method.js";
 import { reportCommand, serveCommand } from "./commands/serve.js";
+import { usersCommand } from "./commands/users.js";
 import type { CliContext, CliDeps, CliIo } from "./context.js";
 import { helpText } from "./help.js";
 import { issueLine } from "./render.js";
@@ -128,6 +129,8 @@ async function dispatch(args: ParsedArgs, ctx: CliContext): Promise<number> {
   switch (command) {
     case "datasets":
       return datasetsCommand(sub, rest, args, ctx);
+    case "users":
+      return usersCommand(sub, rest, args, ctx);
     case "report":
       if (sub !== undefined) throw new UsageError("usage.unknown_command", { command: `report ${sub}` });
       return reportCommand(args, ctx);
