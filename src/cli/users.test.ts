@@ -76,3 +76,23 @@ describe("shushi users", () => {
     expect(entries.every((e) => e.actor === "cli:tester")).toBe(true);
   });
 });
+
+describe("shushi datasets import onto shipped data", () => {
+  it("is refused with dataset_protected (exit 1)", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const file = join(tmp, "t.csv");
+    writeFileSync(
+      file,
+      [
+        "单位：万元",
+        "code,name,01,02,fd_final_demand,output",
+        "01,a,10,20,70,100",
+        "02,b,30,40,130,200",
+        "va_value_added,va,60,140,,",
+      ].join("\n"),
+    );
+    const r = await cli(["datasets", "import", file, "--id", "cn-nbs-io-2015-42", "--replace"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("[dataset_protected]");
+  });
+});

@@ -4,6 +4,7 @@
  * at /api/openapi.json is generated from the same tables. Errors are mapped once
  * (src/methods/errors.ts). Language: `?lang=`, cookie `lang`, then Accept-Language; zh-CN by default.
  */
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { languageDetector } from "hono/language";
@@ -114,6 +115,19 @@ function versionsOf(source: DatasetSource): DatasetVersions {
 }
 
 /**
+ * The pool's per-client limits count per user for authenticated requests, per remote address otherwise.
+ */
+function perUserClient(c: Context): string {
+  const id = identityOf(c);
+  if (id.via === "token" || id.via === "session") return `user:${id.name}`;
+  try {
+    return getConnInfo(c).remote.address ?? "local";
+  } catch {
+    return "local";
+  }
+}
+
+/**
  * Creates the API app (创建 HTTP API).
  * @param deps data source, optional importer, published values, reproduction rows, clock, limits, cache
  * @returns a Hono app; `app.request()` serves requests in-process (tests) and main.ts listens
@@ -212,7 +226,9 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     uploadLimit,
     ...(deps.pool !== undefined && { pool: deps.pool }),
     ...(deps.poolMinSectors !== undefined && { poolMinSectors: deps.poolMinSectors }),
-    ...(deps.clientId !== undefined && { clientId: deps.clientId }),
+    ...(deps.clientId !== undefined
+      ? { clientId: deps.clientId }
+      : authenticator !== undefined && { clientId: perUserClient }),
   });
 
   app.all("/api/*", (c) => {

@@ -208,6 +208,13 @@ export interface Authenticator {
   whoami(c: Context): Response;
 }
 
+let dummy: Promise<string> | undefined;
+/** An argon2 hash of a random password, verified against for unknown user names. */
+function dummyHash(): Promise<string> {
+  dummy ??= import("@node-rs/argon2").then(({ hash }) => hash(randomBytes(16).toString("hex")));
+  return dummy;
+}
+
 async function argon2Verify(hash: string, password: string): Promise<boolean> {
   const { verify } = await import("@node-rs/argon2");
   try {
@@ -282,11 +289,10 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     if (typeof name !== "string" || typeof password !== "string" || name.length > 64 || password.length > 1024)
       throw new EdgeError("usage", "bad_request", "error.bad_request", { message: "expected JSON {name, password}" });
     const user = await options.users.getUser(name);
-    const ok =
-      user !== undefined &&
-      user.revokedAt === undefined &&
-      user.passwordHash !== undefined &&
-      (await verify(user.passwordHash, password));
+    const usable = user !== undefined && user.revokedAt === undefined && user.passwordHash !== undefined;
+    // an unknown name costs one hash check too, so timing does not tell which names exist
+    const checked = await verify(usable ? (user.passwordHash as string) : await dummyHash(), password);
+    const ok = usable && checked;
     if (!ok || user === undefined) throw new EdgeError("unauthenticated", "invalid_login", "error.invalid_login");
     const sid = randomBytes(32).toString("base64url");
     const csrf = randomBytes(32).toString("base64url");
