@@ -79,6 +79,7 @@ interface ServerMessage {
   readonly port?: number;
   readonly pool?: WorkerPoolStats | null;
   readonly rssBytes?: number;
+  readonly loopDelayMs?: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 
 function nextMessage(child: ChildProcess, type: ServerMessage["type"], ms: number): Promise<ServerMessage> {
@@ -132,6 +133,8 @@ interface Row {
   /** network errors and non-200 answers (their latency counts: the time until they failed) */
   readonly errors: number;
   readonly firstError?: string;
+  /** the server's event-loop delay during the row (perf_hooks.monitorEventLoopDelay, 10 ms resolution) */
+  readonly loopDelayMs?: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 
 interface HeavyStats {
@@ -237,13 +240,20 @@ async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult>
     await cached.arrayBuffer();
 
     const rows: Row[] = [];
+    const row = async (path: string, load: Row["load"]) => {
+      child.send("reset");
+      const r = await measure(base, path, args, mode, load);
+      child.send("stats");
+      const s = await nextMessage(child, "stats", 60_000);
+      rows.push({ ...r, ...(s.loopDelayMs !== undefined && { loopDelayMs: s.loopDelayMs }) });
+    };
     log(`${mode}: ${HEALTH}, idle`);
-    rows.push(await measure(base, HEALTH, args, mode, "idle"));
+    await row(HEALTH, "idle");
     const heavy = heavyLoad(base, codes, args.heavy);
     log(`${mode}: ${HEALTH} with ${args.heavy} WIOD loops`);
-    rows.push(await measure(base, HEALTH, args, mode, "heavy"));
+    await row(HEALTH, "heavy");
     log(`${mode}: cached 42-sector linkages with ${args.heavy} WIOD loops`);
-    rows.push(await measure(base, CACHED, args, mode, "heavy"));
+    await row(CACHED, "heavy");
     const heavyStats = await heavy.stop();
     child.send("stats");
     const stats = await nextMessage(child, "stats", 30_000);
@@ -290,13 +300,13 @@ function markdown(r: Report): string {
     `- \`startServer\` in a child process on 127.0.0.1; ${r.settings.connections} probe loops (request, await the response, pause 20 ms), ${r.settings.duration} s per row, the last requests awaited;` +
       ` "heavy": ${r.settings.heavy} clients each sending \`${HEAVY}&group=<code>\` back to back (a new group each time, so every one computes; 1 435 sectors)`,
     "",
-    "| server | endpoint | heavy load | requests | p50 | p90 | p99 | max | errors (first) |",
-    "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    "| server | endpoint | heavy load | requests | p50 | p90 | p99 | max | errors (first) | server event-loop delay p99 / max |",
+    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const mr of r.modes)
     for (const row of mr.rows)
       lines.push(
-        `| ${MODE_LABEL[mr.mode]} | \`${row.endpoint}\` | ${row.load === "heavy" ? `${r.settings.heavy} WIOD` : "none"} | ${row.requests} | ${row.latencyMs.p50} ms | ${row.latencyMs.p90} ms | ${row.latencyMs.p99} ms | ${row.latencyMs.max} ms | ${row.errors}${row.firstError !== undefined ? ` (${row.firstError})` : ""} |`,
+        `| ${MODE_LABEL[mr.mode]} | \`${row.endpoint}\` | ${row.load === "heavy" ? `${r.settings.heavy} WIOD` : "none"} | ${row.requests} | ${row.latencyMs.p50} ms | ${row.latencyMs.p90} ms | ${row.latencyMs.p99} ms | ${row.latencyMs.max} ms | ${row.errors}${row.firstError !== undefined ? ` (${row.firstError})` : ""} | ${row.loopDelayMs === undefined ? "—" : `${row.loopDelayMs.p99} / ${row.loopDelayMs.max} ms`} |`,
       );
   lines.push("");
   for (const mr of r.modes) {

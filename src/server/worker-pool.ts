@@ -88,7 +88,7 @@ const sharedMatrix = (m: Matrix): Matrix => ({ rows: m.rows, cols: m.cols, data:
 /**
  * The table with its arrays in shared memory (SharedArrayBuffer), made once per loaded table: posting
  * it to a worker then copies only the sector labels, not the n² flows (WIOD: 16 MB per matrix, whose
- * structured clone took 50–150 ms of the event loop on the 2-core machine). Tables are immutable values
+ * structured clone took ≈ 150 ms of the event loop on the busy 2-core machine). Tables are immutable values
  * (the store's source caches and shares them), so sharing them read-only is safe.
  */
 export function shareableTable(table: IoTable): IoTable {
