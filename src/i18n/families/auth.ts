@@ -29,7 +29,6 @@ export const EN = {
   "msg.user_added": "Added user {name} (role {role}).",
   "msg.user_revoked": "Revoked user {name} and all their tokens.",
   "msg.token_issued": "API token for {name} — shown once, store it now:",
-  "msg.password_prompt": "Password for {name} (empty: token only): ",
 } as const;
 
 export const ZH = {
@@ -53,5 +52,4 @@ export const ZH = {
   "msg.user_added": "已添加用户 {name}（角色 {role}）。",
   "msg.user_revoked": "已撤销用户 {name} 及其全部令牌。",
   "msg.token_issued": "{name} 的 API 令牌——只显示这一次，请立即保存：",
-  "msg.password_prompt": "{name} 的密码（留空则只用令牌）：",
 } as const satisfies Record<keyof typeof EN, string>;
