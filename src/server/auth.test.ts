@@ -73,6 +73,21 @@ describe("anonymous local mode (no auth configured)", () => {
     expect((await store.store.getDataset(SHIPPED))?.shipped).toBe(true);
   });
 
+  it("treats an https Origin of the same host as own (HTTPS reverse proxy), and `null` as foreign", async () => {
+    const viaProxy = await app().request("http://localhost/api/datasets/import?id=proxied&file=t.csv", {
+      method: "POST",
+      headers: { origin: "https://localhost" },
+      body: TEMPLATE,
+    });
+    expect(viaProxy.status).toBe(201);
+    const sandboxed = await app().request("/api/datasets/import?id=x2", {
+      method: "POST",
+      headers: { origin: "null" },
+      body: TEMPLATE,
+    });
+    expect(sandboxed.status).toBe(403);
+  });
+
   it("refuses a cross-site write announced only by Sec-Fetch-Site", async () => {
     const r = await app().request("/api/datasets/import?id=x1", {
       method: "POST",

@@ -108,6 +108,19 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * True when `origin` names the request's own host and port. The scheme is not compared: behind an
+ * HTTPS reverse proxy the browser's origin is https while the server sees http. `null` and malformed
+ * origins are foreign.
+ */
+function sameHost(origin: string, url: string): boolean {
+  try {
+    return new URL(origin).host.toLowerCase() === new URL(url).host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 function hostnameOf(c: Context): string {
   // @hono/node-server builds the URL from the Host header; app.request() from the given URL
   return new URL(c.req.url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
@@ -140,10 +153,9 @@ export function originGuard(options: OriginOptions = {}): MiddlewareHandler {
       });
     }
     if (UNSAFE_METHODS.has(c.req.method)) {
-      const own = new URL(c.req.url).origin;
       const site = c.req.header("sec-fetch-site");
       const foreignSite = site !== undefined && site !== "same-origin" && site !== "none" && !corsAllowed;
-      const foreignOrigin = origin !== undefined && origin !== own && !corsAllowed;
+      const foreignOrigin = origin !== undefined && !sameHost(origin, c.req.url) && !corsAllowed;
       if (foreignSite || foreignOrigin)
         throw new EdgeError("forbidden", "foreign_origin", "error.foreign_origin", {
           origin: (origin ?? site ?? "").slice(0, 200),
