@@ -3,7 +3,6 @@
  * location, and the dataset caveats (src/data/caveats.ts). Params are what the emitters send.
  */
 import type { CaveatParams, IssuePath } from "../../data/index.js";
-import type { XlsxLimit } from "../../data/ingest/xlsx-limits.js";
 import type { Lang } from "../format.js";
 import { show } from "../params.js";
 import { type DataReason, reasonText } from "../reasons.js";
@@ -32,6 +31,23 @@ export type InvalidValueExpected =
 
 type Axis = "row" | "column" | "total_input" | "imports_row";
 
+/**
+ * The limit a `file_too_complex` issue names: the same union as `XlsxLimit` in
+ * src/data/ingest/xlsx-limits.ts (kept equal by a type test there; i18n imports src/data only
+ * through its export list).
+ */
+export type FileLimit =
+  | "entries"
+  | "uncompressed_bytes"
+  | "ratio"
+  | "unused_entry_bytes"
+  | "rows"
+  | "columns"
+  | "cells"
+  | "merged_area"
+  | "shared_strings"
+  | "entity";
+
 export interface DataIssueParams {
   readonly file_unreadable: {
     readonly reason: Extract<
@@ -52,7 +68,7 @@ export interface DataIssueParams {
     readonly line?: number;
   };
   readonly file_too_complex: {
-    readonly limit: XlsxLimit;
+    readonly limit: FileLimit;
     readonly value: number;
     readonly max: number;
     /** the zip entry (part) concerned */
@@ -125,7 +141,7 @@ export interface DataIssueParams {
 
 const zhList = (v: unknown): string => show(v, "、");
 
-const ZH_LIMIT: Record<XlsxLimit, string> = {
+const ZH_LIMIT: Record<FileLimit, string> = {
   entries: "压缩包条目数",
   uncompressed_bytes: "解压后总字节数",
   ratio: "单个条目的压缩比",
@@ -137,7 +153,7 @@ const ZH_LIMIT: Record<XlsxLimit, string> = {
   shared_strings: "共享字符串表条目数",
   entity: "文档类型声明（`<!DOCTYPE>`、`<!ENTITY>`）",
 };
-const EN_LIMIT: Record<XlsxLimit, string> = {
+const EN_LIMIT: Record<FileLimit, string> = {
   entries: "number of zip entries",
   uncompressed_bytes: "total uncompressed bytes",
   ratio: "compression ratio of one entry",
