@@ -40,6 +40,7 @@ export {
   type DatasetsListResult,
   type DatasetsValidateOptions,
   type DatasetsValidateResult,
+  datasetsDelete,
   datasetsImport,
   datasetsList,
   datasetsShow,

@@ -96,3 +96,38 @@ describe("shushi datasets import onto shipped data", () => {
     expect(r.err).toContain("[dataset_protected]");
   });
 });
+
+describe("shushi datasets delete", () => {
+  it("deletes a user's dataset (audited), then reports it unknown", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const file = join(tmp, "mine.csv");
+    writeFileSync(
+      file,
+      ["单位：万元", "code,name,01,02,fd_final_demand,output", "01,a,10,20,70,100", "02,b,30,40,130,200"].join("\n"),
+    );
+    expect((await cli(["datasets", "import", file, "--id", "mine-2020"])).code).toBe(0);
+    expect((await cli(["datasets", "delete", "mine-2020"])).code).toBe(0);
+    const again = await cli(["datasets", "delete", "mine-2020"]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain("[unknown_dataset]");
+    const audit = JSON.parse((await cli(["users", "audit", "--format", "json"])).out) as {
+      entries: { action: string; target?: string }[];
+    };
+    expect(audit.entries.map((e) => e.action)).toContain("dataset.delete");
+  });
+
+  it("refuses official data with dataset_protected (exit 1) in a store built from the shipped data", async () => {
+    const { openShippedStore } = await import("../../test/helpers/real-app.js");
+    const shipped = await openShippedStore();
+    const dir = shipped.store.dir;
+    await shipped.close();
+    const stderr = new Sink();
+    const code = await run(["--lang", "en", "datasets", "delete", "cn-nbs-io-2015-42"], {
+      stdout: new Sink(),
+      stderr,
+      env: { SHUSHI_DATA_DIR: dir, USER: "tester" },
+    });
+    expect(code).toBe(1);
+    expect(stderr.text).toContain("[dataset_protected]");
+  });
+});

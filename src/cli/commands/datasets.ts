@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import {
   type DatasetInput,
+  datasetsDelete,
   datasetsImport,
   datasetsList,
   datasetsShow,
@@ -58,7 +59,7 @@ function datasetId(option: string, id: string): string {
   return id;
 }
 
-/** `shushi datasets list|show|validate|import|rebuild`. */
+/** `shushi datasets list|show|delete|validate|import|rebuild`. */
 export async function datasetsCommand(
   sub: string | undefined,
   rest: string[],
@@ -82,6 +83,17 @@ export async function datasetsCommand(
       datasetId("id", id);
       const r = await ctx.withStore((s) => datasetsShow(s.source, id));
       ctx.out(renderDatasetShow(r, format, ctx.lang));
+      return 0;
+    }
+    case "delete": {
+      checkKnown(args, "datasets delete", []);
+      const id = rest[0];
+      if (id === undefined)
+        throw new UsageError("usage.missing_argument", { command: "datasets delete", argument: "id" });
+      datasetId("id", id);
+      // shipped (official) data is refused by the store with dataset_protected; the deletion is audited
+      await ctx.withStore((s) => datasetsDelete(s.deleter, id, "local"));
+      ctx.out(`${t("msg.deleted", ctx.lang, { id })}\n`);
       return 0;
     }
     case "validate": {
