@@ -65,6 +65,8 @@ export interface XlsxInspection {
    * empty-string result), which exceljs reads as "no cached result".
    */
   readonly cachedEmptyFormulas: ReadonlyMap<string, ReadonlySet<string>>;
+  /** every `<sheet name>` of xl/workbook.xml, decoded (empty when the part is missing) */
+  readonly sheetNames: readonly string[];
 }
 
 interface ZipEntry {
@@ -351,7 +353,8 @@ function scanSheet(xml: string): SheetScan {
 export function inspectXlsx(bytes: Uint8Array, file: string): XlsxInspection {
   const issues: DataIssue[] = [];
   const cachedEmptyFormulas = new Map<string, Set<string>>();
-  const done = (): XlsxInspection => ({ issues, cachedEmptyFormulas });
+  let workbookSheetNames: string[] = [];
+  const done = (): XlsxInspection => ({ issues, cachedEmptyFormulas, sheetNames: workbookSheetNames });
   const tooComplex = (
     limit: XlsxLimit,
     value: number,
@@ -365,6 +368,7 @@ export function inspectXlsx(bytes: Uint8Array, file: string): XlsxInspection {
   const corrupt = (): XlsxInspection => ({
     issues: [issue("file_unreadable", { file }, { reason: "corrupt_xlsx" })],
     cachedEmptyFormulas,
+    sheetNames: [],
   });
   let entries: ZipEntry[];
   try {
@@ -411,6 +415,10 @@ export function inspectXlsx(bytes: Uint8Array, file: string): XlsxInspection {
   if (issues.length > 0) return done();
 
   const names = sheetNames(parts);
+  workbookSheetNames = [...(parts.get("xl/workbook.xml") ?? "").matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)].flatMap((m) => {
+    const name = attr(m[1] as string, "name");
+    return name === undefined ? [] : [decodeXmlText(name)];
+  });
   let cells = 0;
   let merged = 0;
   for (const [name, xml] of parts) {

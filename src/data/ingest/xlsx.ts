@@ -36,6 +36,9 @@ interface MergeRange {
   readonly right: number;
 }
 
+/** Excel's limit on a worksheet name's length (UTF-16 code units, as exceljs counts). */
+const MAX_SHEET_NAME_CHARS = 31;
+
 /** Worksheet content as trimmed strings; merged slave cells are "" and listed in `merges`. */
 interface Grid {
   /** cells[r][c], 1-based indices mapped to 0-based arrays: cells[r-1][c-1] */
@@ -242,6 +245,21 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions): Pro
   // hard limits on the container and its XML, before exceljs allocates anything (xlsx-limits.ts)
   const inspection = inspectXlsx(bytes, file);
   if (inspection.issues.length > 0) return { ok: false, issues: inspection.issues };
+  // Excel allows at most 31 characters in a sheet name; exceljs truncates longer ones and writes a
+  // warning to the console (diagnostics are data, never console output): refuse the workbook instead.
+  const longName = inspection.sheetNames.find((n) => n.length > MAX_SHEET_NAME_CHARS);
+  if (longName !== undefined) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "file_unreadable",
+          { file, sheet: longName },
+          { reason: "corrupt_xlsx", detail: `sheet name longer than ${MAX_SHEET_NAME_CHARS} characters` },
+        ),
+      ],
+    };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer type; a Node Buffer view over the same bytes is accepted.
