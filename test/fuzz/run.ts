@@ -5,7 +5,7 @@
  *     npx tsx test/fuzz/run.ts --seed 20261203 --replay 160        # one case again, in process
  *
  * Cases run in child processes (V8 heap capped at 2 GB) in chunks; the parent is the hang detector: a
- * case running past max(3 × time limit, 30 s) gets its child killed (SIGKILL) and is reported as a
+ * case running past `--kill-after` ms (default max(3 × time limit, 30 s)) gets its child killed (SIGKILL) and is reported as a
  * hang; a child that dies mid-case (heap limit, native crash) reports a crash. Prints cases run,
  * crashes, hangs, slowest case and cases/s; failing inputs go to test/fuzz/failures/ with a .json
  * giving the replay command. Exit status 1 when anything failed.
@@ -55,7 +55,11 @@ async function child(): Promise<void> {
     cases,
     timeLimitMsPerCase: timeLimit,
     failuresDir: FAILURES,
-    onStart: (index) => send({ type: "start", index }),
+    onStart: (index) => {
+      send({ type: "start", index });
+      // self-test of the hang detector: SHUSHI_FUZZ_SELFTEST_HANG=<index> spins forever on that case
+      if (String(index) === process.env.SHUSHI_FUZZ_SELFTEST_HANG) for (;;);
+    },
     onCase: (o) => send({ type: "case", o: { ...o, detail: o.detail?.slice(0, 500) } as CaseOutcome }),
   });
   send({ type: "done" });
@@ -80,7 +84,7 @@ async function parent(): Promise<void> {
   const total = arg("cases", 100_000);
   const workers = Math.max(1, arg("workers", Math.min(2, cpus().length)));
   const chunk = 2_000;
-  const hardLimit = Math.max(3 * timeLimit, 30_000);
+  const hardLimit = arg("kill-after", Math.max(3 * timeLimit, 30_000));
   const queue: [number, number][] = [];
   for (let f = 0; f < total; f += chunk) queue.push([f, Math.min(chunk, total - f)]);
   const statuses: Record<CaseStatus, number> = {
