@@ -407,7 +407,17 @@ async function runCaseInner(c: FuzzCase, timeLimitMs: number, ctx?: StoreContext
     }
   } catch (e) {
     if (e instanceof Timeout) return done("hang", `over ${timeLimitMs} ms`);
-    return done("crash", e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}`.slice(0, 2000) : String(e));
+    let store = "";
+    if (mode !== "read" && ctx !== undefined) {
+      // a throwing import must still leave the store as it was
+      const after = await snapshot(ctx.store).catch((err: unknown) => `snapshot failed: ${String(err)}`);
+      store = after === ctx.before ? "[store unchanged] " : "[STORE CHANGED] ";
+      ctx.before = after;
+    }
+    return done(
+      "crash",
+      store + (e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}`.slice(0, 2000) : String(e)),
+    );
   }
   const out = done(failed ? "issues" : "ok");
   return out.ms > timeLimitMs
