@@ -503,7 +503,12 @@ async function importSeriesFile(
                 : issue(
                     "encoding_unrecognised",
                     { file, row: e.line },
-                    { tried: ["utf-8", "gb18030"], reason: "invalid_bytes" },
+                    {
+                      tried: ["utf-8", "gb18030"],
+                      reason: "invalid_bytes",
+                      line: e.line,
+                      ...(e.offset !== undefined && { offset: e.offset }),
+                    },
                   ),
             ],
           };
