@@ -108,7 +108,8 @@ export function readClassification(raw: RawTable): DataResult<ClassificationCode
     let level: number | undefined;
     if (levelText !== "") {
       const v = parseNumberCell(levelText);
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+      // the store keeps levels as INTEGER (int32): larger values are refused here, not by the database
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 2_147_483_647)
         issues.push(issue("invalid_value", at(i, cols.get("level")), { value: levelText, expected: "integer_ge_0" }));
       else level = v;
     }
