@@ -2,7 +2,7 @@
  * Seed excerpts: the repository's own evidence that every published value (data/published) is printed
  * in its seed document. For each value, a short context excerpt (≤ ~60 characters, whitespace removed)
  * around its anchor in the seed text, and for each seed file its sha256 — written by extract.ts from
- * the seed texts (../shared/seeds) into excerpts.json, checked by src/data/published/index.test.ts.
+ * the seed texts (../shared/seeds) into excerpts.json, checked by src/data/published/index.test.ts (against the seeds themselves: extract.ts --check).
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
