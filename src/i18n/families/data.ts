@@ -2,7 +2,7 @@
  * Data family (数据): issues found when reading, validating and storing datasets (src/data), their
  * location, and the dataset caveats (src/data/caveats.ts). Params are what the emitters send.
  */
-import type { CaveatParams, IssuePath } from "../../data/index.js";
+import type { CaveatParams, IssuePath, XlsxLimit } from "../../data/index.js";
 import type { Lang } from "../format.js";
 import { show } from "../params.js";
 import { type DataReason, reasonText } from "../reasons.js";
@@ -31,22 +31,8 @@ export type InvalidValueExpected =
 
 type Axis = "row" | "column" | "total_input" | "imports_row";
 
-/**
- * The limit a `file_too_complex` issue names: the same union as `XlsxLimit` in
- * src/data/ingest/xlsx-limits.ts (kept equal by a type test there; i18n imports src/data only
- * through its export list).
- */
-export type FileLimit =
-  | "entries"
-  | "uncompressed_bytes"
-  | "ratio"
-  | "unused_entry_bytes"
-  | "rows"
-  | "columns"
-  | "cells"
-  | "merged_area"
-  | "shared_strings"
-  | "entity";
+/** The limit a `file_too_complex` issue names (src/data/ingest/xlsx-limits.ts). */
+export type FileLimit = XlsxLimit;
 
 export interface DataIssueParams {
   readonly file_unreadable: {
