@@ -26,8 +26,8 @@ import { repoPath } from "../../src/data/paths.js";
 import { IMPORT_KINDS, type ImportKind, importUserFile } from "../../src/data/store/build.js";
 import { openStore, type Store } from "../../src/data/store/duckdb.js";
 import { DATA_ISSUE_CODES } from "../../src/i18n/codes.js";
+import { unzip, type ZipPart, zip } from "../helpers/zip.js";
 import { mutateBytes, mutateXlsxParts, pick } from "./mutate.js";
-import { unzip, type ZipPart, zip } from "./zip.js";
 
 export interface FuzzOptions {
   readonly seed: number;

@@ -6,7 +6,7 @@
  * Every choice is drawn from the given seeded generator, so a case is replayable from (seed, index).
  */
 import type { RandomGenerator } from "../../src/core/index.js";
-import type { ZipPart } from "./zip.js";
+import type { ZipPart } from "../helpers/zip.js";
 
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
 const fromLatin1 = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { unzip, zip } from "../../../test/fuzz/zip.js";
+import { unzip, zip } from "../../../test/helpers/zip.js";
 import { repoPath } from "../paths.js";
 import { readXlsx } from "./xlsx.js";
 

@@ -1,6 +1,6 @@
 /**
- * Minimal ZIP reading and writing for the importer fuzzer: unzip a small XLSX into its parts, mutate
- * their XML, and zip them again (deflated entries, correct CRC-32 and sizes, so that the reader gets
+ * Minimal ZIP reading and writing for test inputs (the importer fuzzer, the hostile XLSX fixtures):
+ * unzip a small XLSX into its parts, mutate their XML, and zip them again (deflated entries, correct CRC-32 and sizes, so that the reader gets
  * past the container and meets the mutated XML).
  */
 import { deflateRawSync, inflateRawSync } from "node:zlib";
@@ -15,10 +15,16 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 (ISO-HDLC, as ZIP uses) of `data` continued from `crc` (0 to start), so large inputs can go in pieces. */
+export function crc32Update(crc: number, data: Uint8Array): number {
+  let c = crc ^ 0xffffffff;
   for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/** CRC-32 of `data`. */
+export function crc32(data: Uint8Array): number {
+  return crc32Update(0, data);
 }
 
 export interface ZipPart {
