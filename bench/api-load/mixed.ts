@@ -22,13 +22,14 @@
  * ends — exactly the requests an event loop blocked for seconds delays — so its latency histogram
  * hides a stall; a first run with it showed max 24 ms on a server that was blocked 5 s at a time.)
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDataStore } from "../../src/app/store.js";
 import type { WorkerPoolStats } from "../../src/server/worker-pool.js";
+import { nextMessage, stopServer } from "./child.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -80,40 +81,6 @@ interface ServerMessage {
   readonly pool?: WorkerPoolStats | null;
   readonly rssBytes?: number;
   readonly loopDelayMs?: { readonly p50: number; readonly p99: number; readonly max: number };
-}
-
-function nextMessage(child: ChildProcess, type: ServerMessage["type"], ms: number): Promise<ServerMessage> {
-  return new Promise((resolveMessage, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`server: no '${type}' within ${ms} ms`));
-    }, ms);
-    const onMessage = (m: ServerMessage) => {
-      if (m?.type !== type) return;
-      cleanup();
-      resolveMessage(m);
-    };
-    const onExit = (code: number | null) => {
-      cleanup();
-      reject(new Error(`server exited (${code}) before '${type}'`));
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-    };
-    child.on("message", onMessage);
-    child.on("exit", onExit);
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  child.send("close");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 interface Latency {
@@ -228,7 +195,7 @@ async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult>
     env: { ...process.env, NODE_ENV: "production" },
   });
   try {
-    const ready = await nextMessage(child, "ready", 180_000);
+    const ready = await nextMessage<ServerMessage>(child, "ready", 180_000);
     const base = `http://127.0.0.1:${ready.port}`;
     log(`${mode}: server on ${base}`);
     const probe = await fetch(base + HEAVY, { signal: AbortSignal.timeout(300_000) });
@@ -244,7 +211,7 @@ async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult>
       child.send("reset");
       const r = await measure(base, path, args, mode, load);
       child.send("stats");
-      const s = await nextMessage(child, "stats", 60_000);
+      const s = await nextMessage<ServerMessage>(child, "stats", 60_000);
       rows.push({ ...r, ...(s.loopDelayMs !== undefined && { loopDelayMs: s.loopDelayMs }) });
     };
     log(`${mode}: ${HEALTH}, idle`);
@@ -256,10 +223,10 @@ async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult>
     await row(CACHED, "heavy");
     const heavyStats = await heavy.stop();
     child.send("stats");
-    const stats = await nextMessage(child, "stats", 30_000);
+    const stats = await nextMessage<ServerMessage>(child, "stats", 30_000);
     return { mode, rows, heavy: heavyStats, pool: stats.pool ?? null, serverRssBytes: stats.rssBytes ?? 0 };
   } finally {
-    await stopServer(child);
+    await stopServer(child, 30_000);
   }
 }
 

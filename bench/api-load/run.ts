@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import type { ResultCacheStats } from "../../src/app/index.js";
 import { openDataStore } from "../../src/app/store.js";
+import { nextMessage, stopServer } from "./child.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -137,32 +138,6 @@ const log = (s: string): void => {
   process.stderr.write(`[bench:api] ${s}\n`);
 };
 
-/** Waits for the next IPC message of a type, bounded by `ms`. */
-function nextMessage(child: ChildProcess, type: ServerMessage["type"], ms: number): Promise<ServerMessage> {
-  return new Promise((resolveMessage, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`server: no '${type}' within ${ms} ms`));
-    }, ms);
-    const onMessage = (m: ServerMessage) => {
-      if (m?.type !== type) return;
-      cleanup();
-      resolveMessage(m);
-    };
-    const onExit = (code: number | null) => {
-      cleanup();
-      reject(new Error(`server exited (${code}) before '${type}'`));
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-    };
-    child.on("message", onMessage);
-    child.on("exit", onExit);
-  });
-}
-
 function startServer(dir: string, mode: Mode): ChildProcess {
   return fork(join(HERE, "server.ts"), ["--dir", dir, "--mode", mode, "--paths", JSON.stringify(ENDPOINTS)], {
     execArgv: ["--import", "tsx"],
@@ -172,14 +147,6 @@ function startServer(dir: string, mode: Mode): ChildProcess {
 }
 
 /** Asks the server to close; kills it (this child only, by its pid) if it has not exited in 10 s. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  child.send("close");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 async function probe(url: string): Promise<Probe> {
   const t0 = performance.now();
@@ -243,7 +210,7 @@ async function measureEndpoint(base: string, path: string, args: Args): Promise<
 async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult> {
   const child = startServer(dir, mode);
   try {
-    const ready = await nextMessage(child, "ready", 120_000);
+    const ready = await nextMessage<ServerMessage>(child, "ready", 120_000);
     const base = `http://${HOST}:${ready.port}`;
     log(`${mode}: server pid ${child.pid} on ${base}`);
     const endpoints: EndpointResult[] = [];
@@ -252,7 +219,7 @@ async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult>
       endpoints.push(await measureEndpoint(base, path, args));
     }
     child.send("stats");
-    const stats = await nextMessage(child, "stats", 10_000);
+    const stats = await nextMessage<ServerMessage>(child, "stats", 10_000);
     const cacheStats = stats.cache ?? null;
     const withEtag = endpoints.every((e) => e.probe.etag !== null);
     const cacheApplied =
@@ -266,7 +233,7 @@ async function runMode(dir: string, mode: Mode, args: Args): Promise<ModeResult>
       serverRssBytes: stats.rssBytes ?? 0,
     };
   } finally {
-    await stopServer(child);
+    await stopServer(child, 10_000);
   }
 }
 
