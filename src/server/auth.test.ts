@@ -316,6 +316,88 @@ describe("dashboard sessions", () => {
   });
 });
 
+describe("login throttling", () => {
+  const login = (a: ReturnType<typeof createApp>, name: string, password: string, lang = "en") =>
+    a.request(`/api/session?lang=${lang}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name, password }),
+    });
+  /** an app whose clock and client address the test sets */
+  function throttled(extra: Partial<AuthOptions> = {}) {
+    const clock = { t: Date.parse("2026-12-01T08:00:00Z"), address: "192.0.2.1" };
+    const a = createApp(
+      deps({ auth: authOptions({ now: () => clock.t, clientAddress: () => clock.address, ...extra }) }),
+    );
+    return { a, clock };
+  }
+
+  it("refuses the 6th attempt on a name after 5 failures with 429 too_many_logins and Retry-After, even with the right password", async () => {
+    const { a, clock } = throttled();
+    for (let i = 0; i < 5; i++) expect((await login(a, "ana", `guess-${i}`)).status).toBe(401);
+    clock.address = "198.51.100.9"; // another address: the name's counter still holds
+    const r = await login(a, "ana", "pw-analyst");
+    expect(r.status).toBe(429);
+    expect(r.headers.get("retry-after")).toBe("900");
+    const body = (await r.json()) as { code: string; message: string; params: Record<string, unknown> };
+    expect(body).toMatchObject({ code: "too_many_logins", params: { retryAfterSeconds: 900, minutes: 15 } });
+    expect(body.message).toContain("15 minute");
+    const zh = await login(a, "ana", "pw-analyst", "zh-CN");
+    expect(((await zh.json()) as { message: string }).message).toContain("15 分钟");
+    // the window slides: 15 minutes after the first failure one attempt is allowed again
+    clock.t += 15 * 60 * 1000;
+    expect((await login(a, "ana", "pw-analyst")).status).toBe(200);
+  });
+
+  it("counts Retry-After down from the oldest failure in the window", async () => {
+    const { a, clock } = throttled();
+    for (let i = 0; i < 5; i++) {
+      expect((await login(a, "vera", "wrong")).status).toBe(401);
+      clock.t += 60 * 1000;
+    }
+    const r = await login(a, "vera", "pw-viewer");
+    expect(r.status).toBe(429);
+    expect(r.headers.get("retry-after")).toBe(String(10 * 60));
+  });
+
+  it("a successful login resets the name's counter", async () => {
+    const { a } = throttled();
+    for (let i = 0; i < 4; i++) expect((await login(a, "root", "wrong")).status).toBe(401);
+    expect((await login(a, "root", "pw-admin")).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(a, "root", "wrong")).status).toBe(401);
+    expect((await login(a, "root", "pw-admin")).status).toBe(200);
+  });
+
+  it("throttles one address trying many names (20 by default), unknown names alike", async () => {
+    const { a, clock } = throttled();
+    for (let i = 0; i < 20; i++) expect((await login(a, `nobody-${i}`, "x")).status).toBe(401);
+    const r = await login(a, "ana", "pw-analyst");
+    expect(r.status).toBe(429);
+    expect(await code(r)).toBe("too_many_logins");
+    clock.address = "192.0.2.2";
+    expect((await login(a, "ana", "pw-analyst")).status).toBe(200);
+  });
+
+  it("answers an unknown and a known name the same way when throttled, without checking the password", async () => {
+    let checks = 0;
+    const { a } = throttled({
+      loginThrottle: { maxFailuresPerName: 2 },
+      verifyPassword: async () => {
+        checks++;
+        return false;
+      },
+    });
+    for (const name of ["ana", "ghost"]) {
+      for (let i = 0; i < 2; i++) expect((await login(a, name, "x")).status).toBe(401);
+      const before = checks;
+      const r = await login(a, name, "x");
+      expect(r.status, name).toBe(429);
+      expect(checks, name).toBe(before);
+    }
+    expect(checks).toBe(4);
+  });
+});
+
 describe("isLoopbackHost", () => {
   it("accepts 127.0.0.0/8, ::1 and localhost; refuses 0.0.0.0 and LAN addresses", () => {
     expect(["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"].every(isLoopbackHost)).toBe(true);

@@ -15,15 +15,21 @@
  * 4. **Roles**: viewer reads; analyst also imports, deletes its own datasets and computes on uploads;
  *    admin also reads the audit log. Anonymous requests read when `anonymous: "read"` (loopback),
  *    nothing when `"none"` (401 `unauthenticated`).
+ * 5. **Login throttling**: failed logins are counted per client address and per user name
+ *    (src/server/login-throttle.ts); past the limit `POST /api/session` answers 429 `too_many_logins`
+ *    with `Retry-After`, before any password check.
  *
  * Without {@link AuthOptions} (`createApp` without `auth`: tests, a library embedding) the identity is
  * the local user (analyst rights, plain dataset ids), and 1–2 still apply.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AuditEntry, Role, UserRecord } from "../app/store.js";
+import { z } from "zod";
+import { type AuditEntry, ROLES, type Role, type UserRecord } from "../app/store.js";
 import { EdgeError } from "../methods/index.js";
+import { createLoginThrottle, type LoginThrottleOptions } from "./login-throttle.js";
 
 export type { Role } from "../app/store.js";
 
@@ -62,8 +68,18 @@ export interface AuthOptions {
   readonly sessionTtlMs?: number;
   /** mark cookies `Secure` (behind an HTTPS proxy) @default false */
   readonly secureCookies?: boolean;
-  /** clock for session expiry @default Date.now */
+  /** clock for session expiry and login throttling @default Date.now */
   readonly now?: () => number;
+  /**
+   * limits on failed logins per client address and per user name (src/server/login-throttle.ts; its
+   * clock is `now`) @default 5 per name, 20 per address, in 15 minutes
+   */
+  readonly loginThrottle?: Omit<LoginThrottleOptions, "now">;
+  /**
+   * the client address failed logins are counted against @default the socket's remote address
+   * (`unknown` when there is none, e.g. `app.request` in tests)
+   */
+  readonly clientAddress?: (c: Context) => string;
 }
 
 export interface OriginOptions {
@@ -209,6 +225,35 @@ export function checkAccess(identity: Identity, need: "open" | "read" | Role, an
     });
 }
 
+/** The body of `POST /api/session` (also its OpenAPI request schema). */
+export const loginRequest = z.object({
+  name: z.string().min(1).max(64).describe("user name"),
+  password: z.string().max(1024).describe("password (never logged)"),
+});
+
+/** The answer of `POST /api/session`: who signed in, and the CSRF token to echo in `X-CSRF-Token`. */
+export const loginResponse = z.object({
+  name: z.string(),
+  role: z.enum(ROLES),
+  csrfToken: z.string().describe("also set as the `shushi_csrf` cookie; send it in X-CSRF-Token on writes"),
+});
+
+/** The answer of `GET /api/session`: the identity of the request. */
+export const sessionResponse = z.object({
+  name: z.string().describe("user name; `anonymous` without token or session, `local` on a server without auth"),
+  role: z.enum(ROLES).nullable().describe("null: anonymous"),
+  via: z.enum(["local", "anonymous", "token", "session"]),
+});
+
+/** The client address of a request: the socket's remote address, `unknown` without a socket. */
+function remoteAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
 export interface Authenticator {
   /** identity + role check of every /api request */
   readonly middleware: MiddlewareHandler;
@@ -247,6 +292,8 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
   const anonymous = options.anonymous ?? "read";
   const verify = options.verifyPassword ?? argon2Verify;
   const cookieBase = { path: "/", sameSite: "Strict", secure: options.secureCookies === true } as const;
+  const throttle = createLoginThrottle({ ...options.loginThrottle, now });
+  const clientAddress = options.clientAddress ?? remoteAddress;
 
   const fromUser = (u: UserRecord, via: "token" | "session"): Identity => ({
     name: u.name,
@@ -296,16 +343,31 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     } catch {
       body = undefined;
     }
-    const name = (body as { name?: unknown } | undefined)?.name;
-    const password = (body as { password?: unknown } | undefined)?.password;
-    if (typeof name !== "string" || typeof password !== "string" || name.length > 64 || password.length > 1024)
+    const parsed = loginRequest.safeParse(body);
+    if (!parsed.success)
       throw new EdgeError("usage", "bad_request", "error.bad_request", { message: "expected JSON {name, password}" });
+    const { name, password } = parsed.data;
+    // throttled before the password is checked, the same for existing and unknown names
+    const address = clientAddress(c);
+    const verdict = throttle.check(address, name);
+    if (!verdict.allowed) {
+      const seconds = verdict.retryAfterSeconds;
+      c.header("Retry-After", String(seconds));
+      throw new EdgeError("busy", "too_many_logins", "error.too_many_logins", {
+        retryAfterSeconds: seconds,
+        minutes: Math.ceil(seconds / 60),
+      });
+    }
     const user = await options.users.getUser(name);
     const usable = user !== undefined && user.revokedAt === undefined && user.passwordHash !== undefined;
     // an unknown name costs one hash check too, so timing does not tell which names exist
     const checked = await verify(usable ? (user.passwordHash as string) : await dummyHash(), password);
     const ok = usable && checked;
-    if (!ok || user === undefined) throw new EdgeError("unauthenticated", "invalid_login", "error.invalid_login");
+    if (!ok || user === undefined) {
+      throttle.fail(address, name);
+      throw new EdgeError("unauthenticated", "invalid_login", "error.invalid_login");
+    }
+    throttle.succeed(name);
     const sid = randomBytes(32).toString("base64url");
     const csrf = randomBytes(32).toString("base64url");
     sessions.set(tokenSha256(sid), { user: user.name, csrf, expires: now() + ttl });
@@ -315,7 +377,7 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
     // readable by the dashboard's script, which echoes it in X-CSRF-Token
     setCookie(c, CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false, maxAge });
     await options.users.appendAudit({ actor: user.name, action: "session.login", target: user.name });
-    return c.json({ name: user.name, role: user.role, csrfToken: csrf });
+    return c.json({ name: user.name, role: user.role, csrfToken: csrf } satisfies z.output<typeof loginResponse>);
   }
 
   function logout(c: Context): Response {
@@ -328,7 +390,7 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
 
   function whoami(c: Context): Response {
     const id = identityOf(c);
-    return c.json({ name: id.name, role: id.role ?? null, via: id.via });
+    return c.json({ name: id.name, role: id.role ?? null, via: id.via } satisfies z.output<typeof sessionResponse>);
   }
 
   return { middleware, login, logout, whoami };

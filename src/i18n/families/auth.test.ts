@@ -12,6 +12,7 @@ const EXAMPLES: { [K in keyof typeof EN]: Record<string, string | number> } = {
   "error.csrf_token": {},
   "error.host_not_allowed": { host: "attacker.example", allowed: "localhost, 127.0.0.1, ::1" },
   "error.invalid_login": {},
+  "error.too_many_logins": { minutes: 15 },
   "usage.bind_needs_auth": { host: "0.0.0.0" },
   "usage.user_exists": { name: "ana" },
   "usage.unknown_user": { name: "ana" },

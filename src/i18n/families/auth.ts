@@ -18,6 +18,8 @@ export const EN = {
   "error.host_not_allowed":
     "Host “{host}” is not served (protection against DNS rebinding). Allowed: {allowed}. Add a name with --allow-host.",
   "error.invalid_login": "Wrong user name or password.",
+  "error.too_many_logins":
+    "Too many failed sign-ins for this user name or from this address. Try again in {minutes} minute(s).",
   "usage.bind_needs_auth":
     "Refusing to listen on {host}: an address reachable from other machines needs authentication. Add an administrator first: `shushi users add <name> --role admin`.",
   "usage.user_exists": "User “{name}” already exists.",
@@ -42,6 +44,7 @@ export const ZH = {
   "error.host_not_allowed":
     "不服务主机名「{host}」（防止 DNS 重绑定攻击）。允许的主机名：{allowed}。可用 --allow-host 添加。",
   "error.invalid_login": "用户名或密码错误。",
+  "error.too_many_logins": "该用户名或该地址的登录失败次数过多。请在 {minutes} 分钟后重试。",
   "usage.bind_needs_auth":
     "拒绝在 {host} 上监听：可被其他机器访问的地址需要身份验证。请先添加管理员：`shushi users add <name> --role admin`。",
   "usage.user_exists": "用户「{name}」已存在。",
