@@ -4,7 +4,7 @@
  */
 
 import type { IoTable } from "../core/index.js";
-import type { DatasetKind, DatasetMeta, ImportUserFileOptions } from "../data/index.js";
+import type { DatasetKind, DatasetMeta, ImportUserFileOptions, ParseLimits } from "../data/index.js";
 import {
   type DataIssue,
   DataIssuesError,
@@ -94,6 +94,8 @@ export interface DatasetsValidateOptions {
   readonly file: string;
   readonly unit?: string;
   readonly sheet?: string;
+  /** limits of the thread that reads XLSX and large CSV files @default DEFAULT_PARSE_LIMITS */
+  readonly parseLimits?: ParseLimits;
 }
 
 export interface DatasetsValidateResult extends ValidationSummary {
@@ -131,7 +133,7 @@ export { IMPORT_KINDS, type ImportKind } from "../data/index.js";
  */
 export type DatasetsImportOptions = Omit<
   ImportUserFileOptions,
-  "kind" | "provenance" | "validate" | "priceBasis" | "shipped"
+  "kind" | "provenance" | "validate" | "priceBasis" | "shipped" | "parseLimits"
 > & {
   /** @default "io_table" */
   readonly kind?: DatasetKind;

@@ -8,9 +8,11 @@ export type { DatasetMeta } from "../data/index.js";
 export {
   type DataIssue,
   DataIssuesError,
+  DEFAULT_PARSE_LIMITS,
   FREQUENCIES,
   type Frequency,
   issue,
+  type ParseLimits,
   repoPath,
   SERIES_LAYOUTS,
   type SeriesLayout,

@@ -5,7 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import type { DatasetMeta } from "../data/index.js";
-import { type DataIssue, DataIssuesError, readGenericTable, readTabularFile } from "../data/index.js";
+import {
+  type DataIssue,
+  DataIssuesError,
+  type ParseLimits,
+  readGenericTable,
+  readTabularFileIsolated,
+} from "../data/index.js";
 import type { LoadedIoTable } from "./dataset-source.js";
 
 export interface ReadInputTableOptions {
@@ -17,6 +23,8 @@ export interface ReadInputTableOptions {
   readonly sheet?: string;
   /** relative balance tolerance of the validation @default 1e-6 (spec §5.2) */
   readonly balanceTolerance?: number;
+  /** heap cap and time limit of the thread that reads XLSX and large CSV files @default DEFAULT_PARSE_LIMITS */
+  readonly parseLimits?: ParseLimits;
 }
 
 /** A user table read from bytes, with the warnings that did not stop it. */
@@ -46,11 +54,11 @@ export function withoutSummaries(issues: readonly DataIssue[]): DataIssue[] {
  */
 export async function readInputTable(bytes: Uint8Array, options: ReadInputTableOptions): Promise<InputTable> {
   const { file } = options;
-  const raw = await readTabularFile(bytes, {
-    file,
-    requiredColumns: ["code", "name", "output"],
-    ...(options.sheet !== undefined && { sheet: options.sheet }),
-  });
+  const raw = await readTabularFileIsolated(
+    bytes,
+    { file, requiredColumns: ["code", "name", "output"], ...(options.sheet !== undefined && { sheet: options.sheet }) },
+    options.parseLimits,
+  );
   if (!raw.ok) throw new DataIssuesError(raw.issues);
   const sha256 = sha256Hex(bytes);
   const parsed = readGenericTable(raw.value, {

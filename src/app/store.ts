@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { buildStore, importUserFile, openStore, STORE_FILE } from "../data/index.js";
+import { buildStore, importUserFile, openStore, type ParseLimits, STORE_FILE } from "../data/index.js";
 import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
 import type { DatasetDeleter, DatasetImporter } from "./datasets.js";
 import { StoreLockedError } from "./errors.js";
@@ -45,6 +45,8 @@ export interface OpenDataStoreOptions {
   readonly rebuild?: boolean;
   /** called before a (re)build starts (e.g. to print a notice) */
   readonly onBuild?: (dir: string) => void;
+  /** heap cap and time limit of the thread that reads uploaded files @default DEFAULT_PARSE_LIMITS */
+  readonly parseLimits?: ParseLimits;
 }
 
 function lockError(dir: string, e: unknown): unknown {
@@ -102,7 +104,11 @@ async function openUnlocked(dir: string, options: OpenDataStoreOptions): Promise
   const importer: DatasetImporter = async (input, o) => {
     cache.clear();
     // the CLI's writes are the local user's (the server passes the request's user)
-    return importUserFile(store, input, { ...o, actor: o.actor ?? "local" });
+    return importUserFile(store, input, {
+      ...o,
+      actor: o.actor ?? "local",
+      ...(options.parseLimits !== undefined && { parseLimits: options.parseLimits }),
+    });
   };
   const deleter: DatasetDeleter = async (id, o) => {
     cache.clear();

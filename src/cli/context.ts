@@ -2,7 +2,7 @@
  * What every CLI command receives: the chosen language, paths, injected dependencies, output sinks
  * and the two helpers that touch the outside world (the store and user files).
  */
-import type { Clock } from "../app/index.js";
+import type { Clock, ParseLimits } from "../app/index.js";
 import type { DataStore, OpenDataStoreOptions } from "../app/store.js";
 import type { Lang } from "../i18n/index.js";
 
@@ -29,7 +29,7 @@ export interface CliIo {
   readonly stderr: TextSink;
   /** working directory for relative paths @default process.cwd() */
   readonly cwd?: string;
-  /** environment (SHUSHI_LANG, SHUSHI_DATA_DIR) @default process.env */
+  /** environment (SHUSHI_LANG, SHUSHI_DATA_DIR, SHUSHI_PARSE_MEMORY_MB, SHUSHI_PARSE_TIMEOUT_S) @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** `serve`/`main` run until this signal aborts (default: SIGINT/SIGTERM) */
   readonly signal?: AbortSignal;
@@ -43,6 +43,8 @@ export interface CliContext {
   readonly cwd: string;
   readonly dataDir: string;
   readonly deps: CliDeps;
+  /** limits of the thread that reads XLSX and large CSV files (SHUSHI_PARSE_MEMORY_MB, SHUSHI_PARSE_TIMEOUT_S) */
+  readonly parseLimits: ParseLimits;
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
   /** opens the store (building it when missing), runs `f`, closes the store */

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DataIssuesError, issue, software } from "../app/index.js";
+import { DataIssuesError, DEFAULT_PARSE_LIMITS, issue, type ParseLimits, software } from "../app/index.js";
 import type { DataStore, OpenDataStoreOptions } from "../app/store.js";
 import { detectLang, type Lang, normalizeLang, t } from "../i18n/index.js";
 import { describeError, ERROR_CATEGORIES, methodByCommand, UsageError } from "../methods/index.js";
@@ -40,6 +40,26 @@ const defaultDeps: CliDeps = {
   },
 };
 
+/** An environment setting of a whole number within bounds. */
+function envInt(env: Readonly<Record<string, string | undefined>>, name: string, min: number, max: number) {
+  const text = env[name];
+  if (text === undefined || text === "") return undefined;
+  const n = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= min && n <= max))
+    throw new UsageError("usage.invalid_value", { option: name, value: text, expected: `${min}–${max}` });
+  return n;
+}
+
+/** SHUSHI_PARSE_MEMORY_MB and SHUSHI_PARSE_TIMEOUT_S: limits of the thread that reads uploaded files (docs/security.md). */
+function parseLimitsFromEnv(env: Readonly<Record<string, string | undefined>>): ParseLimits {
+  const memoryMb = envInt(env, "SHUSHI_PARSE_MEMORY_MB", 64, 16_384);
+  const seconds = envInt(env, "SHUSHI_PARSE_TIMEOUT_S", 1, 3_600);
+  return {
+    memoryMb: memoryMb ?? DEFAULT_PARSE_LIMITS.memoryMb,
+    timeoutMs: seconds === undefined ? DEFAULT_PARSE_LIMITS.timeoutMs : seconds * 1000,
+  };
+}
+
 /**
  * Runs the CLI (命令行入口).
  * @param argv arguments after the program name
@@ -63,7 +83,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       lang = l;
     }
     const dataDirOpt = args.options.get("data-dir") ?? env.SHUSHI_DATA_DIR ?? ".shushi";
-    const deps: CliDeps = { ...defaultDeps, ...io.deps };
+    const given: CliDeps = { ...defaultDeps, ...io.deps };
+    const parseLimits = parseLimitsFromEnv(env);
+    const deps: CliDeps = { ...given, openStore: (dir, options) => given.openStore(dir, { ...options, parseLimits }) };
     const dataDir = isAbsolute(dataDirOpt) ? dataDirOpt : resolve(cwd, dataDirOpt);
     const chosen = lang;
     const ctx: CliContext = {
@@ -72,6 +94,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       cwd,
       dataDir,
       deps,
+      parseLimits,
       out,
       err,
       withStore: async <T>(f: (store: DataStore) => Promise<T>, options: OpenDataStoreOptions = {}): Promise<T> => {

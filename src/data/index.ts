@@ -10,6 +10,12 @@ export { OECD_IOT_2021_INDUSTRIES } from "./classification/oecd-iot-2021.js";
 export type { ClassificationCode, ConcordanceRow } from "./concordance/read.js";
 export type { DatasetKind, DatasetMeta, Unit } from "./dataset.js";
 export { readTabularFile } from "./ingest/index.js";
+export {
+  closeParseThread,
+  DEFAULT_PARSE_LIMITS,
+  type ParseLimits,
+  readTabularFileIsolated,
+} from "./ingest/isolated.js";
 export type { XlsxLimit } from "./ingest/xlsx-limits.js";
 export { detectNbs42Vintage, toCanonical42 } from "./io-tables/crosswalk.js";
 export { readGenericTable } from "./io-tables/generic.js";

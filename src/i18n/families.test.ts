@@ -485,6 +485,8 @@ const ISSUE_EXAMPLES: Examples<DataIssueParams> = {
     { limit: "merged_area", value: 17179869184, max: 100000, entry: "xl/worksheets/sheet1.xml" },
     { limit: "uncompressed_bytes", value: 838860800, max: 104857600 },
     { limit: "entity", value: 1, max: 0, entry: "xl/workbook.xml" },
+    { limit: "memory", max: 768 },
+    { limit: "parse_time", max: 60 },
   ],
   unit_not_currency: [{ unit: "percent", accepted: ["cny_yuan", "cny_10k", "usd_million"] }],
   header_not_found: [{ expected: ["code", "name", "output"], headerRow: 3 }],

@@ -107,6 +107,7 @@ export async function datasetsCommand(
       const sheet = args.options.get("sheet");
       const r = await datasetsValidate(bytes, {
         file,
+        parseLimits: ctx.parseLimits,
         ...(unit !== undefined && { unit }),
         ...(sheet !== undefined && { sheet }),
       });

@@ -104,6 +104,7 @@ export async function runMethodCommand(m: AnyMethod, args: ParsedArgs, ctx: CliC
     const sheet = args.options.get("sheet");
     const loaded: InputTable = await readInputTable(bytes, {
       file,
+      parseLimits: ctx.parseLimits,
       ...(unit !== undefined && { unit }),
       ...(sheet !== undefined && { sheet }),
     });

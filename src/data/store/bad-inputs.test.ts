@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAllClose } from "../../../test/helpers/close.js";
 import { linkages } from "../../core/io-analysis/linkages.js";
+import { closeParseThread } from "../ingest/isolated.js";
 import type { DataIssue } from "../issues.js";
 import { repoPath } from "../paths.js";
 import { importUserFile } from "./build.js";
@@ -91,6 +92,7 @@ describe("importUserFile on test/fixtures (end to end)", () => {
 
   afterAll(async () => {
     await store.close();
+    await closeParseThread();
   });
 
   it("lists an expectation for every fixture file", () => {
@@ -148,6 +150,27 @@ describe("importUserFile on test/fixtures (end to end)", () => {
       expect(r.ok).toBe(false);
       expect(await snapshot(store)).toBe(before);
     });
+  });
+
+  it("a read stopped at the parsing thread's heap cap or time limit is a coded issue; the store is unchanged", async () => {
+    const xlsx = hardFiles.find((f) => f.endsWith(".xlsx"));
+    if (xlsx === undefined) throw new Error("no XLSX among test/fixtures/hard");
+    for (const parseLimits of [
+      { memoryMb: 4, timeoutMs: 60_000 },
+      { memoryMb: 768, timeoutMs: 1 },
+    ]) {
+      const r = await importUserFile(store, bytesOf(xlsx), {
+        file: xlsx,
+        id: "existing",
+        kind: "io_table",
+        replace: true,
+        parseLimits,
+      });
+      expect(r.ok ? [] : r.issues.map((i) => [i.code, i.params.limit])).toEqual([
+        ["file_too_complex", parseLimits.memoryMb === 4 ? "memory" : "parse_time"],
+      ]);
+      expect(await snapshot(store)).toBe(before);
+    }
   });
 
   describe.each(hardFiles)("%s", (file) => {

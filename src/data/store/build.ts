@@ -15,7 +15,7 @@ import type { DatasetKind, DatasetMeta, Unit } from "../dataset.js";
 import { resolveUnit as resolveUnitText } from "../dataset.js";
 import { readCsv } from "../ingest/csv.js";
 import { CsvStreamError, streamCsvRecords } from "../ingest/csv-stream.js";
-import { readTabularFile } from "../ingest/index.js";
+import { type ParseLimits, readTabularFileIsolated } from "../ingest/isolated.js";
 import type { RawTable } from "../ingest/raw-table.js";
 import type { IoTableReadResult } from "../io-tables/common.js";
 import { readGenericTable } from "../io-tables/generic.js";
@@ -252,6 +252,8 @@ export interface ImportUserFileOptions {
   readonly unit?: string;
   /** replace an existing dataset with this id @default false */
   readonly replace?: boolean;
+  /** heap cap and time limit of the thread that reads uploaded XLSX and large CSV files @default DEFAULT_PARSE_LIMITS */
+  readonly parseLimits?: ParseLimits;
   /** the shipped catalogue's own import (buildStore): the dataset becomes read-only to users @default false */
   readonly shipped?: boolean;
   /** who imports, for the audit log @default "system" */
@@ -418,11 +420,15 @@ async function importIoFile(
   const got = bytesOf(input, options.file);
   if (!got.ok) return got;
   const bytes = got.value;
-  const raw = await readTabularFile(bytes, {
-    file: options.file,
-    requiredColumns: ["code", "name", "output"],
-    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-  });
+  const raw = await readTabularFileIsolated(
+    bytes,
+    {
+      file: options.file,
+      requiredColumns: ["code", "name", "output"],
+      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    },
+    options.parseLimits,
+  );
   if (!raw.ok) return raw;
   const read = readGenericTable(raw.value, {
     id: options.id,
@@ -524,10 +530,14 @@ async function importSeriesFile(
     const got = bytesOf(input, file);
     if (!got.ok) return got;
     sourceFile = { path: file, sha256: sha256(got.value), bytes: got.value.length };
-    const raw = await readTabularFile(got.value, {
-      file,
-      ...(options.sheet !== undefined && { sheet: options.sheet }),
-    });
+    const raw = await readTabularFileIsolated(
+      got.value,
+      {
+        file,
+        ...(options.sheet !== undefined && { sheet: options.sheet }),
+      },
+      options.parseLimits,
+    );
     if (!raw.ok) return raw;
     sheet = raw.value.sheet;
     const table = raw.value;
@@ -569,10 +579,14 @@ async function importCodeFile(
   const got = bytesOf(input, options.file);
   if (!got.ok) return got;
   const bytes = got.value;
-  const raw = await readTabularFile(bytes, {
-    file: options.file,
-    ...(options.sheet !== undefined && { sheet: options.sheet }),
-  });
+  const raw = await readTabularFileIsolated(
+    bytes,
+    {
+      file: options.file,
+      ...(options.sheet !== undefined && { sheet: options.sheet }),
+    },
+    options.parseLimits,
+  );
   if (!raw.ok) return raw;
   const files = [{ path: options.file, sha256: sha256(bytes), bytes: bytes.length }];
   const meta = (
@@ -664,7 +678,11 @@ async function importCorpusFile(
     };
   const got = bytesOf(input, options.file);
   if (!got.ok) return got;
-  const raw = await readTabularFile(got.value, { file: options.file, requiredColumns: ["id", "file"] });
+  const raw = await readTabularFileIsolated(
+    got.value,
+    { file: options.file, requiredColumns: ["id", "file"] },
+    options.parseLimits,
+  );
   if (!raw.ok) return raw;
   const dir = dirname(resolve(input.path));
   const read = readCorpus(raw.value, {

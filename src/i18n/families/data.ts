@@ -31,8 +31,14 @@ export type InvalidValueExpected =
 
 type Axis = "row" | "column" | "total_input" | "imports_row";
 
-/** The limit a `file_too_complex` issue names (src/data/ingest/xlsx-limits.ts). */
-export type FileLimit = XlsxLimit;
+/**
+ * The limit a `file_too_complex` issue names: a structural limit of an XLSX file
+ * (src/data/ingest/xlsx-limits.ts), or a resource limit of the parsing thread (src/data/ingest/isolated.ts).
+ */
+export type FileLimit = XlsxLimit | ParseLimit;
+
+/** A resource limit of the parsing thread: its heap (MB) or its time (seconds). */
+export type ParseLimit = "memory" | "parse_time";
 
 export interface DataIssueParams {
   readonly file_unreadable: {
@@ -53,13 +59,19 @@ export interface DataIssueParams {
     /** 1-based line of that byte */
     readonly line?: number;
   };
-  readonly file_too_complex: {
-    readonly limit: FileLimit;
-    readonly value: number;
-    readonly max: number;
-    /** the zip entry (part) concerned */
-    readonly entry?: string;
-  };
+  readonly file_too_complex:
+    | {
+        readonly limit: XlsxLimit;
+        readonly value: number;
+        readonly max: number;
+        /** the zip entry (part) concerned */
+        readonly entry?: string;
+      }
+    | {
+        readonly limit: ParseLimit;
+        /** heap cap in MB (`memory`) or time limit in seconds (`parse_time`) */
+        readonly max: number;
+      };
   readonly unit_not_currency: { readonly unit: string; readonly accepted: readonly string[] };
   readonly header_not_found: { readonly expected: readonly string[]; readonly headerRow?: number };
   readonly missing_column: { readonly column?: string; readonly reason?: "missing_row" | "no_sector_columns" };
@@ -138,6 +150,8 @@ const ZH_LIMIT: Record<FileLimit, string> = {
   merged_area: "合并单元格总面积",
   shared_strings: "共享字符串表条目数",
   entity: "文档类型声明（`<!DOCTYPE>`、`<!ENTITY>`）",
+  memory: "读取所需内存",
+  parse_time: "读取时间",
 };
 const EN_LIMIT: Record<FileLimit, string> = {
   entries: "number of zip entries",
@@ -150,6 +164,8 @@ const EN_LIMIT: Record<FileLimit, string> = {
   merged_area: "total area of merged cells",
   shared_strings: "number of shared strings",
   entity: "XML DOCTYPE/ENTITY declarations",
+  memory: "memory needed to read it",
+  parse_time: "time needed to read it",
 };
 const zhAt = (p: { offset?: number; line?: number }): string =>
   p.offset !== undefined ? `；首个无效字节位于第 ${p.line ?? "?"} 行，字节偏移 ${p.offset}` : "";
@@ -259,9 +275,11 @@ export const issues: Bilingual<DataIssueParams> = {
     encoding_unrecognised: (p) =>
       `无法识别文本编码（已尝试 ${zhList(p.tried)}；${reasonText(p.reason, "zh-CN")}${zhAt(p)}）。请将文件另存为 UTF-8（或 GB18030）后重新导入。`,
     file_too_complex: (p) =>
-      p.limit === "entity"
-        ? `文件含有文档类型声明（\`<!DOCTYPE>\`、\`<!ENTITY>\`）${p.entry !== undefined ? `（${p.entry}）` : ""}，为防止实体展开攻击不予读取。请在电子表格软件中另存为新的 XLSX 文件。`
-        : `文件超出安全限制：${ZH_LIMIT[p.limit]}为 ${show(p.value)}，上限为 ${show(p.max)}${p.entry !== undefined ? `（条目 ${p.entry}）` : ""}。文件可能已损坏或被恶意构造；请删除多余的内容（空白区域的格式、整表合并、图片等）后另存，较大的数据请改用 CSV 导入。`,
+      !("value" in p)
+        ? `读取文件时超出${ZH_LIMIT[p.limit]}的上限（${show(p.max)} ${p.limit === "memory" ? "MB" : "秒"}），已停止读取，未导入任何内容。文件可能被恶意构造，或对电子表格而言过大；较大的数据请改用 CSV 导入。`
+        : p.limit === "entity"
+          ? `文件含有文档类型声明（\`<!DOCTYPE>\`、\`<!ENTITY>\`）${p.entry !== undefined ? `（${p.entry}）` : ""}，为防止实体展开攻击不予读取。请在电子表格软件中另存为新的 XLSX 文件。`
+          : `文件超出安全限制：${ZH_LIMIT[p.limit]}为 ${show(p.value)}，上限为 ${show(p.max)}${p.entry !== undefined ? `（条目 ${p.entry}）` : ""}。文件可能已损坏或被恶意构造；请删除多余的内容（空白区域的格式、整表合并、图片等）后另存，较大的数据请改用 CSV 导入。`,
     unit_not_currency: (p) =>
       `投入产出表的计量单位「${p.unit}」不是货币金额。投入产出表的流量必须以货币计量，可接受的单位：${zhList(p.accepted)}。请声明货币单位，例如“单位：万元”。`,
     header_not_found: (p) =>
@@ -327,9 +345,11 @@ export const issues: Bilingual<DataIssueParams> = {
     encoding_unrecognised: (p) =>
       `The text encoding was not recognised (tried ${show(p.tried)}; ${reasonText(p.reason, "en")}${enAt(p)}). Save the file as UTF-8 (or GB18030) and import it again.`,
     file_too_complex: (p) =>
-      p.limit === "entity"
-        ? `The file contains an XML DOCTYPE/ENTITY declaration${p.entry !== undefined ? ` (${p.entry})` : ""}, refused to prevent entity expansion. Save it again as a new XLSX file from the spreadsheet program.`
-        : `The file exceeds a safety limit: ${EN_LIMIT[p.limit]} is ${show(p.value)}, the maximum is ${show(p.max)}${p.entry !== undefined ? ` (entry ${p.entry})` : ""}. The file may be corrupt or crafted; remove what is not needed (formatting of empty areas, whole-sheet merges, pictures) and save it again, or import large data as CSV.`,
+      !("value" in p)
+        ? `Reading the file exceeded the ${EN_LIMIT[p.limit]} limit (${show(p.max)} ${p.limit === "memory" ? "MB" : "s"}); reading was stopped and nothing was imported. The file may be crafted, or too large for a spreadsheet; import large data as CSV.`
+        : p.limit === "entity"
+          ? `The file contains an XML DOCTYPE/ENTITY declaration${p.entry !== undefined ? ` (${p.entry})` : ""}, refused to prevent entity expansion. Save it again as a new XLSX file from the spreadsheet program.`
+          : `The file exceeds a safety limit: ${EN_LIMIT[p.limit]} is ${show(p.value)}, the maximum is ${show(p.max)}${p.entry !== undefined ? ` (entry ${p.entry})` : ""}. The file may be corrupt or crafted; remove what is not needed (formatting of empty areas, whole-sheet merges, pictures) and save it again, or import large data as CSV.`,
     unit_not_currency: (p) =>
       `The unit “${p.unit}” of an input–output table is not a currency amount. IO flows must be money; accepted units: ${show(p.accepted)}. Declare a currency unit such as “单位：万元”.`,
     header_not_found: (p) =>
