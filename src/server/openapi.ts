@@ -7,6 +7,7 @@ import { z } from "zod";
 import { software } from "../app/index.js";
 import { CORE_ERROR_CODES } from "../i18n/index.js";
 import { type AnyMethod, ERROR_CATEGORIES, optionEntries, wireIssue } from "../methods/index.js";
+import { CSRF_COOKIE, loginRequest, loginResponse, requiredAccess, SESSION_COOKIE, sessionResponse } from "./auth.js";
 import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from "./routes/platform.js";
 
 type Json = Record<string, unknown>;
@@ -35,6 +36,17 @@ export const ERROR_CODES = [
   "conflict",
   "unknown_command",
   "missing_argument",
+  "bad_request",
+  "dataset_protected",
+  // authentication and request origin (src/server/auth.ts)
+  "unauthenticated",
+  "invalid_login",
+  "too_many_logins",
+  "forbidden_role",
+  "not_owner",
+  "foreign_origin",
+  "csrf_token",
+  "host_not_allowed",
   ...CORE_ERROR_CODES,
 ] as const;
 
@@ -45,8 +57,8 @@ export const errorBody = z.object({
   issues: z.array(wireIssue).optional(),
 });
 
-function schemaOf(s: z.ZodType): Json {
-  const j = z.toJSONSchema(s, { unrepresentable: "any", io: "output" }) as Json;
+function schemaOf(s: z.ZodType, io: "input" | "output" = "output"): Json {
+  const j = z.toJSONSchema(s, { unrepresentable: "any", io }) as Json;
   delete j.$schema;
   return j;
 }
@@ -165,6 +177,98 @@ function platformPaths(endpoints: readonly PlatformEndpoint[]): Json {
   return paths;
 }
 
+/** How a client proves who it is (src/server/auth.ts); named by each operation's `security`. */
+export const SECURITY_SCHEMES: Json = {
+  bearerToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "API token from `shushi users token <name>` (stored as its sha256): `Authorization: Bearer <token>`.",
+  },
+  sessionCookie: {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description:
+      "Dashboard session from POST /api/session (HttpOnly, SameSite=Strict). State-changing requests also need csrfToken.",
+  },
+  csrfToken: {
+    type: "apiKey",
+    in: "header",
+    name: "X-CSRF-Token",
+    description: `With a session cookie, state-changing requests echo the value of the \`${CSRF_COOKIE}\` cookie (also \`csrfToken\` of the login answer) in this header.`,
+  },
+};
+
+const tooManyLogins: Json = {
+  description: "too many failed logins for the user name or from the client address (too_many_logins)",
+  headers: {
+    "Retry-After": { description: "seconds until a login may be tried again", schema: { type: "integer", minimum: 1 } },
+  },
+  content: { "application/json": { schema: ref("Error") } },
+};
+
+/** GET/POST/DELETE /api/session (dashboard sign-in; POST and DELETE only on a server with users). */
+function sessionPaths(): Json {
+  return {
+    "/api/session": {
+      get: {
+        summary: "Who the request is signed in as (anonymous without token or session)",
+        "x-summary-zh": "当前请求的身份（无令牌或会话时为匿名）",
+        operationId: "session.get",
+        tags: ["auth"],
+        parameters: [langParam],
+        responses: { "200": jsonContent(schemaOf(sessionResponse), "the identity"), ...errors(["unauthenticated"]) },
+      },
+      post: {
+        summary: "Sign in with user name and password: sets the session and CSRF cookies",
+        "x-summary-zh": "用用户名和密码登录：设置会话与 CSRF Cookie",
+        description: `Sets \`${SESSION_COOKIE}\` (HttpOnly) and \`${CSRF_COOKIE}\` (readable by the page) cookies. Failed logins are throttled per user name and per client address (429 too_many_logins with Retry-After). Refused from another site (403 foreign_origin). 404 on a server without users.`,
+        operationId: "session.post",
+        tags: ["auth"],
+        parameters: [langParam],
+        requestBody: { required: true, content: { "application/json": { schema: schemaOf(loginRequest, "input") } } },
+        responses: {
+          "200": jsonContent(schemaOf(loginResponse), "signed in"),
+          ...errors(["usage", "unauthenticated", "forbidden", "not_found"]),
+          "429": tooManyLogins,
+        },
+      },
+      delete: {
+        summary: "Sign out: ends the session and clears its cookies",
+        "x-summary-zh": "退出登录：结束会话并清除 Cookie",
+        operationId: "session.delete",
+        tags: ["auth"],
+        parameters: [langParam],
+        responses: { "204": { description: "signed out" }, ...errors(["forbidden", "not_found"]) },
+      },
+    },
+  };
+}
+
+const OPTIONAL_AUTH = [{}, { bearerToken: [] }, { sessionCookie: [] }];
+const REQUIRED_AUTH = [{ bearerToken: [] }, { sessionCookie: [], csrfToken: [] }];
+
+/**
+ * Adds to every operation what {@link requiredAccess} asks of it: `security` (optional for open and
+ * read operations — anonymous reads are served on a loopback bind only — required for writes), the
+ * role needed as `x-access`, and the 401/403 answers.
+ */
+function withAccess(paths: Json): Json {
+  for (const [path, ops] of Object.entries(paths)) {
+    for (const [method, op] of Object.entries(ops as Record<string, Json>)) {
+      const access = requiredAccess(method.toUpperCase(), path);
+      op["x-access"] = access;
+      op.security = access === "open" || access === "read" ? OPTIONAL_AUTH : REQUIRED_AUTH;
+      if (access === "open") continue;
+      const responses = op.responses as Json;
+      responses["401"] ??= jsonContent(ref("Error"), "unauthenticated error (no valid token or session)");
+      if (access !== "read")
+        responses["403"] ??= jsonContent(ref("Error"), "forbidden error (role, owner, origin or CSRF token)");
+    }
+  }
+  return paths;
+}
+
 /** The OpenAPI 3.1 document of the declared methods and the platform endpoints. */
 export function openApiDocument(methods: readonly AnyMethod[]): Json {
   const schemas: Json = { Error: schemaOf(errorBody) };
@@ -181,7 +285,7 @@ export function openApiDocument(methods: readonly AnyMethod[]): Json {
         "Measures the digital economy from official statistics. Every result carries its provenance; messages are in zh-CN (default) or en.",
     },
     servers: [{ url: "/" }],
-    paths: { ...platformPaths(PLATFORM_ENDPOINTS), ...methodPaths(methods) },
-    components: { schemas },
+    paths: withAccess({ ...sessionPaths(), ...platformPaths(PLATFORM_ENDPOINTS), ...methodPaths(methods) }),
+    components: { schemas, securitySchemes: SECURITY_SCHEMES },
   };
 }
