@@ -59,6 +59,12 @@ export interface MethodDeclaration<S extends z.ZodObject = z.ZodObject, R = unkn
   readonly usesBackend?: boolean;
   /** CLI formats; the first is the default */
   readonly formats: readonly OutputFormat[];
+  /**
+   * An array field of the wire result that the API serves in pages of rows (`?offset=&limit=`), for
+   * results too large for one response (a WIOD-size matrix is ≈ 40 MB of JSON); the wire schema then
+   * has the optional `page` field ({@link wirePage}).
+   */
+  readonly pages?: string;
   /** dataset ids the result depends on, for the cache key; "all" when it reads the whole store */
   datasets(options: z.output<S>): readonly string[] | "all";
   /** runs the method through `src/app` */

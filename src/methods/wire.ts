@@ -44,6 +44,21 @@ export const wireDatasetRef = z.object({
 });
 
 /** Provenance of every result: datasets with hashes, method and parameters, software, time, caveats. */
+/**
+ * The page of a paged wire result (`MethodDeclaration.pages`): which rows of the paged array the
+ * response holds, and how many there are in all.
+ */
+export const wirePage = z.object({
+  /** the paged field, e.g. `values` */
+  field: z.string(),
+  /** index of the first row in this response */
+  offset: z.number().int(),
+  /** rows asked for (the response holds fewer on the last page) */
+  limit: z.number().int(),
+  /** rows of the whole result */
+  total: z.number().int(),
+});
+
 export const wireProvenance = z.object({
   datasets: z.array(wireDatasetRef),
   method: z.string(),

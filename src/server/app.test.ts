@@ -87,6 +87,43 @@ describe("HTTP API", () => {
     expect((prov.parameters as Record<string, unknown>).groupMethod).toBe("merge");
   });
 
+  it("GET and POST /api/io/matrix serve pages of rows (?offset=&limit=), each the slice of the whole", async () => {
+    const app = makeApp();
+    const whole = await json(await app.request("/api/io/matrix?table=t3&which=L"));
+    expect(whole.page).toBeUndefined();
+    const rows = whole.values as number[][];
+    for (const [offset, limit] of [
+      [0, 1],
+      [1, 2],
+      [2, 5],
+      [3, 1],
+    ] as const) {
+      const res = await app.request(`/api/io/matrix?table=t3&which=L&offset=${offset}&limit=${limit}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("etag")).not.toBe(null);
+      const page = await json(res);
+      expect(page.values).toEqual(rows.slice(offset, offset + limit));
+      expect(page.page).toEqual({ field: "values", offset, limit, total: 3 });
+      expect(page.codes).toEqual(whole.codes);
+    }
+    const first = await json(await app.request("/api/io/matrix?table=t3&which=L&limit=2"));
+    expect(first.page).toEqual({ field: "values", offset: 0, limit: 2, total: 3 });
+    const posted = await json(
+      await app.request("/api/io/matrix?which=L&file=t.csv&offset=1&limit=1", { method: "POST", body: TEMPLATE }),
+    );
+    expect(posted.page).toEqual({ field: "values", offset: 1, limit: 1, total: 3 });
+    expect((posted.values as number[][]).length).toBe(1);
+    for (const bad of ["offset=4", "limit=0", "limit=10001", "offset=-1", "offset=1e2", "limit=0x10", "offset="]) {
+      const res = await app.request(`/api/io/matrix?table=t3&which=L&${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect((await json(res)).code, bad).toBe("invalid_value");
+    }
+    // only paged methods take the page parameters
+    const linkages = await app.request("/api/io/linkages?table=t3&limit=2");
+    expect(linkages.status).toBe(400);
+    expect((await json(linkages)).code).toBe("unknown_option");
+  });
+
   it("POST /api/io/linkages computes from an uploaded CSV without storing it", async () => {
     const res = await makeApp().request("/api/io/linkages?file=t.csv&lang=en", { method: "POST", body: TEMPLATE });
     expect(res.status).toBe(200);

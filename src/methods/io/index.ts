@@ -28,7 +28,7 @@ import { citationText } from "../../i18n/index.js";
 import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredEnumOption, textOption } from "../options.js";
-import { toWireWith, wireDiagnostic, wireProvenance } from "../wire.js";
+import { toWireWith, wireDiagnostic, wirePage, wireProvenance } from "../wire.js";
 import {
   intensityCsv,
   intensityTable,
@@ -124,7 +124,9 @@ export const matrixWire = z.object({
   codes: z.array(z.string()),
   names_zh: z.array(z.string()),
   names_en: z.array(z.string()),
+  /** rows of the matrix (with `page`: rows offset … offset + length − 1; `codes` label all columns) */
   values: z.array(z.array(z.number())),
+  page: wirePage.optional(),
   diagnostics: z.array(wireDiagnostic),
   provenance: wireProvenance,
 });
@@ -263,6 +265,7 @@ export const ioMatrixMethod = defineMethod({
   input: "io_table",
   usesBackend: true,
   formats: ["csv", "json"],
+  pages: "values",
   datasets: tableDatasets,
   run: (o, input, ctx): Promise<IoMatrixResult> =>
     ioMatrix({

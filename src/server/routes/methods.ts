@@ -34,6 +34,58 @@ import { DEFAULT_POOL_MIN_SECTORS, shareableTable, type WorkerPool } from "../wo
 const EDGE_QUERY = new Set(["lang"]);
 /** Query parameters of an upload (POST) besides the options. */
 const UPLOAD_QUERY = new Set(["lang", "file", "name", "unit", "sheet"]);
+/** Query parameters of a paged method (`MethodDeclaration.pages`). */
+const PAGE_QUERY = ["offset", "limit"] as const;
+/** Most rows of one page. */
+export const MAX_PAGE_ROWS = 10_000;
+
+/** The page a request asks for (`?offset=&limit=`), or undefined for the whole result. */
+function pageOf(c: Context): { readonly offset: number; readonly limit: number } | undefined {
+  const offsetText = c.req.query("offset");
+  const limitText = c.req.query("limit");
+  if (offsetText === undefined && limitText === undefined) return undefined;
+  const whole = (name: string, text: string | undefined, min: number, max: number, fallback: number): number => {
+    if (text === undefined) return fallback;
+    const n = /^\d{1,8}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(n >= min && n <= max))
+      throw new UsageError("usage.invalid_value", {
+        option: name,
+        value: text.slice(0, 40),
+        expected: `${min}–${max}`,
+      });
+    return n;
+  };
+  return {
+    offset: whole("offset", offsetText, 0, 99_999_999, 0),
+    limit: whole("limit", limitText, 1, MAX_PAGE_ROWS, MAX_PAGE_ROWS),
+  };
+}
+
+/**
+ * One page of a wire result: the paged array's rows offset … offset + limit − 1 and `page`
+ * {field, offset, limit, total}; every other field whole.
+ */
+function pageOfResult(
+  m: AnyMethod,
+  value: unknown,
+  page: { readonly offset: number; readonly limit: number },
+): Record<string, unknown> {
+  const field = m.pages as string;
+  const whole = value as Record<string, unknown>;
+  const rows = whole[field];
+  if (!Array.isArray(rows)) throw new Error(`${m.id}: paged field ${field} is not an array`);
+  if (page.offset > rows.length)
+    throw new UsageError("usage.invalid_value", {
+      option: "offset",
+      value: String(page.offset),
+      expected: `0–${rows.length}`,
+    });
+  return {
+    ...whole,
+    [field]: rows.slice(page.offset, page.offset + page.limit),
+    page: { field, offset: page.offset, limit: page.limit, total: rows.length },
+  };
+}
 
 export interface MethodRouteDeps {
   readonly context: MethodContext;
@@ -122,6 +174,18 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
   const clientId = deps.clientId ?? remoteAddress;
   const source = deps.context.source;
   const shared = new SharedCancellation();
+  // parsed values of the last paged results, by ETag: a client paging through a WIOD-size matrix
+  // parses its 40 MB of JSON once, not once per page
+  const parsedPages = new Map<string, unknown>();
+  const parsedValue = (r: { readonly etag: string; readonly value: unknown }): unknown => {
+    let v = parsedPages.get(r.etag);
+    if (v === undefined) {
+      v = r.value;
+      parsedPages.set(r.etag, v);
+      while (parsedPages.size > 2) parsedPages.delete(parsedPages.keys().next().value as string);
+    }
+    return v;
+  };
   // an injected backend object cannot cross threads: with one, everything runs inline
   const poolBackend = typeof deps.context.backend === "object" ? undefined : (deps.context.backend ?? "auto");
 
@@ -159,10 +223,22 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
     );
 
   for (const m of methods) {
+    const edgeQuery = m.pages === undefined ? EDGE_QUERY : new Set([...EDGE_QUERY, ...PAGE_QUERY]);
+    const uploadQuery = m.pages === undefined ? UPLOAD_QUERY : new Set([...UPLOAD_QUERY, ...PAGE_QUERY]);
+    /** The answer to a request for a page of the result. */
+    const pageResponse = (c: Context, value: unknown, page: { offset: number; limit: number }): Response => {
+      const json = JSON.stringify(pageOfResult(m, value, page));
+      return cachedJson(
+        c,
+        { json, etag: etagOf(json) },
+        { vary: "Accept-Language, Cookie", cacheControl: CACHE_CONTROL_DATASET_RESULT },
+      );
+    };
     app.get(m.path, async (c) => {
       const lang = deps.lang(c);
       const command = `GET ${m.path}`;
-      const options = parseOptions(m.options, queryOptions(m, c, EDGE_QUERY, command), "api", command);
+      const options = parseOptions(m.options, queryOptions(m, c, edgeQuery, command), "api", command);
+      const page = m.pages === undefined ? undefined : pageOf(c);
       const client = clientId(c);
       const compute = async (signal: AbortSignal) => {
         const loaded = await largeStoredTable(m, options);
@@ -170,7 +246,9 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
         return m.toWire(await m.run(options, undefined, deps.context), lang);
       };
       if (deps.cache === false) {
-        const json = JSON.stringify(await compute(c.req.raw.signal));
+        const value = await compute(c.req.raw.signal);
+        if (page !== undefined) return pageResponse(c, value, page);
+        const json = JSON.stringify(value);
         return cachedJson(c, { json, etag: etagOf(json) }, { vary: "Accept-Language, Cookie" });
       }
       const declared = m.datasets(options);
@@ -202,6 +280,7 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
         if (!(e instanceof EdgeError && e.code === "cancelled") || c.req.raw.signal.aborted) throw e;
         r = await get();
       }
+      if (page !== undefined) return pageResponse(c, parsedValue(r), page);
       return cachedJson(c, r, { vary: "Accept-Language, Cookie", cacheControl: CACHE_CONTROL_DATASET_RESULT });
     });
     if (m.input === undefined) continue;
@@ -210,12 +289,13 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
       const command = `POST ${m.path}`;
       const options = parseOptions(
         m.options,
-        queryOptions(m, c, UPLOAD_QUERY, command),
+        queryOptions(m, c, uploadQuery, command),
         "api",
         command,
         new Set(["table"]),
       );
       if (options.table !== undefined) throw new UsageError("usage.conflict", { a: "table", b: "request body" });
+      const page = m.pages === undefined ? undefined : pageOf(c);
       const bytes = await deps.readBody(c);
       const file = c.req.query("file") ?? c.req.query("name") ?? deps.uploadName("upload", bytes);
       const unit = c.req.query("unit");
@@ -225,11 +305,15 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
         ...(unit !== undefined && unit !== "" && { unit }),
         ...(sheet !== undefined && sheet !== "" && { sheet }),
       });
+      let wire: unknown;
       if (pool !== undefined && poolBackend !== undefined && loaded.table.sectors.length >= minSectors)
-        return c.json((await inPool(pool, m, options, loaded, lang, clientId(c), c.req.raw.signal)) as object);
-      const input: TableRef = { table: loaded.table, meta: loaded.meta };
-      const { source: _source, ...context } = deps.context;
-      return c.json(m.toWire(await m.run(options, input, context), lang) as object);
+        wire = await inPool(pool, m, options, loaded, lang, clientId(c), c.req.raw.signal);
+      else {
+        const input: TableRef = { table: loaded.table, meta: loaded.meta };
+        const { source: _source, ...context } = deps.context;
+        wire = m.toWire(await m.run(options, input, context), lang);
+      }
+      return c.json((page === undefined ? wire : pageOfResult(m, wire, page)) as object);
     });
   }
 }
