@@ -224,6 +224,7 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     readBody,
     uploadName: defaultUploadName,
     uploadLimit,
+    identity: identityOf,
     ...(deps.pool !== undefined && { pool: deps.pool }),
     ...(deps.poolMinSectors !== undefined && { poolMinSectors: deps.poolMinSectors }),
     ...(deps.clientId !== undefined

@@ -27,8 +27,10 @@ import {
   parseOptions,
   UsageError,
 } from "../../methods/index.js";
+import type { Identity } from "../auth.js";
 import { CACHE_CONTROL_DATASET_RESULT, cachedJson } from "../http-cache.js";
 import { DEFAULT_POOL_MIN_SECTORS, shareableTable, type WorkerPool } from "../worker-pool.js";
+import { requireReadable } from "./platform.js";
 
 /** Query parameters every route accepts besides a method's options. */
 const EDGE_QUERY = new Set(["lang"]);
@@ -105,6 +107,8 @@ export interface MethodRouteDeps {
   readonly poolMinSectors?: number;
   /** who a request counts against in the pool's per-client limits @default the remote address */
   readonly clientId?: (c: Context) => string;
+  /** who sends the request: a table in another user's namespace is unknown to them @default everything readable */
+  readonly identity?: (c: Context) => Identity;
 }
 
 /** The remote address of a request served by @hono/node-server; "local" in-process (`app.request`). */
@@ -239,6 +243,9 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
       const command = `GET ${m.path}`;
       const options = parseOptions(m.options, queryOptions(m, c, edgeQuery, command), "api", command);
       const page = m.pages === undefined ? undefined : pageOf(c);
+      const reader = deps.identity?.(c);
+      const declaredIds = m.datasets(options);
+      if (reader !== undefined && declaredIds !== "all") for (const id of declaredIds) requireReadable(reader, id);
       const client = clientId(c);
       const compute = async (signal: AbortSignal) => {
         const loaded = await largeStoredTable(m, options);
@@ -251,8 +258,7 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
         const json = JSON.stringify(value);
         return cachedJson(c, { json, etag: etagOf(json) }, { vary: "Accept-Language, Cookie" });
       }
-      const declared = m.datasets(options);
-      const ids = declared === "all" ? await deps.allDatasetIds() : declared;
+      const ids = declaredIds === "all" ? await deps.allDatasetIds() : declaredIds;
       const datasets = await deps.versions.refs(ids);
       const key = deps.cache.key({
         method: m.id,

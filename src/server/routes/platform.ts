@@ -5,7 +5,15 @@
  */
 import type { Context, Hono } from "hono";
 import { z } from "zod";
-import { type DatasetDeleter, datasetsDelete, userDatasetId, userNamespace } from "../../app/datasets.js";
+import {
+  type DatasetDeleter,
+  datasetsDelete,
+  ownsDataset,
+  USER_NAMESPACE,
+  userDatasetId,
+  userNamespace,
+} from "../../app/datasets.js";
+import { DatasetNotFoundError } from "../../app/errors.js";
 import {
   type DatasetImporter,
   type DatasetSource,
@@ -293,6 +301,22 @@ export interface PlatformDeps {
 }
 
 /**
+ * Whether a request may read a dataset: shipped data and every id outside the user namespace, always;
+ * `user/<name>/…` only for its owner and administrators (and the local user when auth is off). A
+ * dataset the request may not read is answered as unknown (404), so its existence is not revealed.
+ */
+export function mayReadDataset(identity: Identity, id: string): boolean {
+  if (identity.via === "local" || identity.role === "admin") return true;
+  if (!id.startsWith(`${USER_NAMESPACE}/`)) return true;
+  return identity.namespaced && ownsDataset(identity.name, id);
+}
+
+/** Throws unknown_dataset (404) unless the request may read the dataset. */
+export function requireReadable(identity: Identity, id: string): void {
+  if (!mayReadDataset(identity, id)) throw new DatasetNotFoundError(id);
+}
+
+/**
  * The stored id of a dataset a request writes: `user/<name>/<id>` for authenticated users (their own
  * namespace; another user's namespace is `not_owner`, 403), the id itself for the local user.
  */
@@ -313,10 +337,16 @@ export function registerPlatformRoutes(app: Hono, deps: PlatformDeps): () => voi
   const handlers: Record<string, (c: Context) => Promise<Response> | Response> = {
     health: (c) => c.json({ status: "ok", software: software() }),
     openapi: (c) => c.json(deps.openApi() as object),
-    "datasets.list": async (c) => c.json(await datasetsList(deps.source)),
+    "datasets.list": async (c) => {
+      const identity = deps.identity(c);
+      const r = await datasetsList(deps.source);
+      return c.json({ ...r, datasets: r.datasets.filter((d) => mayReadDataset(identity, d.id)) });
+    },
     "datasets.show": async (c) => {
       const lang = deps.lang(c);
-      const r = await datasetsShow(deps.source, checkDatasetId("id", c.req.param("id") ?? ""));
+      const id = checkDatasetId("id", c.req.param("id") ?? "");
+      requireReadable(deps.identity(c), id);
+      const r = await datasetsShow(deps.source, id);
       return c.json({
         ...r,
         validation: { ...r.validation, issues: r.validation.issues.map((i) => renderIssue(i, lang)) },
