@@ -1,6 +1,8 @@
 /**
  * The dashboard's only way into the system: the HTTP API (docs/decisions/0001). Every request carries
- * `lang` so diagnostics and error messages come back in the UI language.
+ * `lang` so diagnostics and error messages come back in the UI language; every state-changing request
+ * carries the session's CSRF token (`X-CSRF-Token`, from the `shushi_csrf` cookie); a 401
+ * `unauthenticated` answer calls the handler the shell registered (the login form).
  */
 import type { DatasetsResponse, LinkageResult, Locale, MatrixResult, SeriesResult } from "../charts/api-types.js";
 
@@ -15,21 +17,76 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, params: Record<string, string>, lang: Locale): Promise<T> {
-  const query = new URLSearchParams({ ...params, lang });
-  const res = await fetch(`${path}?${query.toString()}`, { headers: { accept: "application/json" } });
+/** Who the dashboard is signed in as: `GET /api/session` (src/server/auth.ts `sessionResponse`). */
+export interface SessionInfo {
+  readonly name: string;
+  /** null: anonymous */
+  readonly role: "viewer" | "analyst" | "admin" | null;
+  readonly via: "local" | "anonymous" | "token" | "session";
+}
+
+/** The cookie the server sets beside the session; its value goes back in `X-CSRF-Token` on writes. */
+export const CSRF_COOKIE = "shushi_csrf";
+
+/** The value of cookie `name` in a `document.cookie` string, if any. */
+export function cookieValue(cookies: string, name: string): string | undefined {
+  for (const part of cookies.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/**
+ * Headers of a state-changing request: the CSRF token from the `shushi_csrf` cookie (absent without a
+ * session, e.g. on a laptop server without users).
+ */
+export function writeHeaders(cookies: string): Record<string, string> {
+  const token = cookieValue(cookies, CSRF_COOKIE);
+  return token === undefined || token === "" ? {} : { "X-CSRF-Token": token };
+}
+
+let onAuthRequired: (() => void) | undefined;
+
+/**
+ * Registers what happens when the API answers 401 `unauthenticated` (the shell shows the login form).
+ * A wrong password (401 `invalid_login`) is an ordinary error of the login form instead.
+ */
+export function setAuthRequiredHandler(handler: () => void): void {
+  onAuthRequired = handler;
+}
+
+async function request<T>(method: string, path: string, lang: Locale, body?: unknown): Promise<T | undefined> {
+  const init: RequestInit = { method, headers: { accept: "application/json" }, credentials: "same-origin" };
+  if (method !== "GET" && method !== "HEAD") {
+    init.headers = {
+      accept: "application/json",
+      ...writeHeaders(document.cookie),
+      ...(body !== undefined && { "content-type": "application/json" }),
+    };
+    if (body !== undefined) init.body = JSON.stringify(body);
+  }
+  const res = await fetch(`${path}${path.includes("?") ? "&" : "?"}lang=${encodeURIComponent(lang)}`, init);
+  if (res.status === 204) return undefined;
   const text = await res.text();
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ApiError("invalid_response", `${res.status} ${res.statusText}`, res.status);
   }
   if (!res.ok) {
-    const b = body as { code?: unknown; message?: unknown };
-    throw new ApiError(String(b.code ?? "http_error"), String(b.message ?? res.statusText), res.status);
+    const b = parsed as { code?: unknown; message?: unknown };
+    const error = new ApiError(String(b.code ?? "http_error"), String(b.message ?? res.statusText), res.status);
+    if (res.status === 401 && error.code === "unauthenticated") onAuthRequired?.();
+    throw error;
   }
-  return body as T;
+  return parsed as T;
+}
+
+async function getJson<T>(path: string, params: Record<string, string>, lang: Locale): Promise<T> {
+  const query = new URLSearchParams(params).toString();
+  return (await request<T>("GET", query === "" ? path : `${path}?${query}`, lang)) as T;
 }
 
 export interface LinkageQuery {
@@ -40,6 +97,16 @@ export interface LinkageQuery {
 }
 
 export const api = {
+  session: (lang: Locale) => getJson<SessionInfo>("/api/session", {}, lang),
+  /** signs in (sets the session and CSRF cookies) */
+  login: async (name: string, password: string, lang: Locale) =>
+    (await request<{ name: string; role: string; csrfToken: string }>("POST", "/api/session", lang, {
+      name,
+      password,
+    })) as { name: string; role: string; csrfToken: string },
+  logout: async (lang: Locale): Promise<void> => {
+    await request<undefined>("DELETE", "/api/session", lang);
+  },
   datasets: (lang: Locale) => getJson<DatasetsResponse>("/api/datasets", {}, lang),
   linkages: (q: LinkageQuery, lang: Locale) =>
     getJson<LinkageResult>(

@@ -38,6 +38,20 @@ export interface Messages {
     readonly tiers: string;
     readonly comingLater: string;
   };
+  readonly auth: {
+    readonly signIn: string;
+    readonly signOut: string;
+    readonly title: string;
+    readonly intro: string;
+    readonly userName: string;
+    readonly password: string;
+    readonly submit: string;
+    readonly signingIn: string;
+    readonly failed: string;
+    readonly signOutFailed: string;
+    readonly signedInAs: string;
+    readonly roles: Readonly<Record<"viewer" | "analyst" | "admin", string>>;
+  };
   readonly io: {
     readonly title: string;
     readonly intro: string;
@@ -91,6 +105,20 @@ const zhCN: Messages = {
   appSubtitle: "数字经济与数实融合测度",
   switchLanguage: "English",
   nav: { io: "投入产出关联", scale: "数字经济规模", index: "融合指数", tiers: "产业分层", comingLater: "即将推出" },
+  auth: {
+    signIn: "登录",
+    signOut: "退出登录",
+    title: "登录",
+    intro: "此服务器需要登录后才能查看数据。请输入管理员为你创建的用户名和密码。",
+    userName: "用户名",
+    password: "密码",
+    submit: "登录",
+    signingIn: "正在登录…",
+    failed: "登录失败",
+    signOutFailed: "退出登录失败",
+    signedInAs: "当前用户",
+    roles: { viewer: "查看者", analyst: "分析员", admin: "管理员" },
+  },
   io: {
     title: "投入产出关联分析",
     intro: "数字部门的影响力系数与感应度系数、关键部门识别和系数矩阵。悬停图表可查看数据来源。",
@@ -147,6 +175,21 @@ const en: Messages = {
     index: "Integration index",
     tiers: "Sector tiers",
     comingLater: "coming later",
+  },
+  auth: {
+    signIn: "Sign in",
+    signOut: "Sign out",
+    title: "Sign in",
+    intro:
+      "This server needs you to sign in before it shows any data. Use the user name and password your administrator created for you.",
+    userName: "User name",
+    password: "Password",
+    submit: "Sign in",
+    signingIn: "Signing in…",
+    failed: "Sign-in failed",
+    signOutFailed: "Sign-out failed",
+    signedInAs: "Signed in as",
+    roles: { viewer: "viewer", analyst: "analyst", admin: "administrator" },
   },
   io: {
     title: "Input–output linkage analysis",
