@@ -45,7 +45,7 @@ export interface CouplingResult {
  * @example
  * const r = couplingCoordination(fromRows([[0.6, 0.4]]));
  * r.coupling[0]; // => 0.979796 (= 2·√0.24)
- * r.degree[0];   // => 0.699854 (= √(0.979796·0.5))
+ * r.degree[0];   // => 0.699927 (= √(0.979796·0.5))
  * @see Wang, S., Kong, W., Ren, L., Zhi, D. & Dai, B. (2021), "Research on misuses and modification of
  *   coupling coordination degree model in China" (国内耦合协调度模型的误区及修正), Journal of Natural
  *   Resources (自然资源学报) 36(3), 793–810, eq. (5)–(7); Liao, C. (1999), Tropical Geography 19(2)

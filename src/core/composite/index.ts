@@ -43,6 +43,7 @@ export {
   meanIndex,
   percentagePointGap,
 } from "./fusion.js";
+export { ratioIndicator } from "./indicators.js";
 export {
   NORMALISATION_METHODS,
   type NormalisationMethod,
