@@ -55,6 +55,12 @@ export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./err
 export { type GroupSpec, parseGroupSpec, type ResolvedGroup, resolveGroup } from "./groups.js";
 export { type InputTable, type ReadInputTableOptions, readInputTable, sha256Hex } from "./input-file.js";
 export {
+  type LoadedIndicators,
+  loadIndicatorTable,
+  type ReadIndicatorInputOptions,
+  readIndicatorInput,
+} from "./indicator-input.js";
+export {
   type IntensitySectorRow,
   type IoIntensityOptions,
   type IoIntensityResult,

@@ -9,6 +9,13 @@ export { DIGITAL_DEFAULT_2017_CODES, DIGITAL_DEFAULT_CANONICAL } from "./classif
 export { OECD_IOT_2021_INDUSTRIES } from "./classification/oecd-iot-2021.js";
 export type { ClassificationCode, ConcordanceRow } from "./concordance/read.js";
 export type { DatasetKind, DatasetMeta, Unit } from "./dataset.js";
+export {
+  type IndicatorColumn,
+  type IndicatorRow,
+  type IndicatorTable,
+  INDICATOR_YEARS,
+  readIndicatorTable,
+} from "./indicators/read.js";
 export { readTabularFile } from "./ingest/index.js";
 export {
   closeParseThread,

@@ -7,7 +7,7 @@
  * (docs/adding-a-method-family.md; ADR 0007).
  */
 import type { z } from "zod";
-import type { BackendChoice, Clock, DatasetSource, TableRef } from "../app/index.js";
+import type { BackendChoice, Clock, DatasetSource, LoadedIndicators, TableRef } from "../app/index.js";
 import type { Lang } from "../i18n/index.js";
 
 /** zh-CN and English text of a label (shown in `--help`, OpenAPI and the dashboard). */
@@ -29,10 +29,17 @@ export interface MethodContext {
 }
 
 /**
- * An uploaded or file input standing in for a stored dataset: `--input FILE` in the CLI, the request
- * body of `POST <path>` in the API. Only `io_table` inputs exist so far.
+ * What an uploaded or file input is read as, when it stands in for a stored dataset (`--input FILE`
+ * in the CLI, the request body of `POST <path>` in the API): an IO table in the generic template, or
+ * an indicator table (`entity`, optional `year`, one column per indicator).
  */
-export type MethodInput = "io_table";
+export interface MethodInputs {
+  readonly io_table: TableRef;
+  readonly indicator_table: LoadedIndicators;
+}
+
+/** The kinds of file input. */
+export type MethodInput = keyof MethodInputs;
 
 /**
  * A method declaration.
@@ -40,7 +47,12 @@ export type MethodInput = "io_table";
  * @typeParam R the app-level result
  * @typeParam W the wire result (JSON the API returns and `--format json` prints)
  */
-export interface MethodDeclaration<S extends z.ZodObject = z.ZodObject, R = unknown, W = unknown> {
+export interface MethodDeclaration<
+  S extends z.ZodObject = z.ZodObject,
+  R = unknown,
+  W = unknown,
+  I extends MethodInput = MethodInput,
+> {
   /** stable id, `<family>.<name>`, used in cache keys and provenance */
   readonly id: string;
   /** the family module this method belongs to (io, index, econometrics, …) */
@@ -53,8 +65,10 @@ export interface MethodDeclaration<S extends z.ZodObject = z.ZodObject, R = unkn
   readonly summary: Label;
   /** options; every field built with the helpers of `options.ts` so it carries its labels */
   readonly options: S;
-  /** a file/upload may stand in for the option `table` */
-  readonly input?: MethodInput;
+  /** a file/upload of this kind may stand in for the option {@link inputOption} */
+  readonly input?: I;
+  /** the dataset option a file input replaces @default "table" */
+  readonly inputOption?: string;
   /** the method uses the linear-algebra backend (`--backend` in the CLI) */
   readonly usesBackend?: boolean;
   /** CLI formats; the first is the default */
@@ -68,7 +82,7 @@ export interface MethodDeclaration<S extends z.ZodObject = z.ZodObject, R = unkn
   /** dataset ids the result depends on, for the cache key; "all" when it reads the whole store */
   datasets(options: z.output<S>): readonly string[] | "all";
   /** runs the method through `src/app` */
-  run(options: z.output<S>, input: TableRef | undefined, context: MethodContext): Promise<R>;
+  run(options: z.output<S>, input: MethodInputs[I] | undefined, context: MethodContext): Promise<R>;
   /** wire schema of the result (OpenAPI response, web types) */
   readonly wire: z.ZodType<W>;
   /** the app result as plain JSON (diagnostics rendered in `lang`) */
@@ -82,12 +96,14 @@ export interface MethodDeclaration<S extends z.ZodObject = z.ZodObject, R = unkn
 
 /** Any declaration (for lists). */
 // biome-ignore lint/suspicious/noExplicitAny: heterogeneous list of declarations
-export type AnyMethod = MethodDeclaration<z.ZodObject, any, any>;
+export type AnyMethod = MethodDeclaration<z.ZodObject, any, any, any>;
 
 /** Identity helper that keeps the declaration's types inferred. */
-export function defineMethod<S extends z.ZodObject, R, W>(d: MethodDeclaration<S, R, W>): MethodDeclaration<S, R, W> {
+export function defineMethod<S extends z.ZodObject, R, W, I extends MethodInput = "io_table">(
+  d: MethodDeclaration<S, R, W, I>,
+): MethodDeclaration<S, R, W, I> {
   return d;
 }
 
 /** The wire type of a declaration. */
-export type WireOf<M> = M extends MethodDeclaration<z.ZodObject, unknown, infer W> ? W : never;
+export type WireOf<M> = M extends MethodDeclaration<z.ZodObject, unknown, infer W, MethodInput> ? W : never;

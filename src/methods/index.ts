@@ -5,9 +5,19 @@
 import type { AnyMethod } from "./declaration.js";
 import { IO_METHODS } from "./io/index.js";
 
-export type { AnyMethod, Label, MethodContext, MethodDeclaration, OutputFormat, WireOf } from "./declaration.js";
+export type {
+  AnyMethod,
+  Label,
+  MethodContext,
+  MethodDeclaration,
+  MethodInput,
+  MethodInputs,
+  OutputFormat,
+  WireOf,
+} from "./declaration.js";
 export { defineMethod } from "./declaration.js";
 export { describeError, EdgeError, ERROR_CATEGORIES, type ErrorCategory, UsageError } from "./errors.js";
+export { type ReadMethodInputOptions, readMethodInput } from "./input.js";
 export { flagName, type OptionSpec, optionEntries, optionSpec, parseOptions } from "./options.js";
 export { wireIssue } from "./wire.js";
 

@@ -372,7 +372,7 @@ describe("HTTP API", () => {
       ["/api/health", "get"],
     ];
     for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
-    // every declared method has its path, with one query parameter per declared option, and nothing else
+    // every declared method has its path, with one query parameter per declared option (and paging), and nothing else
     const declared = new Set(METHODS.map((m) => m.path));
     const methodPaths = Object.entries(paths).filter(([, ops]) =>
       Object.values(ops).some((op) => (op as { "x-method"?: string })["x-method"] !== undefined),
@@ -381,7 +381,11 @@ describe("HTTP API", () => {
     for (const m of METHODS) {
       const get = paths[m.path]?.get as { parameters: { name: string }[]; "x-method": string };
       expect(get["x-method"]).toBe(m.id);
-      expect(get.parameters.map((p) => p.name).filter((n) => n !== "lang")).toEqual(Object.keys(m.options.shape));
+      // one per option, then the page parameters of a paged method
+      expect(get.parameters.map((p) => p.name).filter((n) => n !== "lang")).toEqual([
+        ...Object.keys(m.options.shape),
+        ...(m.pages !== undefined ? ["offset", "limit"] : []),
+      ]);
       expect(paths[m.path]?.post !== undefined).toBe(m.input !== undefined);
     }
     const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;

@@ -6,8 +6,9 @@
 import { z } from "zod";
 import { software } from "../app/index.js";
 import { CORE_ERROR_CODES } from "../i18n/index.js";
-import { type AnyMethod, ERROR_CATEGORIES, optionEntries, wireIssue } from "../methods/index.js";
+import { type AnyMethod, ERROR_CATEGORIES, type MethodInput, optionEntries, wireIssue } from "../methods/index.js";
 import { CSRF_COOKIE, loginRequest, loginResponse, requiredAccess, SESSION_COOKIE, sessionResponse } from "./auth.js";
+import { MAX_PAGE_ROWS } from "./routes/methods.js";
 import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from "./routes/platform.js";
 
 type Json = Record<string, unknown>;
@@ -78,12 +79,13 @@ const errors = (categories: readonly (keyof typeof ERROR_CATEGORIES)[]): Json =>
 
 /** The query parameters of a method, from its option specs. */
 function methodParameters(m: AnyMethod, upload: boolean): Json[] {
+  const replaced = m.inputOption ?? "table";
   const params: Json[] = optionEntries(m.options)
-    .filter(([key]) => !(upload && key === "table"))
+    .filter(([key]) => !(upload && key === replaced))
     .map(([key, spec]) => ({
       name: key,
       in: "query",
-      required: spec.required && !(upload && key === "table"),
+      required: spec.required && !(upload && key === replaced),
       description: spec.label.en,
       "x-label-zh": spec.label["zh-CN"],
       schema: schemaOf(m.options.shape[key] as z.ZodType),
@@ -91,22 +93,51 @@ function methodParameters(m: AnyMethod, upload: boolean): Json[] {
   if (upload) {
     for (const [name, description] of [
       ["file", "file name shown in issue locations and provenance (default upload.xlsx/.csv by content)"],
-      ["unit", "unit of the money cells when the file states none, e.g. 万元"],
+      ...(m.input === "io_table"
+        ? [["unit", "unit of the money cells when the file states none, e.g. 万元"] as const]
+        : []),
       ["sheet", "XLSX sheet name"],
     ] as const)
       params.push({ name, in: "query", required: false, description, schema: { type: "string" } });
   }
+  if (m.pages !== undefined) {
+    params.push(
+      {
+        name: "offset",
+        in: "query",
+        required: false,
+        description: `first row of \`${m.pages}\` to answer (a page; the answer's \`page\` gives the total) @default 0`,
+        schema: { type: "integer", minimum: 0, maximum: 99_999_999 },
+      },
+      {
+        name: "limit",
+        in: "query",
+        required: false,
+        description: `rows of \`${m.pages}\` in the page (without offset and limit: the whole result)`,
+        schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_ROWS },
+      },
+    );
+  }
   return [...params, langParam];
 }
 
-const uploadBody: Json = {
-  required: true,
-  description: "the bytes of a CSV or XLSX file in the generic IO template (docs/data.md)",
-  content: {
-    "text/csv": { schema: { type: "string" } },
-    "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } },
-  },
+/** What the body of an upload is read as, by the method's input kind. */
+const UPLOAD_BODY_TEXT: Record<MethodInput, string> = {
+  io_table: "the bytes of a CSV or XLSX file in the generic IO template (docs/data.md)",
+  indicator_table:
+    "the bytes of a CSV or XLSX indicator table: an `entity` column, an optional `year` column, one numeric column per indicator (docs/data.md)",
 };
+
+function uploadBody(input: MethodInput): Json {
+  return {
+    required: true,
+    description: UPLOAD_BODY_TEXT[input],
+    content: {
+      "text/csv": { schema: { type: "string" } },
+      "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } },
+    },
+  };
+}
 
 function methodPaths(methods: readonly AnyMethod[]): Json {
   const paths: Json = {};
@@ -136,7 +167,7 @@ function methodPaths(methods: readonly AnyMethod[]): Json {
         ...common,
         operationId: `${m.id}.post`,
         parameters: methodParameters(m, true),
-        requestBody: uploadBody,
+        requestBody: uploadBody(m.input),
         responses: { "200": ok, ...errors(["usage", "data", "too_large", "internal"]) },
       };
     }
@@ -167,7 +198,7 @@ function platformPaths(endpoints: readonly PlatformEndpoint[]): Json {
       operationId: e.operationId,
       tags: ["platform"],
       parameters,
-      ...(e.body !== undefined && { requestBody: uploadBody }),
+      ...(e.body !== undefined && { requestBody: uploadBody("io_table") }),
       responses: {
         [String(e.status ?? 200)]: jsonContent(schemaOf(e.response), "result"),
         ...errors(e.errors ?? ["internal"]),

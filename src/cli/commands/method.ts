@@ -2,7 +2,7 @@
  * The CLI command of a declared method (`shushi <family> <name> [options]`): flags, validation,
  * `--help` and output formats all come from the declaration (src/methods).
  */
-import { BACKEND_NAMES, type InputTable, readInputTable, type TableRef } from "../../app/index.js";
+import { BACKEND_NAMES } from "../../app/index.js";
 import type { Lang } from "../../i18n/index.js";
 import {
   type AnyMethod,
@@ -11,6 +11,7 @@ import {
   type OutputFormat,
   optionEntries,
   parseOptions,
+  readMethodInput,
   UsageError,
 } from "../../methods/index.js";
 import { checkKnown, enumOption, type ParsedArgs } from "../args.js";
@@ -20,7 +21,8 @@ import { jsonText } from "../render.js";
 /** Flags every method command accepts besides its options. */
 function edgeFlags(m: AnyMethod): string[] {
   const flags = ["format"];
-  if (m.input !== undefined) flags.push("input", "unit", "sheet");
+  if (m.input !== undefined) flags.push("input", "sheet");
+  if (m.input === "io_table") flags.push("unit");
   if (m.usesBackend === true) flags.push("backend");
   return flags;
 }
@@ -35,16 +37,22 @@ export function methodHelp(m: AnyMethod, lang: Lang): string {
     rows.push([`--${flagName(key)} ${spec.placeholder}`, `${spec.label[lang]}${req}${def}`]);
   }
   if (m.input !== undefined) {
+    const replaced = `--${flagName(m.inputOption ?? "table")}`;
     rows.push([
       zh ? "--input <文件>" : "--input <file>",
-      zh
-        ? "用 CSV/XLSX 文件代替 --table（通用模板，不入库）"
-        : "a CSV/XLSX file instead of --table (generic template, not stored)",
+      m.input === "io_table"
+        ? zh
+          ? `用 CSV/XLSX 文件代替 ${replaced}（通用模板，不入库）`
+          : `a CSV/XLSX file instead of ${replaced} (generic template, not stored)`
+        : zh
+          ? `用 CSV/XLSX 指标表代替 ${replaced}（entity、可选 year、每个指标一列；不入库）`
+          : `a CSV/XLSX indicator table instead of ${replaced} (entity, optional year, one column per indicator; not stored)`,
     ]);
-    rows.push([
-      zh ? "--unit <单位>" : "--unit <unit>",
-      zh ? "文件的单位（文件未注明时）" : "unit of the file (when it states none)",
-    ]);
+    if (m.input === "io_table")
+      rows.push([
+        zh ? "--unit <单位>" : "--unit <unit>",
+        zh ? "文件的单位（文件未注明时）" : "unit of the file (when it states none)",
+      ]);
     rows.push([zh ? "--sheet <工作表>" : "--sheet <name>", zh ? "XLSX 工作表名" : "XLSX sheet name"]);
   }
   if (m.usesBackend === true) {
@@ -80,17 +88,18 @@ export async function runMethodCommand(m: AnyMethod, args: ParsedArgs, ctx: CliC
     if (v !== undefined) raw.set(k, v);
   }
   const inputPath = args.options.get("input");
-  if (inputPath !== undefined && raw.has("table"))
-    throw new UsageError("usage.conflict", { a: "--table", b: "--input" });
-  if (m.input !== undefined && inputPath === undefined && !raw.has("table")) {
-    throw new UsageError("usage.missing_option", { command, option: "--table <id> | --input <file>" });
+  const replaced = m.inputOption ?? "table";
+  if (inputPath !== undefined && raw.has(replaced))
+    throw new UsageError("usage.conflict", { a: `--${flagName(replaced)}`, b: "--input" });
+  if (m.input !== undefined && inputPath === undefined && !raw.has(replaced)) {
+    throw new UsageError("usage.missing_option", { command, option: `--${flagName(replaced)} <id> | --input <file>` });
   }
   const options = parseOptions(
     m.options,
     raw,
     "cli",
     command,
-    inputPath !== undefined ? new Set(["table"]) : undefined,
+    inputPath !== undefined ? new Set([replaced]) : undefined,
   );
   const backend = m.usesBackend === true ? enumOption(args, "backend", BACKEND_NAMES, "auto") : undefined;
   const base: MethodContext = {
@@ -102,13 +111,13 @@ export async function runMethodCommand(m: AnyMethod, args: ParsedArgs, ctx: CliC
     const { bytes, file } = await ctx.readUserFile(inputPath);
     const unit = args.options.get("unit");
     const sheet = args.options.get("sheet");
-    const loaded: InputTable = await readInputTable(bytes, {
+    if (m.input === undefined) throw new UsageError("usage.unknown_option", { option: "--input", command });
+    const input = await readMethodInput(m.input, bytes, {
       file,
       parseLimits: ctx.parseLimits,
       ...(unit !== undefined && { unit }),
       ...(sheet !== undefined && { sheet }),
     });
-    const input: TableRef = { table: loaded.table, meta: loaded.meta };
     result = await m.run(options, input, base);
   } else {
     result = await ctx.withStore(async (s) => {

@@ -12,10 +12,8 @@ import {
   type JsonValue,
   type LoadedIoTable,
   type ResultCache,
-  readInputTable,
   requireIoTable,
   resolveBackend,
-  type TableRef,
 } from "../../app/index.js";
 
 import type { Lang } from "../../i18n/index.js";
@@ -25,6 +23,7 @@ import {
   type MethodContext,
   optionEntries,
   parseOptions,
+  readMethodInput,
   UsageError,
 } from "../../methods/index.js";
 import type { Identity } from "../auth.js";
@@ -298,24 +297,32 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
         queryOptions(m, c, uploadQuery, command),
         "api",
         command,
-        new Set(["table"]),
+        new Set([m.inputOption ?? "table"]),
       );
-      if (options.table !== undefined) throw new UsageError("usage.conflict", { a: "table", b: "request body" });
+      if (options[m.inputOption ?? "table"] !== undefined)
+        throw new UsageError("usage.conflict", { a: m.inputOption ?? "table", b: "request body" });
+      const kind = m.input;
+      if (kind === undefined) throw new Error(`${m.id}: POST route without input`);
       const page = m.pages === undefined ? undefined : pageOf(c);
       const bytes = await deps.readBody(c);
       const file = c.req.query("file") ?? c.req.query("name") ?? deps.uploadName("upload", bytes);
       const unit = c.req.query("unit");
       const sheet = c.req.query("sheet");
-      const loaded = await readInputTable(bytes, {
+      const input = await readMethodInput(kind, bytes, {
         file,
         ...(unit !== undefined && unit !== "" && { unit }),
         ...(sheet !== undefined && sheet !== "" && { sheet }),
       });
       let wire: unknown;
-      if (pool !== undefined && poolBackend !== undefined && loaded.table.sectors.length >= minSectors)
-        wire = await inPool(pool, m, options, loaded, lang, clientId(c), c.req.raw.signal);
+      const ioInput = kind === "io_table" ? (input as LoadedIoTable) : undefined;
+      if (
+        pool !== undefined &&
+        poolBackend !== undefined &&
+        ioInput !== undefined &&
+        ioInput.table.sectors.length >= minSectors
+      )
+        wire = await inPool(pool, m, options, ioInput, lang, clientId(c), c.req.raw.signal);
       else {
-        const input: TableRef = { table: loaded.table, meta: loaded.meta };
         const { source: _source, ...context } = deps.context;
         wire = m.toWire(await m.run(options, input, context), lang);
       }
