@@ -29,8 +29,13 @@ describe("topsis", () => {
       [2.2, 1800, 20000, 5.0, 5, 5],
     ]);
     const r = topsis(X, [0.2, 0.1, 0.1, 0.1, 0.2, 0.3], { directions: [1, 1, 1, -1, 1, 1] });
-    expectAllClose([r.closeness[0]!, r.closeness[1]!, r.closeness[3]!], [0.643, 0.268, 0.312], { atol: 5e-4 }, "C*");
-    expectAllClose([r.closeness[2]!], [0.613], { atol: 1e-3 }, "C3*");
+    expectAllClose(
+      [r.closeness[0] as number, r.closeness[1] as number, r.closeness[3] as number],
+      [0.643, 0.268, 0.312],
+      { atol: 5e-4 },
+      "C*",
+    );
+    expectAllClose([r.closeness[2] as number], [0.613], { atol: 1e-3 }, "C3*");
     expect([...r.ranks]).toEqual([1, 4, 2, 3]);
   });
 
@@ -132,7 +137,7 @@ describe("arithmetic and geometric aggregation", () => {
     ({ m, n, data, j, a, b }) => {
       const X = matrix(m, n, Float64Array.from(data));
       const Y = matrix(m, n, Float64Array.from(data));
-      for (let i = 0; i < m; i++) Y.data[i * n + j] = a * X.data[i * n + j]! + b;
+      for (let i = 0; i < m; i++) Y.data[i * n + j] = a * (X.data[i * n + j] as number) + b;
       const w = new Array(n).fill(1 / n);
       w[n - 1] = 1 - (w.length - 1) / n;
       const rank = (M: typeof X) =>

@@ -11,9 +11,9 @@ import { couplingCoordination } from "./coupling.js";
 describe("couplingCoordination", () => {
   it("n = 2 equals the classic 2√(U₁U₂)/(U₁+U₂); D = √(C·T)", () => {
     const r = couplingCoordination(fromRows([[0.6, 0.4]]));
-    expectClose(r.coupling[0]!, (2 * Math.sqrt(0.24)) / 1, { atol: 1e-15 });
-    expectClose(r.coordination[0]!, 0.5, { atol: 1e-15 });
-    expectClose(r.degree[0]!, Math.sqrt(r.coupling[0]! * 0.5), { atol: 1e-15 });
+    expectClose(r.coupling[0] as number, (2 * Math.sqrt(0.24)) / 1, { atol: 1e-15 });
+    expectClose(r.coordination[0] as number, 0.5, { atol: 1e-15 });
+    expectClose(r.degree[0] as number, Math.sqrt((r.coupling[0] as number) * 0.5), { atol: 1e-15 });
   });
 
   it("equal subsystems couple perfectly (C = 1, D = √U); a zero subsystem gives C = 0", () => {
@@ -24,8 +24,8 @@ describe("couplingCoordination", () => {
         [0, 0, 0],
       ]),
     );
-    expectClose(r.coupling[0]!, 1, { atol: 1e-15 });
-    expectClose(r.degree[0]!, 0.6, { atol: 1e-15 });
+    expectClose(r.coupling[0] as number, 1, { atol: 1e-15 });
+    expectClose(r.degree[0] as number, 0.6, { atol: 1e-15 });
     expect(r.coupling[1]).toBe(0);
     expect(r.degree[2]).toBe(0);
     expect(r.diagnostics.map((d) => d.code)).toEqual(["coupling_undefined"]);
@@ -48,7 +48,7 @@ describe("couplingCoordination", () => {
     numRuns: 300,
   })("0 ≤ C ≤ 1 and 0 ≤ D ≤ 1 for scores in [0, 1]", (u) => {
     const r = couplingCoordination(matrix(1, u.length, Float64Array.from(u)));
-    for (const v of [r.coupling[0]!, r.degree[0]!]) {
+    for (const v of [r.coupling[0] as number, r.degree[0] as number]) {
       expect(v).toBeGreaterThanOrEqual(0);
       expect(v).toBeLessThanOrEqual(1);
     }

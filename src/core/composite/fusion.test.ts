@@ -58,8 +58,8 @@ describe("spec §2.4 synthetic example", () => {
     ]);
     const r = fusionDecomposition(X, years, 2016);
     expectAllClose(r.total, [250 / 3, 100, 120, 144], { atol: 1e-12 });
-    const c0 = [0, 1, 2, 3].map((t) => r.components[t * 2]!);
-    const c1 = [0, 1, 2, 3].map((t) => r.components[t * 2 + 1]!);
+    const c0 = [0, 1, 2, 3].map((t) => r.components[t * 2] as number);
+    const c1 = [0, 1, 2, 3].map((t) => r.components[t * 2 + 1] as number);
     expectAllClose(c0, [33.333333, 50, 66.666667, 83.333333], { atol: 5e-7 });
     expectAllClose(c1, [50, 50, 53.333333, 60.666667], { atol: 5e-7 });
   });
@@ -73,7 +73,7 @@ describe("spec §2.4 synthetic example", () => {
     ]);
     const r = fusionDecomposition(X, years, 2016, { decomposition: "self_based", totalWeights: "base_share" });
     expectAllClose(r.total, [250 / 3, 100, 120, 144], { atol: 1e-12 });
-    expectAllClose([r.components[4]!, r.components[5]!], [400 / 3, 320 / 3], { atol: 1e-12 });
+    expectAllClose([r.components[4] as number, r.components[5] as number], [400 / 3, 320 / 3], { atol: 1e-12 });
     const net = fromRows([
       [20, -1],
       [30, 0],
@@ -106,10 +106,10 @@ test.prop(
   { seed: 3, numRuns: 200 },
 )("normalisation invariance (spec §2.4): CAGR of the base-year index equals CAGR of the series to 1e-12", (x, b) => {
   const years = x.map((_, i) => 2000 + i);
-  const base = years[Math.min(b, x.length - 1)]!;
+  const base = years[Math.min(b, x.length - 1)] as number;
   const I = baseYearIndex(x, years, base);
   const T = x.length - 1;
-  expect(Math.abs(cagr(I[0]!, I[T]!, T) - cagr(x[0]!, x[T]!, T))).toBeLessThan(
-    1e-12 * Math.max(1, Math.abs(cagr(x[0]!, x[T]!, T))),
+  expect(Math.abs(cagr(I[0] as number, I[T] as number, T) - cagr(x[0] as number, x[T] as number, T))).toBeLessThan(
+    1e-12 * Math.max(1, Math.abs(cagr(x[0] as number, x[T] as number, T))),
   );
 });

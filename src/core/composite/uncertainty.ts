@@ -202,13 +202,15 @@ function histogramQuantile(counts: Int32Array, base: number, m: number, total: n
  * Rank statistics use the A and B rows (2N independent draws of the choice space): per entity the
  * median and the 5 % and 95 % quantiles of its competition rank (numpy's default "linear" quantile).
  * Sobol indices use the scalar Y = output(run) (default: mean absolute rank shift against the
- * nominal ranking), V = Var(Y) over the A and B rows (divisor 2N):
+ * nominal ranking), f₀ and V the mean and variance of Y over the A and B rows (divisor 2N):
  *
- *     S_i  = (1/N) Σ_j f(B)_j·(f(A_B^(i))_j − f(A)_j) / V          (Saltelli et al. 2010, Table 2 (b))
+ *     S_i  = (1/N) Σ_j (f(B)_j − f₀)·(f(A_B^(i))_j − f(A)_j) / V    (Saltelli et al. 2010, Table 2 (b))
  *     S_Ti = (1/(2N)) Σ_j (f(A)_j − f(A_B^(i))_j)² / V              (Jansen 1999; Table 2 (f))
  *
- * Both are Monte-Carlo estimates: S_Ti ≥ S_i holds for the true indices, and for the estimates up to
- * O(1/√N) noise. Pseudo-random (not quasi-random) points are used, so every run is replayable from
+ * In S_i, f(B) is centred by the mean of the A and B outputs (as SALib does by standardising Y):
+ * the expectation is unchanged (E[f(A_B^(i)) − f(A)] = 0) and the variance term f₀²·Var(f(A_B^(i)) −
+ * f(A)), which swamps the estimate when |mean| ≫ sd, disappears. Both are Monte-Carlo estimates:
+ * S_Ti ≥ S_i holds for the true indices, and for the estimates up to O(1/√N) noise. Pseudo-random (not quasi-random) points are used, so every run is replayable from
  * the seed alone. Buffers are allocated once; each evaluation allocates nothing here.
  *
  * @param options - {@link UncertaintyOptions}
@@ -345,7 +347,7 @@ export function uncertaintyAnalysis(options: UncertaintyOptions): UncertaintyRes
       for (let j = 0; j < N; j++) {
         const a = yA[j] as number;
         const ab = yAB[i * N + j] as number;
-        s1 += (yB[j] as number) * (ab - a);
+        s1 += ((yB[j] as number) - mean) * (ab - a);
         st += (a - ab) ** 2;
       }
       return { factor: f.name, firstOrder: s1 / N / V, total: st / (2 * N) / V };

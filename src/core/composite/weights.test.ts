@@ -101,7 +101,7 @@ describe("entropyWeights, min–max variant (spec §12.4)", () => {
     expectAllClose(r.entropy, [0.57938, 1, 1, 0.618228, 0.533357], { atol: 5e-7 }, "e");
     expectAllClose(r.weights, [0.331449, 0, 0, 0.300836, 0.367715], { atol: 5e-7 }, "w");
     const composite = [0, 1, 2].map((i) =>
-      [0, 1, 2, 3, 4].reduce((s, j) => s + r.basis.data[i * 5 + j]! * r.weights[j]!, 0),
+      [0, 1, 2, 3, 4].reduce((s, j) => s + (r.basis.data[i * 5 + j] as number) * (r.weights[j] as number), 0),
     );
     expectAllClose(composite, [0.165724, 0.684225, 0.668551], { atol: 5e-7 }, "R·w");
     // the two constant indicators are flagged by the normalisation
@@ -171,7 +171,7 @@ describe("criticWeights", () => {
     ).values;
     const r = criticWeights(R);
     const pop = Array.from(r.sd, (s) => s * Math.sqrt(3 / 4));
-    const info = pop.map((s, j) => s * r.conflict[j]!);
+    const info = pop.map((s, j) => s * (r.conflict[j] as number));
     const total = info.reduce((a, b) => a + b, 0);
     expectAllClose(
       r.weights,
@@ -188,7 +188,7 @@ describe("criticWeights", () => {
     ]);
     const r = criticWeights(R);
     expect(r.weights[2]).toBe(0);
-    expectClose(r.conflict[0]!, 1 - r.correlation.data[1]!, { atol: 1e-15 });
+    expectClose(r.conflict[0] as number, 1 - (r.correlation.data[1] as number), { atol: 1e-15 });
   });
 });
 
@@ -203,7 +203,7 @@ describe("pcaWeights", () => {
     const r = pcaWeights(R);
     // corr(a, b) = 1, corr(a, c) = corr(b, c) = ρ; λ₁ of [[1,1,ρ],[1,1,ρ],[ρ,ρ,1]] has v ∝ (1, 1, x)
     expect(r.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
-    expectClose(r.weights[0]!, r.weights[1]!, { atol: 1e-14 });
+    expectClose(r.weights[0] as number, r.weights[1] as number, { atol: 1e-14 });
     expect(r.explainedShare).toBeGreaterThan(2 / 3 - 1e-12);
   });
 
