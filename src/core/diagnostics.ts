@@ -3,6 +3,8 @@
  * Returned as data in `result.diagnostics`, never logged. Rendered to text by src/i18n.
  */
 
+import type { CompositeDiagnosticCode } from "./composite/codes.js";
+
 export type DiagnosticSeverity = "info" | "warning" | "error";
 
 /** Every diagnostic code the core can emit. Add new codes here and to both message catalogs. */
@@ -40,7 +42,9 @@ export type DiagnosticCode =
    * a detailed table (e.g. the 139-sector 2012 table) was not used in a series because the result
    * would depend on how its sectors are split (params: tableId, year, reason)
    */
-  | "detailed_table_not_used";
+  | "detailed_table_not_used"
+  /** the composite-index family's codes (src/core/composite/codes.ts) */
+  | CompositeDiagnosticCode;
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

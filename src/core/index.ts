@@ -4,6 +4,51 @@
  * (io-analysis/checks.ts, io-analysis/productivity.ts, linalg/gemm.ts) are deliberately absent.
  */
 
+// composite indices (spec §2, §3, §12)
+export {
+  arithmeticAggregate,
+  baseYearIndex,
+  type ChoiceFactor,
+  type CompositeDiagnostic,
+  type CompositeDiagnosticCode,
+  type CompositeReason,
+  type CouplingResult,
+  cagr,
+  cagrOver,
+  competitionRanks,
+  couplingCoordination,
+  criticWeights,
+  type Direction,
+  type DisparityResult,
+  disparity,
+  entropyWeights,
+  equalWeights,
+  firstCrossingYear,
+  fusionDecomposition,
+  geometricAggregate,
+  growthMultiple,
+  growthRates,
+  hpFilter,
+  manualWeights,
+  meanAbsoluteRankShift,
+  meanIndex,
+  NORMALISATION_METHODS,
+  type NormalisationMethod,
+  normalise,
+  pcaWeights,
+  percentagePointGap,
+  rankChanges,
+  ratioIndicator,
+  type SobolIndex,
+  type TechnicalWeaknessResult,
+  type TopsisResult,
+  technicalWeakness,
+  topsis,
+  type UncertaintyResult,
+  uncertaintyAnalysis,
+  type WeaknessEpisode,
+  type WeightingMethod,
+} from "./composite/index.js";
 export { type Diagnostic, type DiagnosticCode, type DiagnosticSeverity, diagnostic } from "./diagnostics.js";
 // errors and diagnostics
 export { CoreError, type CoreErrorCode, isCoreError } from "./errors.js";

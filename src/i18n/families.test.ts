@@ -48,10 +48,11 @@ const asParams = (p: object): Readonly<Record<string, unknown>> => p as Readonly
  * acronyms of formats, statistics bodies and methods (IO, RAS, CSV, XLSX, UTF, GB18030 as GB,
  * OECD, WIOD, NBS, URL, API, GET, GDP, USD, ISIC), software and people's names that have no Chinese
  * form in use (TypeScript, OpenBLAS, LU, QR, Cholesky, Collatz–Wielandt), the formula symbols
- * max/diag, and the OECD row codes IMPO/VALU that the caveats quote.
+ * max/diag, the OECD row codes IMPO/VALU that the caveats quote, Sobol (sensitivity indices), TOPSIS,
+ * CRITIC and PCA (weighting methods, no settled Chinese short form), and the unit MB.
  */
 const ALLOWED = new Set(
-  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD".split(
+  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD Sobol TOPSIS CRITIC PCA MB".split(
     " ",
   ),
 );
@@ -465,6 +466,12 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
     { from: 2015, to: 2017, year: 2016, weight: 0.5, method: "linear" },
   ],
   extrapolated_hold: [{ from: 2020, to: 2023 }],
+  constant_indicator: [{ indicator: 2, group: 2021, value: 50, name: "宽带" }, { indicator: 0 }],
+  zero_column_sum: [{ indicator: 1 }, { indicator: 1, name: "x2" }],
+  no_dispersion_equal_weights: [{ method: "entropy", n: 4 }],
+  coupling_undefined: [{ row: 3 }],
+  zero_output_variance: [{ runs: 1000 }],
+  pca_first_component_not_unique: [{ lambda1: 2.0000000001, lambda2: 2 }],
   detailed_table_not_used: [
     { tableId: "cn-nbs-io-2012-139", year: 2012, reason: "group_method_not_invariant" },
     { tableId: "cn-nbs-io-2012-139", year: 2012, reason: "group_not_resolvable" },

@@ -171,13 +171,56 @@ const DATA: BilingualTexts<DataReason> = {
   },
 };
 
+/** Reasons of the composite-index family (src/core/composite/codes.ts `CompositeReason`). */
+export type CompositeReason =
+  | "weights_not_normalised"
+  | "negative_weight"
+  | "invalid_direction"
+  | "negative_value"
+  | "non_positive_after_shift"
+  | "non_positive_base"
+  | "non_positive_mean"
+  | "year_not_found"
+  | "years_not_increasing"
+  | "years_not_consecutive"
+  | "invalid_factor";
+
+const COMPOSITE: BilingualTexts<CompositeReason> = {
+  "zh-CN": {
+    weights_not_normalised: "权重之和不等于 1",
+    negative_weight: "权重为负",
+    invalid_direction: "指标方向只能是 +1（正向）或 −1（逆向）",
+    negative_value: "该方法要求数值非负",
+    non_positive_after_shift: "几何加总要求平移后的得分为正",
+    non_positive_base: "基期（或分母）取值不为正，无法计算比值",
+    non_positive_mean: "均值不为正，无法计算差异指标",
+    year_not_found: "序列中没有所指定的年份",
+    years_not_increasing: "年份未严格递增",
+    years_not_consecutive: "年度序列存在缺失年份",
+    invalid_factor: "不确定性分析的选择因素定义有误",
+  },
+  en: {
+    weights_not_normalised: "the weights do not sum to 1",
+    negative_weight: "a weight is negative",
+    invalid_direction: "an indicator's direction must be +1 (benefit) or −1 (cost)",
+    negative_value: "the method needs non-negative values",
+    non_positive_after_shift: "geometric aggregation needs positive scores after the shift",
+    non_positive_base: "the base (or denominator) is not positive, so no ratio can be taken",
+    non_positive_mean: "the mean is not positive, so no disparity measure can be computed",
+    year_not_found: "the year is not in the series",
+    years_not_increasing: "the years are not strictly increasing",
+    years_not_consecutive: "the annual series skips a year",
+    invalid_factor: "a factor of the uncertainty analysis is malformed",
+  },
+};
+
 /** Every reason code. */
-export type ReasonCode = CommonReason | IoReason | DataReason;
+export type ReasonCode = CommonReason | IoReason | DataReason | CompositeReason;
 
 /** The reason texts of every family, by language. */
 export const REASONS: BilingualTexts<ReasonCode> = {
-  "zh-CN": { ...COMMON["zh-CN"], ...IO["zh-CN"], ...DATA["zh-CN"] },
-  en: { ...COMMON.en, ...IO.en, ...DATA.en },
+  "zh-CN": { ...COMMON["zh-CN"], ...IO["zh-CN"], ...DATA["zh-CN"], ...COMPOSITE["zh-CN"] },
+  en: { ...COMMON.en, ...IO.en, ...DATA.en, ...COMPOSITE.en },
 };
 
 /** Every reason code, at run time. */

@@ -13,6 +13,7 @@
 import type { CoreErrorCode, DiagnosticCode } from "../../core/index.js";
 import type { DataIssueCode } from "../../data/index.js";
 import * as common from "./common.js";
+import * as composite from "./composite.js";
 import * as data from "./data.js";
 import * as datasets from "./datasets.js";
 import * as io from "./io.js";
@@ -21,8 +22,10 @@ import { assertType, type Bilingual, type SameKeys } from "./types.js";
 
 /** Params of every core error code (families: common, io). */
 export type CoreErrorParams = common.CommonCoreErrorParams & io.IoCoreErrorParams;
-/** Params of every diagnostic code (families: common, io). */
-export type DiagnosticParams = common.CommonDiagnosticParams & io.IoDiagnosticParams;
+/** Params of every diagnostic code (families: common, io, composite). */
+export type DiagnosticParams = common.CommonDiagnosticParams &
+  io.IoDiagnosticParams &
+  composite.CompositeDiagnosticParams;
 /** Params of every data-issue code (families: data, datasets). */
 export type DataIssueParams = data.DataIssueParams & datasets.DatasetIssueParams;
 
@@ -38,8 +41,8 @@ export const CORE_ERROR_MESSAGES: Bilingual<CoreErrorParams> = {
 
 /** Messages of every diagnostic code (families). */
 export const DIAGNOSTIC_MESSAGES: Bilingual<DiagnosticParams> = {
-  "zh-CN": { ...common.diagnostics["zh-CN"], ...io.diagnostics["zh-CN"] },
-  en: { ...common.diagnostics.en, ...io.diagnostics.en },
+  "zh-CN": { ...common.diagnostics["zh-CN"], ...io.diagnostics["zh-CN"], ...composite.diagnostics["zh-CN"] },
+  en: { ...common.diagnostics.en, ...io.diagnostics.en, ...composite.diagnostics.en },
 };
 
 /** Messages of every data-issue code (families). */
