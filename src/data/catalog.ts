@@ -245,7 +245,7 @@ export const SHIPPED_DATASETS: readonly ShippedDataset[] = [
 /** Every shipped file, relative to `data/shipped/` (used by scripts/ship-data.ts). */
 export const SHIPPED_FILES: readonly string[] = [
   ...SHIPPED_DATASETS.flatMap((d) => d.files),
-  ...SHIPPED_SERIES_LIST.map((d) => d.file),
+  ...SHIPPED_SERIES_LIST.flatMap((d) => d.derivedFrom?.files ?? [d.file]),
 ];
 
 /** Shipped time series and panels (NBS GDP), imported by buildStore beside the IO tables. */

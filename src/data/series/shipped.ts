@@ -1,7 +1,10 @@
 /**
  * Shipped time series and panels (内置时间序列与面板): NBS GDP series staged in
  * shared/data/raw/nbs-macro-fisheryounggod (MANIFEST §5), byte copies under `data/shipped/`
- * (PROVENANCE.md §4). `buildStore` imports them beside the IO tables.
+ * (PROVENANCE.md §4); NBS/MIIT headline figures with their vintages (MANIFEST §13, PROVENANCE.md §6) and
+ * provincial gross output by IO sector (MANIFEST §6, PROVENANCE.md §7), each read from a long CSV derived
+ * by a committed script from its byte copy (src/data/series/derive.ts). `buildStore` imports them beside
+ * the IO tables.
  */
 import type { PriceBasis, Unit } from "../dataset.js";
 import type { Provenance } from "../provenance.js";
@@ -24,6 +27,13 @@ export interface ShippedSeries {
   readonly unit?: Unit;
   readonly units?: Readonly<Record<string, Unit>>;
   readonly provenance: Omit<Provenance, "files">;
+  /**
+   * When `file` is derived by a committed script (not a byte copy): the script (repo-relative) and the
+   * byte copies of staged files it reads or ships with (relative to `data/shipped/`). Those copies, not
+   * `file`, are listed in SHA256SUMS and copied by scripts/ship-data.ts; `file`'s sha256 is recorded
+   * in the provenance step `derive_long_csv`.
+   */
+  readonly derivedFrom?: { readonly script: string; readonly files: readonly string[] };
 }
 
 const FISHER = "fisheryounggod/gitdata";
@@ -105,6 +115,123 @@ export const SHIPPED_SERIES: readonly ShippedSeries[] = [
           params: { tool: "R haven", note: "Stata 13+ file read with haven; empty 2023 row dropped" },
         },
       ],
+    },
+  },
+  {
+    id: "cn-nbs-headline-vintages",
+    kind: "time_series",
+    file: "nbs-communique-2023-2024/headline_vintages_long.csv",
+    layout: "long",
+    frequency: "annual",
+    titleZh: "国家统计局、工业和信息化部主要指标公布值（分数据版本，2013—2025）",
+    titleEn: "NBS/MIIT headline figures by release vintage (2013–2025)",
+    region: "CN",
+    priceBasis: { kind: "current" },
+    derivedFrom: {
+      script: "data/shipped/nbs-communique-2023-2024/derive.ts",
+      files: ["nbs-communique-2023-2024/figures.csv", "nbs-communique-2023-2024/README.md"],
+    },
+    provenance: {
+      publisher:
+        "National Bureau of Statistics of China (国家统计局); Ministry of Industry and Information Technology (工业和信息化部)",
+      originalSource:
+        "NBS GDP releases and statistical communiques 2023–2025, NBS revision after the 5th national economic census " +
+        "(2024-12-26), NBS 2024 final verification (2025-12-26), NBS database, MIIT communications statistics — " +
+        "transcribed with one quote per source (figures.csv columns source_1/quote_1/source_2/quote_2)",
+      licence:
+        "official statistics of NBS/MIIT (facts; PRC Copyright Law Art. 5) — cite NBS/MIIT; numbers and short quotes only",
+      transformations: [
+        {
+          step: "transcription_at_staging",
+          by: "upstream-staging",
+          params: {
+            file: "figures.csv",
+            rows: 69,
+            confidence: { confirmed: 60, single: 5, inferred: 4 },
+            note: "published numbers copied from news reposts of NBS/MIIT releases and GitHub copies; URL, date and quote per row",
+          },
+        },
+        {
+          step: "derive_long_csv",
+          by: "data/shipped/nbs-communique-2023-2024/derive.ts",
+          params: {
+            source: "figures.csv",
+            sourceSha256: "26ce447d79650e251367a75d11f42215b294d8d9fd23c22a68e922793d6470d7",
+            output: "headline_vintages_long.csv",
+            outputSha256: "382eaf48d823b41df43c3198b1b0a06ebc4071c58b6be78026e8abed6ac078b7",
+            indicator:
+              "<indicator_zh>(<unit>)@<vintage>; vintages preliminary | revised_5th_census | final, never merged",
+            dropped: {
+              confidence: "inferred",
+              ids: ["gdp_2023_revision_delta", "lp_2024", "va_ict_2019_oldvintage", "bs_mobile_2023"],
+            },
+            units: { 万个: "个 (×10 000, exact decimal shift)", "元 (人均国内生产总值)": "元/人", "%": "percent" },
+            priceBasis:
+              "levels at current prices; 国内生产总值增长率（不变价） and 全员劳动生产率 at constant prices (base changes in 2021)",
+          },
+        },
+      ],
+      caveats: [],
+    },
+  },
+  {
+    id: "cn-ipio-provincial-gross-output",
+    kind: "panel",
+    file: "ipio-abumazan-provincial-totals/provincial_gross_output_long.csv",
+    layout: "long",
+    frequency: "annual",
+    titleZh: "各省分部门总产出（省级投入产出表，1997—2017 逢2、7年份）",
+    titleEn: "Gross output by province and IO sector (provincial IO tables, 1997–2017 benchmark years)",
+    region: "CN",
+    priceBasis: { kind: "current" },
+    derivedFrom: {
+      script: "data/shipped/ipio-abumazan-provincial-totals/derive.ts",
+      files: ["ipio-abumazan-provincial-totals/provincial_sector_totals_1997_2017.csv"],
+    },
+    provenance: {
+      publisher:
+        "Provincial statistical bureaus' input–output tables (省级投入产出表), as compiled by the IPIO database authors",
+      originalSource:
+        "Interprovincial input–output database distinguishing firm ownership in China, 1997–2017: provincial " +
+        "gross output by IO sector (ProIOT_Totals.mat, the `total` vector of the MRIO construction)",
+      upstream: {
+        repository: "abumazan/Interprovincial-IO-database",
+        file: "calibrated benchmark IPIO table/5. Convert MRIO to IRIO/ProIOT_Totals.mat",
+        commit: "faac95e58cc2fa5eba3124a66b436647c70726ae",
+      },
+      licence:
+        "no licence file upstream; the statistics are provincial IO tables — cite the database authors and the provincial bureaus",
+      transformations: [
+        {
+          step: "format_conversion_mat_to_csv",
+          by: "upstream-staging",
+          params: {
+            tool: "SciPy loadmat",
+            layout: "year, province_index, province_assumed, sector_index, value",
+            provinceOrder: "assumed standard NBS order 北京 … 新疆 (inferred at staging)",
+            meaning: "gross output by province × IO sector (inferred at staging from the repository's MATLAB code)",
+          },
+        },
+        {
+          step: "derive_long_csv",
+          by: "data/shipped/ipio-abumazan-provincial-totals/derive.ts",
+          params: {
+            source: "provincial_sector_totals_1997_2017.csv",
+            sourceSha256: "12f2e99be152e704a36f8d9d9e293c180f9719d786674bcaedaf0c0a708687d2",
+            output: "provincial_gross_output_long.csv",
+            outputSha256: "b356e985edf8ca97dde8cd58045c74cd2515a39991ad4755fd37ae01a0252b2d",
+            entity: "GB/T 2260 code of province_assumed (data/shipped/regions/gbt2260-provinces.csv)",
+            indicator:
+              "io<year>-<nn>: sector nn of that year's list — 1997 40 sectors; 2002, 2007 an older 42 list; 2012 the " +
+              "2012 42 list (ICT = 32, canonical S01…S42); 2017 the 2017 42 list (ICT = 31, as china_2017_42.csv)",
+            sectorListEvidence:
+              "北京 has the largest output in 32 in 2012 and in 31 in 2017 (信息传输、软件和信息技术服务 of the two lists)",
+            unit: "亿元 (Σ 2017 = 2 377 192 vs national IO gross output 2017 = 2 257 734 亿元 from china_2017_42.csv)",
+            values: "unchanged (strings as staged)",
+          },
+        },
+      ],
+      caveats: [],
     },
   },
 ];
