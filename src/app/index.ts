@@ -19,6 +19,25 @@ export {
 } from "../data/index.js";
 export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
 export {
+  type CycleYear,
+  GOALPOSTS,
+  type Goalposts,
+  INDEX_WEIGHT_METHODS,
+  type IndexCycleOptions,
+  type IndexCycleResult,
+  type IndexTopsisOptions,
+  type IndexTopsisResult,
+  type IndexWeightMethod,
+  type IndexWeightsOptions,
+  type IndexWeightsResult,
+  type IndicatorRef,
+  type IndicatorWeight,
+  indexCycle,
+  indexTopsis,
+  indexWeights,
+  type TopsisScore,
+} from "./composite-index.js";
+export {
   type CorpusDocumentMeta,
   type DatasetSource,
   type LoadedIoTable,
@@ -53,13 +72,13 @@ export {
 } from "./datasets.js";
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
 export { type GroupSpec, parseGroupSpec, type ResolvedGroup, resolveGroup } from "./groups.js";
-export { type InputTable, type ReadInputTableOptions, readInputTable, sha256Hex } from "./input-file.js";
 export {
   type LoadedIndicators,
   loadIndicatorTable,
   type ReadIndicatorInputOptions,
   readIndicatorInput,
 } from "./indicator-input.js";
+export { type InputTable, type ReadInputTableOptions, readInputTable, sha256Hex } from "./input-file.js";
 export {
   type IntensitySectorRow,
   type IoIntensityOptions,

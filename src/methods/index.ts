@@ -2,6 +2,8 @@
  * Every declared method (方法清单). The CLI, the HTTP API, the OpenAPI document, the report and the
  * web wire types read this list; a new family adds its module's list here.
  */
+
+import { COMPOSITE_METHODS } from "./composite/index.js";
 import type { AnyMethod } from "./declaration.js";
 import { IO_METHODS } from "./io/index.js";
 
@@ -22,7 +24,7 @@ export { flagName, type OptionSpec, optionEntries, optionSpec, parseOptions } fr
 export { wireIssue } from "./wire.js";
 
 /** All methods, grouped by family in help order. */
-export const METHODS: readonly AnyMethod[] = [...IO_METHODS];
+export const METHODS: readonly AnyMethod[] = [...IO_METHODS, ...COMPOSITE_METHODS];
 
 /** The method of a CLI command, if any. */
 export function methodByCommand(family: string | undefined, name: string | undefined): AnyMethod | undefined {

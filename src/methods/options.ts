@@ -11,7 +11,7 @@ import { UsageError } from "./errors.js";
 
 /** What an option is, for the edges. */
 export interface OptionSpec {
-  readonly kind: "enum" | "int" | "string" | "dataset";
+  readonly kind: "enum" | "int" | "number" | "flag" | "string" | "dataset";
   readonly label: Label;
   /** allowed values of an enum option */
   readonly values?: readonly string[];
@@ -136,6 +136,36 @@ export function intOption(bounds: { min: number; max: number }, label: Label) {
   });
 }
 
+/** A decimal number within bounds, with a default (e.g. a shift of 0.0001). */
+export function numberOption(bounds: { min: number; max: number }, defaultValue: number, label: Label) {
+  return attach(z.number().min(bounds.min).max(bounds.max).default(defaultValue), {
+    kind: "number",
+    label,
+    min: bounds.min,
+    max: bounds.max,
+    default: defaultValue,
+    required: false,
+    placeholder: `${bounds.min}–${bounds.max}`,
+  });
+}
+
+/**
+ * A yes/no switch, off by default: a bare `--flag` in the CLI (`--flag=false` turns it off), `flag=true`
+ * or `false` (also 1/0) in a query.
+ */
+export function flagOption(label: Label) {
+  return attach(z.boolean().default(false), {
+    kind: "flag",
+    label,
+    required: false,
+    placeholder: "",
+    default: "false",
+  });
+}
+
+/** Decimal numbers as options accept them: no hex, no `Infinity`, no thousands separators. */
+const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?$/;
+
 /**
  * Free text (validated by the method), optional. A placeholder that names a comma-separated list
  * (`<code,code,…>`) makes the value a bounded list ({@link LIST_LIMITS}) unless `list` says otherwise.
@@ -220,9 +250,11 @@ export function parseOptions<S extends z.ZodObject>(
         expected:
           spec.kind === "enum"
             ? (spec.values ?? []).join(", ")
-            : spec.kind === "int"
+            : spec.kind === "int" || spec.kind === "number"
               ? `${spec.min}–${spec.max}`
-              : spec.placeholder,
+              : spec.kind === "flag"
+                ? "true, false"
+                : spec.placeholder,
       });
     if (hasControlCharacter(text)) {
       throw new UsageError("usage.invalid_value", {
@@ -256,6 +288,13 @@ export function parseOptions<S extends z.ZodObject>(
     if (spec.kind === "int") {
       if (!/^-?\d+$/.test(text)) throw invalid();
       values[key] = Number(text);
+    } else if (spec.kind === "number") {
+      if (!DECIMAL.test(text)) throw invalid();
+      values[key] = Number(text);
+    } else if (spec.kind === "flag") {
+      if (text === "true" || text === "1") values[key] = true;
+      else if (text === "false" || text === "0") values[key] = false;
+      else throw invalid();
     } else values[key] = text;
     const r = (schema.shape[key] as z.ZodType).safeParse(values[key]);
     if (!r.success) throw invalid();

@@ -32,9 +32,17 @@ export function methodHelp(m: AnyMethod, lang: Lang): string {
   const zh = lang === "zh-CN";
   const rows: [string, string][] = [];
   for (const [key, spec] of optionEntries(m.options)) {
-    const def = spec.default !== undefined ? (zh ? `（默认 ${spec.default}）` : ` (default ${spec.default})`) : "";
+    const def =
+      spec.default !== undefined && spec.kind !== "flag"
+        ? zh
+          ? `（默认 ${spec.default}）`
+          : ` (default ${spec.default})`
+        : "";
     const req = spec.required ? (zh ? "（必填）" : " (required)") : "";
-    rows.push([`--${flagName(key)} ${spec.placeholder}`, `${spec.label[lang]}${req}${def}`]);
+    rows.push([
+      `--${flagName(key)}${spec.placeholder === "" ? "" : ` ${spec.placeholder}`}`,
+      `${spec.label[lang]}${req}${def}`,
+    ]);
   }
   if (m.input !== undefined) {
     const replaced = `--${flagName(m.inputOption ?? "table")}`;
@@ -78,14 +86,25 @@ export async function runMethodCommand(m: AnyMethod, args: ParsedArgs, ctx: CliC
     ctx.out(methodHelp(m, ctx.lang));
     return 0;
   }
-  const keys = optionEntries(m.options).map(([k]) => k);
-  checkKnown(args, command, [...keys.map(flagName), ...edgeFlags(m)]);
+  const entries = optionEntries(m.options);
+  const keys = entries.map(([k]) => k);
+  // a switch (flag option) is given bare: `--growth` (the parser saw an option without a value)
+  const switches = new Set(entries.filter(([, s]) => s.kind === "flag").map(([k]) => flagName(k)));
+  const given = new Set([...(args.missingValue ?? []), ...args.flags]);
+  const bare = [...switches].filter((f) => given.has(f));
+  const known: typeof args = {
+    ...args,
+    flags: new Set([...args.flags].filter((f) => !switches.has(f))),
+    missingValue: new Set([...(args.missingValue ?? [])].filter((f) => !switches.has(f))),
+  };
+  checkKnown(known, command, [...keys.map(flagName), ...edgeFlags(m)]);
   const formats = m.formats as readonly OutputFormat[];
   const format = enumOption(args, "format", formats, formats[0] as OutputFormat);
   const raw = new Map<string, string>();
   for (const k of keys) {
     const v = args.options.get(flagName(k));
     if (v !== undefined) raw.set(k, v);
+    else if (bare.includes(flagName(k))) raw.set(k, "true");
   }
   const inputPath = args.options.get("input");
   const replaced = m.inputOption ?? "table";
