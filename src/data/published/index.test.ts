@@ -63,6 +63,36 @@ describe("published dataset: structure", () => {
     for (const v of [...five, ...three]) expect(v.member_names_zh?.length).toBe(v.members?.length);
   });
 
+  it("holds the spec §12.2 national anchors printed by seeds 002/003 (row 43, regional, descriptive)", () => {
+    const anchors = publishedForRef(43).filter((v) => v.unit !== "structure");
+    expect(anchors.every((v) => v.module === "regional" && v.reproducibility === "descriptive")).toBe(true);
+    expect(anchors.every((v) => v.seed === "002" || v.seed === "003")).toBe(true);
+    const printed = (id: string) => publishedById(id)?.printed;
+    expect(printed("s002-10g-pon-ports-2024")).toBe("2820");
+    expect(printed("s002-dc-racks-2024")).toBe("900");
+    expect(publishedById("s002-dc-racks-2024")?.qualifier).toBe("over");
+    expect(printed("s002-compute-capacity-2024")).toBe("280");
+    expect(printed("s002-trusted-data-spaces-pilots")).toBe("63");
+    expect(printed("s002-software-revenue-2024")).toBe("13.7");
+    expect(printed("s002-online-retail-2024")).toBe("155225");
+    expect(printed("s002-online-payment-users-2024")).toBe("10.29");
+    expect(printed("s002-rural-online-retail-2024")).toBe("2.65");
+    expect(
+      ["s002-digital-rd-tools-2024", "s002-nc-key-processes-2024", "s002-digital-production-equipment-2024"].map(
+        printed,
+      ),
+    ).toEqual(["84.1", "66.4", "53.2"]);
+    // 63 = 13 cities + 22 industries + 28 enterprises (as printed)
+    const n = (id: string) => publishedById(id)?.value ?? 0;
+    expect(
+      n("s002-trusted-data-spaces-pilots-cities") +
+        n("s002-trusted-data-spaces-pilots-industries") +
+        n("s002-trusted-data-spaces-pilots-enterprises"),
+    ).toBe(63);
+    // the 5G anchors stay in rows 36–37
+    expect(publishedById("s002-5g-per-10k-people-2024")?.ref).toBe(36);
+  });
+
   it("carries a provenance header naming the five documents", () => {
     const p = loadPublishedDataset().provenance;
     expect(p.publisher).toContain("CAICT");
