@@ -4,6 +4,8 @@
  * (io-analysis/checks.ts, io-analysis/productivity.ts, linalg/gemm.ts) are deliberately absent.
  */
 
+// hierarchical clustering (tiers of regions and sectors)
+export { cutTree, type WardLinkage, wardLinkage, wardTiers } from "./cluster/ward.js";
 // composite indices (spec §2, §3, §12)
 export {
   arithmeticAggregate,
