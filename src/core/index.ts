@@ -26,6 +26,7 @@ export {
   entropyWeights,
   equalWeights,
   firstCrossingYear,
+  forceZeroWeights,
   fusionDecomposition,
   geometricAggregate,
   growthMultiple,
@@ -48,6 +49,7 @@ export {
   topsis,
   type UncertaintyResult,
   uncertaintyAnalysis,
+  WEIGHT_SUM_TOLERANCE,
   type WeaknessEpisode,
   type WeightingMethod,
 } from "./composite/index.js";
