@@ -7,19 +7,12 @@
  * There is no fake API: if the real server cannot start, the test fails.
  * Skipped only when /usr/bin/chromium is absent (scripts/setup.sh installs it).
  */
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { rm } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/server/main.js";
 import { openShippedStore } from "../helpers/real-app.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
+import { buildWeb, CHROMIUM, hasChromium, launchChromium } from "./browser.js";
 
 interface ChartSummary {
   title: string;
@@ -30,22 +23,6 @@ interface ChartSummary {
 }
 
 let cleanup: (() => Promise<void>) | undefined;
-
-/**
- * Builds the dashboard from the current sources into a private temp folder (vite `build()`, ≈ 2 s): the
- * test never serves a stale `web/dist`, and a concurrent `npm run build` cannot swap the hashed assets
- * under the running page.
- */
-async function buildWeb(): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), "shushi-e2e-web-"));
-  const { build } = await import("vite");
-  await build({
-    configFile: join(ROOT, "web/vite.config.ts"),
-    logLevel: "silent",
-    build: { outDir, emptyOutDir: true },
-  });
-  return outDir;
-}
 
 /**
  * The real server: `startServer` of `src/server/main.ts` (API from `createApp` + web/dist) over a private
@@ -101,19 +78,7 @@ describe.runIf(hasChromium)("dashboard (Chromium)", () => {
 
   beforeAll(async () => {
     ({ url } = await startRealServer(await buildWeb()));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
