@@ -19,6 +19,28 @@ export {
 } from "../data/index.js";
 export { BACKEND_NAMES, type BackendChoice, resolveBackend } from "./backend.js";
 export {
+  type BuildIndexResult,
+  buildIndex,
+  type CompositeDisparity,
+  type CompositeScore,
+  type FrameworkNode,
+  type ImputedCell,
+  INDEX_SPEC_MAX_BYTES,
+  type IndexLevel,
+  type IndexSpec,
+  type IndexSpecInput,
+  type IndexSpecRef,
+  indexSpecSchema,
+  type NodeScore,
+  type NodeWeight,
+  readIndexSpec,
+  SPEC_AGGREGATIONS,
+  SPEC_IMPUTATIONS,
+  SPEC_NORMALISATIONS,
+  SPEC_WEIGHTINGS,
+  type WinsorisedCell,
+} from "./composite-framework.js";
+export {
   type CycleYear,
   GOALPOSTS,
   type Goalposts,
@@ -37,6 +59,16 @@ export {
   indexWeights,
   type TopsisScore,
 } from "./composite-index.js";
+export {
+  type EntityRankInterval,
+  type FactorSensitivity,
+  type IndexUncertaintyOptions,
+  type IndexUncertaintyResult,
+  indexUncertainty,
+  SOBOL_SE_THRESHOLD,
+  UNCERTAINTY_FACTORS,
+  type UncertaintyFactor,
+} from "./composite-uncertainty.js";
 export {
   type CorpusDocumentMeta,
   type DatasetSource,
@@ -123,6 +155,7 @@ export {
   type ReproductionRow,
   reproduceIoSeedFigures,
 } from "./reproduction.js";
+export { reproduceIndexSeedFigures, reproductionTable } from "./reproduction-index.js";
 export {
   assertPlainJson,
   type CachedResult,

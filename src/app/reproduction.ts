@@ -52,7 +52,12 @@ export type ReproductionQuantity =
   | "tier_size_medium"
   | "tier_size_low"
   | "tier_agreement"
-  | "rank_correlation";
+  | "rank_correlation"
+  // composite-index family (rows 5, 9): arithmetic from printed endpoints, technical-weakness episodes
+  | "growth_multiple"
+  | "cagr"
+  | "cagr_gap"
+  | "weak_episode";
 
 /** A tier of the three-tier digitalisation lists. */
 export type Tier = "high" | "medium" | "low";
@@ -141,6 +146,40 @@ export interface ReproductionReasonParams {
   };
   /** row 35: Spearman ρ between DI and the printed order (1 = identical order) */
   readonly rank_correlation: { readonly spearman: number; readonly comparable: number };
+  /**
+   * row 5: a number recomputed from printed endpoints (and NBS GDP), against a printed approximate
+   * number: `about` holds when |gap| is below one unit of the printed last digit, `nearly` when the
+   * value is below the printed one by less than a unit
+   */
+  readonly printed_endpoints: {
+    readonly quantity: "growth_multiple" | "cagr" | "cagr_gap";
+    readonly from: number;
+    readonly to: number;
+    readonly startValue: number;
+    readonly endValue: number;
+    /** nominal GDP CAGR over the same years (cagr_gap) */
+    readonly gdpCagr?: number;
+    readonly gdpFrom?: number;
+    readonly gdpTo?: number;
+    readonly computed: number;
+    readonly printed: string;
+    readonly qualifier: "about" | "nearly";
+    readonly unit: number;
+    readonly holds: boolean;
+  };
+  /** row 9: the technical-weakness episode found in a printed phase of the cycle */
+  readonly weak_episode: {
+    readonly series: "real_gdp_growth" | "nominal_gdp_growth";
+    readonly phaseFrom: number;
+    /** null: "to date" (至今) */
+    readonly phaseTo: number | null;
+    /** the weak years (W = 1) of the whole window */
+    readonly weakYears: readonly number[];
+    /** the episode that starts in the phase's first year, if any */
+    readonly episode: { readonly start: number; readonly end: number } | null;
+    readonly matches: boolean;
+    readonly window: readonly [number, number];
+  };
 }
 
 export type ReproductionReasonCode = keyof ReproductionReasonParams;
@@ -150,8 +189,21 @@ export type ReproductionReason = {
   readonly [K in ReproductionReasonCode]: { readonly code: K; readonly params: ReproductionReasonParams[K] };
 }[ReproductionReasonCode];
 
-/** Method parameters recorded with every row. */
-export interface ReproductionMethod {
+/** Method parameters recorded with every row: an IO method, or the composite-index family's. */
+export type ReproductionMethod = IoReproductionMethod | IndexReproductionMethod;
+
+/** Rows 5 and 9: the arithmetic or the growth series and its rule. */
+export interface IndexReproductionMethod {
+  readonly family: "index";
+  /** e.g. "cagr_from_printed_endpoints", "technical_weakness" */
+  readonly rule: string;
+  /** the series and how it was built (e.g. constant-price GDP, chained at base-year changes) */
+  readonly series?: string;
+  readonly datasets: readonly string[];
+}
+
+/** Rows 13, 14, 35: the IO method. */
+export interface IoReproductionMethod {
   /** canonical codes of the group / digital set D */
   readonly group: readonly string[];
   readonly groupMethod: GroupMethod;

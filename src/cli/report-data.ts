@@ -57,6 +57,6 @@ export function reportDataLoader(
 
 /** Computed vs published rows (src/app/reproduction.ts), reasons as codes — also `GET /api/reproduction`. */
 export async function reproductionRows(store: DataStore) {
-  const { reproduceIoSeedFigures } = await import("../app/reproduction.js");
-  return reproduceIoSeedFigures(async (id: string) => store.source.loadIoTable(id));
+  const { reproductionTable } = await import("../app/reproduction-index.js");
+  return reproductionTable(store.source);
 }

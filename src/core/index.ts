@@ -41,6 +41,7 @@ export {
   pcaWeights,
   percentagePointGap,
   rankChanges,
+  type RankSummary,
   ratioIndicator,
   type SobolIndex,
   type TechnicalWeaknessResult,

@@ -6,7 +6,7 @@ import { hostname, networkInterfaces } from "node:os";
 import { relative } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createDatasetVersions, repoPath, reproduceIoSeedFigures } from "../app/index.js";
+import { createDatasetVersions, repoPath, reproductionTable } from "../app/index.js";
 import { publishedSeriesLoader } from "../app/published-series.js";
 import type { DataStore } from "../app/store.js";
 import type { Lang } from "../i18n/format.js";
@@ -123,7 +123,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       getDatasetSha256: async (id) => (await store.store.getDataset(id))?.contentSha256,
     }),
     published: publishedSeriesLoader(),
-    reproduction: () => reproduceIoSeedFigures((id) => store.source.loadIoTable(id)),
+    reproduction: () => reproductionTable(store.source),
   });
   const webDist = options.webDist ?? repoPath("web", "dist");
   const dashboard = existsSync(webDist);

@@ -12,6 +12,14 @@ const pct = (x: number): string => `${roundHalfUp(100 * x, 2)}%`;
 const ZH_TIER: Record<Tier, string> = { high: "高度", medium: "中度", low: "低度" };
 const ZH_MEASURE = { influence: "影响力系数", sensitivity: "感应度系数" } as const;
 const EN_MEASURE = { influence: "influence coefficient", sensitivity: "sensitivity coefficient" } as const;
+const ZH_ENDPOINT = { growth_multiple: "增长倍数", cagr: "年均增速", cagr_gap: "与GDP增速之差" } as const;
+const EN_ENDPOINT = {
+  growth_multiple: "Increase",
+  cagr: "Average annual growth",
+  cagr_gap: "Gap to GDP growth",
+} as const;
+const ZH_SERIES = { real_gdp_growth: "国内生产总值实际增速", nominal_gdp_growth: "国内生产总值名义增速" } as const;
+const EN_SERIES = { real_gdp_growth: "real GDP growth", nominal_gdp_growth: "nominal GDP growth" } as const;
 const ZH_LEVEL = "水平约低0.1：种子可能使用了未公开的外推2023年表或不同的感应度口径（方法说明 §5.9）";
 const EN_LEVEL =
   "the level is about 0.1 lower: the seed presumably used unpublished extended tables up to 2023 or another sensitivity variant (spec §5.9)";
@@ -38,6 +46,10 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `${p.comparable}个可比部门（S22、S23 在表中合并，不参与比较）中 ${p.agreeing} 个的阈值分层与脚注4一致；不一致（计算/印刷）：${p.mismatches.length === 0 ? "无" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${ZH_TIER[m.tier]}/${ZH_TIER[m.printedTier]}`).join("；")}。`,
     rank_correlation: (p) =>
       `数字化投入占比与脚注4印刷顺序（视为降序排名；对照值 1 表示顺序完全一致）的斯皮尔曼等级相关系数为 ${f(p.spearman, 4)}（${p.comparable}个可比部门，平均秩处理并列）。`,
+    printed_endpoints: (p) =>
+      `${ZH_ENDPOINT[p.quantity]}：由印刷的端点值 ${p.from}年 ${f(p.startValue, 2)} 与 ${p.to}年 ${f(p.endValue, 2)} 计算${p.quantity === "growth_multiple" ? `，比值 ${f(p.endValue / p.startValue, 4)}，即增长了 ${f(p.computed, 2)} 倍` : p.quantity === "cagr" ? `，${p.to - p.from} 年复合年均增速 ${f(p.computed, 2)}%` : `，年均增速 ${f(p.computed + (p.gdpCagr ?? 0), 2)}%，减去国家统计局名义GDP（${p.from}年 ${f(p.gdpFrom ?? 0, 0)} 亿元、${p.to}年 ${f(p.gdpTo ?? 0, 0)} 亿元）年均增速 ${f(p.gdpCagr ?? 0, 2)}%，差 ${f(p.computed, 2)} 个百分点`}；印刷为“${p.qualifier === "about" ? "约" : "近"}${p.printed}”，${p.holds ? "与之相符" : "与之不符"}（${p.qualifier === "about" ? `相差小于 ${p.unit}` : `低于印刷值且相差小于 ${p.unit}`}）。`,
+    weak_episode: (p) =>
+      `${ZH_SERIES[p.series]}（${p.window[0]}—${p.window[1]}年）的技术性疲软年份（增速连续两年下滑）：${p.weakYears.length === 0 ? "无" : p.weakYears.join("、")}。种子文献图3的${p.phaseFrom}${p.phaseTo === null ? "年至今" : `—${p.phaseTo}年`}阶段${p.episode === null ? `没有从${p.phaseFrom}年开始的疲软阶段` : `对应 ${p.episode.start}—${p.episode.end} 年的疲软阶段`}，${p.matches ? "一致" : "不一致"}。`,
   },
   en: {
     influence_table_year: (p) =>
@@ -60,5 +72,9 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `${p.agreeing} of the ${p.comparable} comparable sectors (S22 and S23 are merged in the table and left out) get the printed tier by thresholds; mismatches (computed/printed): ${p.mismatches.length === 0 ? "none" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${m.tier}/${m.printedTier}`).join("; ")}.`,
     rank_correlation: (p) =>
       `Spearman rank correlation between the digital input share and footnote 4's printed order (read as a descending ranking; the comparison value 1 means an identical order) is ${f(p.spearman, 4)} over the ${p.comparable} comparable sectors (average ranks for ties).`,
+    printed_endpoints: (p) =>
+      `${EN_ENDPOINT[p.quantity]} from the printed endpoints ${f(p.startValue, 2)} (${p.from}) and ${f(p.endValue, 2)} (${p.to})${p.quantity === "growth_multiple" ? `: ratio ${f(p.endValue / p.startValue, 4)}, an increase of ${f(p.computed, 2)} times` : p.quantity === "cagr" ? `: compound annual growth over ${p.to - p.from} years ${f(p.computed, 2)}%` : `: annual growth ${f(p.computed + (p.gdpCagr ?? 0), 2)}% minus NBS nominal GDP growth ${f(p.gdpCagr ?? 0, 2)}% a year (${f(p.gdpFrom ?? 0, 0)} → ${f(p.gdpTo ?? 0, 0)} 亿元) = ${f(p.computed, 2)} points`}; printed "${p.qualifier === "about" ? "about" : "nearly"} ${p.printed}", which ${p.holds ? "holds" : "does not hold"} (${p.qualifier === "about" ? `within ${p.unit}` : `below it by less than ${p.unit}`}).`,
+    weak_episode: (p) =>
+      `Technical-weakness years (growth falling two years running) of ${EN_SERIES[p.series]}, ${p.window[0]}–${p.window[1]}: ${p.weakYears.length === 0 ? "none" : p.weakYears.join(", ")}. The seed's phase ${p.phaseFrom}${p.phaseTo === null ? " to date" : `–${p.phaseTo}`} (图3) ${p.episode === null ? `has no weakness episode starting in ${p.phaseFrom}` : `matches the episode ${p.episode.start}–${p.episode.end}`}: ${p.matches ? "consistent" : "not consistent"}.`,
   },
 };
