@@ -468,6 +468,13 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
   extrapolated_hold: [{ from: 2020, to: 2023 }],
   constant_indicator: [{ indicator: 2, group: 2021, value: 50, name: "宽带" }, { indicator: 0 }],
   zero_column_sum: [{ indicator: 1 }, { indicator: 1, name: "x2" }],
+  values_imputed: [
+    { method: "linear_time", count: 3, indicators: ["gdp", "broadband"] },
+    { method: "group_mean", count: 1 },
+  ],
+  values_winsorised: [{ count: 4, lower: 0.05, upper: 0.95 }],
+  disparity_undefined: [{ year: 2022, reason: "negative_value" }, { reason: "too_few_entities" }],
+  sobol_not_converged: [{ factor: "weighting", runs: 100, firstOrderSe: 0.08, totalSe: 0.06, threshold: 0.05 }],
   no_dispersion_equal_weights: [{ method: "entropy", n: 4 }],
   coupling_undefined: [{ row: 3 }],
   zero_output_variance: [{ runs: 1000 }],

@@ -28,7 +28,18 @@ export type CompositeDiagnosticCode =
   /** Sobol: the scalar output has zero variance over the sample; indices are set to 0 (params: runs) */
   | "zero_output_variance"
   /** PCA: the first eigenvalue is (numerically) repeated, so the first component is not unique (params: lambda1, lambda2) */
-  | "pca_first_component_not_unique";
+  | "pca_first_component_not_unique"
+  /** missing cells were filled by the spec's imputation; each cell is listed in the result (params: method, count, indicators) */
+  | "values_imputed"
+  /** values beyond the spec's quantiles were clipped; each cell is listed in the result (params: count, lower, upper) */
+  | "values_winsorised"
+  /** disparity of the composite is undefined in a year (params: year?, reason: too_few_entities | negative_value | non_positive_mean) */
+  | "disparity_undefined"
+  /**
+   * a Sobol index's Monte-Carlo standard error exceeds the threshold: more runs are needed (params:
+   * factor, runs, firstOrderSe, totalSe, threshold)
+   */
+  | "sobol_not_converged";
 
 /** A diagnostic of the composite family (same shape as the core `Diagnostic`). */
 export interface CompositeDiagnostic {

@@ -19,7 +19,40 @@ export interface CompositeDiagnosticParams {
   readonly coupling_undefined: { readonly row: number };
   readonly zero_output_variance: { readonly runs: number };
   readonly pca_first_component_not_unique: { readonly lambda1: number; readonly lambda2: number };
+  readonly values_imputed: {
+    readonly method: "linear_time" | "group_mean";
+    readonly count: number;
+    readonly indicators?: readonly string[];
+  };
+  readonly values_winsorised: { readonly count: number; readonly lower: number; readonly upper: number };
+  readonly disparity_undefined: {
+    readonly year?: number;
+    readonly reason: "too_few_entities" | "negative_value" | "non_positive_mean";
+  };
+  readonly sobol_not_converged: {
+    readonly factor: string;
+    readonly runs: number;
+    readonly firstOrderSe: number;
+    readonly totalSe: number;
+    readonly threshold: number;
+  };
 }
+
+const ZH_IMPUTATION = { linear_time: "按年份线性插值", group_mean: "用同年各对象的均值" } as const;
+const EN_IMPUTATION = {
+  linear_time: "linear interpolation in time",
+  group_mean: "the mean of the other entities in the same year",
+} as const;
+const ZH_DISPARITY = {
+  too_few_entities: "对象少于 2 个",
+  negative_value: "存在负的综合得分",
+  non_positive_mean: "综合得分均值不为正",
+} as const;
+const EN_DISPARITY = {
+  too_few_entities: "fewer than 2 entities",
+  negative_value: "a composite score is negative",
+  non_positive_mean: "the mean composite score is not positive",
+} as const;
 
 const zhIndicator = (p: { indicator: number; name?: string }): string =>
   p.name !== undefined ? `指标「${p.name}」` : `第 ${p.indicator + 1} 个指标`;
@@ -37,6 +70,14 @@ export const diagnostics: Bilingual<CompositeDiagnosticParams> = {
     zero_output_variance: (p) => `${p.runs} 次模拟的输出方差为 0：Sobol 指数记为 0（各选择对排名没有影响）。`,
     pca_first_component_not_unique: (p) =>
       `第一主成分不唯一（最大的两个特征值 ${show(p.lambda1)} 与 ${show(p.lambda2)} 几乎相等）：主成分权重不稳定，建议改用其他赋权方法。`,
+    values_imputed: (p) =>
+      `按指标体系的设定，${p.count} 个缺失值已${ZH_IMPUTATION[p.method]}填补${p.indicators !== undefined ? `（指标：${show(p.indicators, "、")}）` : ""}；每个填补的单元格都列在结果中。`,
+    values_winsorised: (p) =>
+      `${p.count} 个取值超出 ${show(p.lower)}–${show(p.upper)} 分位数，已截尾到分位数；每个单元格都列在结果中。`,
+    disparity_undefined: (p) =>
+      `${p.year !== undefined ? `${p.year} 年` : ""}综合得分的差异指标（变异系数、泰尔指数、基尼系数）无法计算：${ZH_DISPARITY[p.reason]}。`,
+    sobol_not_converged: (p) =>
+      `因素「${p.factor}」的 Sobol 指数在 ${p.runs} 次模拟后仍不稳定（一阶标准误 ${show(p.firstOrderSe)}，总效应标准误 ${show(p.totalSe)}，阈值 ${show(p.threshold)}）：请增加模拟次数。`,
   },
   en: {
     constant_indicator: (p) =>
@@ -50,6 +91,14 @@ export const diagnostics: Bilingual<CompositeDiagnosticParams> = {
       `The output does not vary over the ${p.runs} runs: the Sobol indices are set to 0 (no choice moves the ranking).`,
     pca_first_component_not_unique: (p) =>
       `The first principal component is not unique (the two largest eigenvalues ${show(p.lambda1)} and ${show(p.lambda2)} are almost equal): PCA weights are unstable here; prefer another weighting method.`,
+    values_imputed: (p) =>
+      `As the framework says, ${p.count} missing value(s) were filled by ${EN_IMPUTATION[p.method]}${p.indicators !== undefined ? ` (indicators: ${show(p.indicators)})` : ""}; every filled cell is listed in the result.`,
+    values_winsorised: (p) =>
+      `${p.count} value(s) beyond the ${show(p.lower)}–${show(p.upper)} quantiles were clipped to them; every cell is listed in the result.`,
+    disparity_undefined: (p) =>
+      `The disparity of the composite (CV, Theil, Gini)${p.year !== undefined ? ` in ${p.year}` : ""} is undefined: ${EN_DISPARITY[p.reason]}.`,
+    sobol_not_converged: (p) =>
+      `The Sobol indices of “${p.factor}” have not settled after ${p.runs} runs (standard error ${show(p.firstOrderSe)} first order, ${show(p.totalSe)} total; threshold ${show(p.threshold)}): use more runs.`,
   },
 };
 
@@ -75,6 +124,21 @@ export const EN = {
   "label.episodes": "technical-weakness episodes",
   "label.exit": "exit",
   "label.dataset": "dataset",
+  "col.score": "score",
+  "col.rank_change": "rank change",
+  "col.median_rank": "median rank",
+  "col.rank_interval": "rank 5–95 %",
+  "col.factor": "factor",
+  "col.first_order": "first-order S",
+  "col.total_effect": "total S_T",
+  "col.cv": "CV",
+  "col.theil": "Theil T",
+  "col.gini": "Gini",
+  "label.index_spec": "framework",
+  "label.runs": "runs",
+  "label.seed": "seed",
+  "label.disparity": "disparity of the composite",
+  "label.imputed_cells": "imputed cells",
 } as const;
 
 export const ZH = {
@@ -98,4 +162,19 @@ export const ZH = {
   "label.episodes": "技术性疲软阶段",
   "label.exit": "走出",
   "label.dataset": "数据集",
+  "col.score": "得分",
+  "col.rank_change": "名次变化",
+  "col.median_rank": "排名中位数",
+  "col.rank_interval": "排名 5–95 %",
+  "col.factor": "因素",
+  "col.first_order": "一阶指数 S",
+  "col.total_effect": "总效应 S_T",
+  "col.cv": "变异系数",
+  "col.theil": "泰尔指数",
+  "col.gini": "基尼系数",
+  "label.index_spec": "指标体系",
+  "label.runs": "模拟次数",
+  "label.seed": "随机种子",
+  "label.disparity": "综合得分的地区差异",
+  "label.imputed_cells": "填补的单元格",
 } as const;
