@@ -49,12 +49,30 @@ function need(map: Map<number, number>, year: number, what: string): number {
   return v;
 }
 
-/** Real GDP growth (%) by year: constant-price GDP chained at NBS base-year changes (see the module note). */
-function realGrowth(current: Map<number, number>, constant: Map<number, number>, years: readonly number[]): number[] {
+/**
+ * Real GDP growth (%) by year: constant-price GDP chained where the price base changes — the first year
+ * in a new base's prices is divided by the previous year's current-price GDP (the previous year being
+ * the new base year). The years come from the dataset's `constant_prices_rebased` caveat.
+ */
+function realGrowth(
+  current: Map<number, number>,
+  constant: Map<number, number>,
+  rebased: ReadonlySet<number>,
+  years: readonly number[],
+): number[] {
   return years.map((t) => {
-    const base = (t - 1) % 5 === 0 ? need(current, t - 1, GDP) : need(constant, t - 1, GDP_REAL);
+    const base = rebased.has(t) ? need(current, t - 1, GDP) : need(constant, t - 1, GDP_REAL);
     return 100 * (need(constant, t, GDP_REAL) / base - 1);
   });
+}
+
+/** The years in which the dataset's constant-price column changes its price base (its caveat). */
+async function rebasedYears(source: DatasetSource): Promise<ReadonlySet<number>> {
+  const meta = await source.getMeta(ANNUAL);
+  const c = meta?.provenance.caveats.find((x) => x.code === "constant_prices_rebased");
+  if (c === undefined || c.code !== "constant_prices_rebased")
+    throw new Error(`reproduceIndexSeedFigures: ${ANNUAL} has no constant_prices_rebased caveat`);
+  return new Set(c.params.rebasedYears);
 }
 
 /**
@@ -146,6 +164,7 @@ export async function reproduceIndexSeedFigures(source: DatasetSource): Promise<
     ...realGrowth(
       current,
       constant,
+      await rebasedYears(source),
       realYears.filter((y) => y < 2024),
     ),
     need(realPreliminary, 2024, GROWTH_PRELIMINARY),

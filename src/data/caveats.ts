@@ -37,6 +37,12 @@ export interface CaveatParams {
   readonly wiod_integer_rounding: { readonly maxRowGap: number; readonly relativeTolerance: number };
   readonly wiod_no_value_added: { readonly zeroOutputSectors: number };
   readonly wiod_names_english_only: Record<never, never>;
+  /**
+   * a constant-price column is in the prices of successive base years (NBS rebases in years ending in
+   * 0 and 5): the first year after a base year is in that base year's prices, the years before in the
+   * previous base's, so the ratio of consecutive values jumps there (params: column, rebasedYears)
+   */
+  readonly constant_prices_rebased: { readonly column: string; readonly rebasedYears: readonly number[] };
 }
 
 export type CaveatCode = keyof CaveatParams;

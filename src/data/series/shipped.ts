@@ -6,6 +6,7 @@
  * by a committed script from its byte copy (src/data/series/derive.ts). `buildStore` imports them beside
  * the IO tables.
  */
+import { caveat } from "../caveats.js";
 import type { PriceBasis, Unit } from "../dataset.js";
 import type { Provenance } from "../provenance.js";
 import type { Frequency } from "./periods.js";
@@ -58,6 +59,16 @@ export const SHIPPED_SERIES: readonly ShippedSeries[] = [
     units: { "人均国内生产总值(元)": "yuan_per_person" },
     provenance: {
       ...common,
+      // the first years in a new base's prices (1978–: 1980, 1990, 2000, 2005, 2010, 2015, 2020 prices),
+      // found where consecutive values jump (15–113 %) and checked: there the value over the previous
+      // year's current-price GDP is NBS's published growth (1981 5.1, 2001 8.3, 2011 9.5, 2016 6.8, 2021 8.4);
+      // 1986 and 1996 did not change base (consecutive ratios 8.9 %, 9.9 % are the published growth)
+      caveats: [
+        caveat("constant_prices_rebased", {
+          column: "不变价国内生产总值(亿元)",
+          rebasedYears: [1981, 1991, 2001, 2006, 2011, 2016, 2021],
+        }),
+      ],
       originalSource: "NBS annual national accounts: GDP, GNI, value added by industry, GDP per capita",
       upstream: {
         repository: FISHER,

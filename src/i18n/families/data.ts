@@ -464,6 +464,8 @@ export const caveats: Bilingual<CaveatParams> = {
       `单位百万美元，取整数（上游软件包已四舍五入）：中间使用合计 + 最终使用合计 − 总产出 每行最多相差 ${p.maxRowGap}；平衡检验采用相对容差 ${show(p.relativeTolerance)} 及取整误差界 0.5·(n + m + 1)。`,
     wiod_no_value_added: (p) => `该数据对象没有增加值部分；有 ${p.zeroOutputSectors} 个部门总产出为零。`,
     wiod_names_english_only: () => "部门名称只有英文原名，尚无官方中文译名。",
+    constant_prices_rebased: (p) =>
+      `「${p.column}」按历次基期的价格计算（国家统计局逢 0、5 年更换基期），${p.rebasedYears.join("、")} 年起改用新基期价格：相邻年份直接相除在这些年份得到的不是实际增速。实际增速应为当年不变价除以上年现价（上年即新基期）；复现表第 9 行即如此计算。`,
   },
   en: {
     nbs_extension_table: (p) => `Extension table 延长表 (${p.year}), not a benchmark survey table.`,
@@ -497,5 +499,7 @@ export const caveats: Bilingual<CaveatParams> = {
     wiod_no_value_added: (p) =>
       `No value-added block in this package object; ${p.zeroOutputSectors} sectors have zero output.`,
     wiod_names_english_only: () => "Sector names are the English originals; no official Chinese names are shipped.",
+    constant_prices_rebased: (p) =>
+      `“${p.column}” is in the prices of successive base years (NBS rebases in years ending in 0 and 5); from ${p.rebasedYears.join(", ")} on it uses the new base's prices, so the ratio of consecutive values is not real growth in those years. There real growth is this year's constant-price value over last year's current-price value (last year being the new base), as row 9 of the reproduction table computes it.`,
   },
 };
