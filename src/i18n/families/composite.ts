@@ -96,7 +96,7 @@ export const diagnostics: Bilingual<CompositeDiagnosticParams> = {
     values_winsorised: (p) =>
       `${p.count} value(s) beyond the ${show(p.lower)}–${show(p.upper)} quantiles were clipped to them; every cell is listed in the result.`,
     disparity_undefined: (p) =>
-      `The disparity of the composite (CV, Theil, Gini)${p.year !== undefined ? ` in ${p.year}` : ""} is undefined: ${EN_DISPARITY[p.reason]}.`,
+      `The disparity of the composite (CV, Theil, Gini)${p.year !== undefined ? ` in ${p.year}` : ""} cannot be computed: ${EN_DISPARITY[p.reason]}.`,
     sobol_not_converged: (p) =>
       `The Sobol indices of “${p.factor}” have not settled after ${p.runs} runs (standard error ${show(p.firstOrderSe)} first order, ${show(p.totalSe)} total; threshold ${show(p.threshold)}): use more runs.`,
   },
