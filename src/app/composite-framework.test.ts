@@ -209,7 +209,7 @@ describe("buildIndex", () => {
     ]);
     // disparity of the composite in 2020: population CV, Theil T, Gini by their definitions
     const x = comp20;
-    const mu = (x[0] + x[1] + x[2]) / 3;
+    const mu = x.reduce((s, v) => s + v, 0) / 3;
     const cv = Math.sqrt(x.reduce((s, v) => s + (v - mu) ** 2, 0) / 3) / mu;
     const theil = x.reduce((s, v) => s + (v / mu) * Math.log(v / mu), 0) / 3;
     let g = 0;
