@@ -20,6 +20,7 @@ import { defineMethod, type Label, type MethodContext } from "../declaration.js"
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, flagOption, intOption, numberOption, textOption } from "../options.js";
 import { toWireWith, wireDiagnostic, wireProvenance } from "../wire.js";
+import { FRAMEWORK_METHODS } from "./framework.js";
 import { cycleCsv, cycleTable, topsisCsv, topsisTable, weightsCsv, weightsTable } from "./render.js";
 
 const L = {
@@ -287,4 +288,9 @@ export const indexCycleMethod = defineMethod({
 });
 
 /** The composite family in help order. */
-export const COMPOSITE_METHODS = [indexWeightsMethod, indexTopsisMethod, indexCycleMethod] as const;
+export const COMPOSITE_METHODS = [
+  indexWeightsMethod,
+  indexTopsisMethod,
+  indexCycleMethod,
+  ...FRAMEWORK_METHODS,
+] as const;
