@@ -97,7 +97,7 @@ describe("readIndexSpec", () => {
       ["invalid_value", "pillars[0].children[0].weight", { reason: "weight_with_weighting" }],
       ["invalid_value", "pillars[0].children[1].weight", { reason: "weight_with_weighting" }],
     ],
-    "bad-not-json.json": [["file_unreadable", "", { reason: "read_failed" }]],
+    "bad-not-json.txt": [["file_unreadable", "", { reason: "read_failed" }]],
   };
 
   it("has an expectation for every bad fixture but the one that needs a table", () => {
