@@ -196,6 +196,29 @@ describe("on the shipped store", () => {
     ]);
   });
 
+  it("warns when growth is taken of the constant-price column across its price-base changes", async () => {
+    const r = await indexCycle(
+      { datasetId: "cn-nbs-gdp-annual" },
+      { column: "不变价国内生产总值(亿元)", from: 2012 },
+      { source: store.source },
+    );
+    expect(r.diagnostics).toEqual([
+      {
+        code: "rebased_constant_prices",
+        severity: "warning",
+        params: { column: "不变价国内生产总值(亿元)", years: [2016, 2021] },
+      },
+    ]);
+    // the spurious jump the warning is about
+    expect(r.years.find((y) => y.year === 2016)?.growth).toBeGreaterThan(20);
+    const nominal = await indexCycle(
+      { datasetId: "cn-nbs-gdp-annual" },
+      { column: "国内生产总值(亿元)" },
+      { source: store.source },
+    );
+    expect(nominal.diagnostics).toEqual([]);
+  });
+
   it("weights the provincial GDP panel (one indicator: weight 1)", async () => {
     const r = await indexWeights(
       { datasetId: "cn-nbs-gdp-province" },

@@ -448,6 +448,20 @@ export async function indexCycle(
   const growth = options.growth === true ? series : growthRates(series);
   const w = technicalWeakness(growth, years);
   const ind = table.indicators[j];
+  // a constant-price column that changes its price base inside the window (the dataset's caveat)
+  const diagnostics: Diagnostic[] = [];
+  const rebased = meta.provenance.caveats.find(
+    (c) => c.code === "constant_prices_rebased" && c.params.column === ind?.code,
+  );
+  if (rebased?.code === "constant_prices_rebased" && options.growth !== true) {
+    const inWindow = rebased.params.rebasedYears.filter((y) => y > first && y <= last);
+    if (inWindow.length > 0)
+      diagnostics.push({
+        code: "rebased_constant_prices",
+        severity: "warning",
+        params: { column: rebased.params.column, years: inWindow },
+      });
+  }
   return {
     dataset: meta.id,
     column: ind?.code ?? options.column,
@@ -460,7 +474,7 @@ export async function indexCycle(
       weak: w.weak[t] ?? null,
     })),
     episodes: w.episodes,
-    diagnostics: [],
+    diagnostics,
     provenance: resultProvenance(
       [meta],
       "index_cycle",

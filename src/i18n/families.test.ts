@@ -473,6 +473,7 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
     { method: "group_mean", count: 1 },
   ],
   values_winsorised: [{ count: 4, lower: 0.05, upper: 0.95 }],
+  rebased_constant_prices: [{ column: "不变价国内生产总值(亿元)", years: [2016, 2021] }],
   disparity_undefined: [{ year: 2022, reason: "negative_value" }, { reason: "too_few_entities" }],
   sobol_not_converged: [{ factor: "weighting", runs: 100, firstOrderSe: 0.08, totalSe: 0.06, threshold: 0.05 }],
   no_dispersion_equal_weights: [{ method: "entropy", n: 4 }],

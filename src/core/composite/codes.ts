@@ -39,7 +39,13 @@ export type CompositeDiagnosticCode =
    * a Sobol index's Monte-Carlo standard error exceeds the threshold: more runs are needed (params:
    * factor, runs, firstOrderSe, totalSe, threshold)
    */
-  | "sobol_not_converged";
+  | "sobol_not_converged"
+  /**
+   * growth was taken of a constant-price column that changes its price base inside the window (the
+   * dataset's constant_prices_rebased caveat): those years' growth is not real growth (params:
+   * column, years)
+   */
+  | "rebased_constant_prices";
 
 /** A diagnostic of the composite family (same shape as the core `Diagnostic`). */
 export interface CompositeDiagnostic {

@@ -25,6 +25,7 @@ export interface CompositeDiagnosticParams {
     readonly indicators?: readonly string[];
   };
   readonly values_winsorised: { readonly count: number; readonly lower: number; readonly upper: number };
+  readonly rebased_constant_prices: { readonly column: string; readonly years: readonly number[] };
   readonly disparity_undefined: {
     readonly year?: number;
     readonly reason: "too_few_entities" | "negative_value" | "non_positive_mean";
@@ -74,6 +75,8 @@ export const diagnostics: Bilingual<CompositeDiagnosticParams> = {
       `按指标体系的设定，${p.count} 个缺失值已${ZH_IMPUTATION[p.method]}填补${p.indicators !== undefined ? `（指标：${show(p.indicators, "、")}）` : ""}；每个填补的单元格都列在结果中。`,
     values_winsorised: (p) =>
       `${p.count} 个取值超出 ${show(p.lower)}–${show(p.upper)} 分位数，已截尾到分位数；每个单元格都列在结果中。`,
+    rebased_constant_prices: (p) =>
+      `「${p.column}」在 ${p.years.join("、")} 年更换价格基期：这些年份显示的增速比较的是不同价格下的数值，并非实际增速。请使用数据集中的实际增速，或在新基期处衔接（当年不变价除以上年现价）。`,
     disparity_undefined: (p) =>
       `${p.year !== undefined ? `${p.year} 年` : ""}综合得分的差异指标（变异系数、泰尔指数、基尼系数）无法计算：${ZH_DISPARITY[p.reason]}。`,
     sobol_not_converged: (p) =>
@@ -95,6 +98,8 @@ export const diagnostics: Bilingual<CompositeDiagnosticParams> = {
       `As the framework says, ${p.count} missing value(s) were filled by ${EN_IMPUTATION[p.method]}${p.indicators !== undefined ? ` (indicators: ${show(p.indicators)})` : ""}; every filled cell is listed in the result.`,
     values_winsorised: (p) =>
       `${p.count} value(s) beyond the ${show(p.lower)}–${show(p.upper)} quantiles were clipped to them; every cell is listed in the result.`,
+    rebased_constant_prices: (p) =>
+      `“${p.column}” changes its price base in ${p.years.join(", ")}: the growth shown for ${p.years.length === 1 ? "that year" : "those years"} compares values in different prices and is not real growth. Use the dataset's real growth rates, or chain at the new base (this year's constant-price value over last year's current-price value).`,
     disparity_undefined: (p) =>
       `The disparity of the composite (CV, Theil, Gini)${p.year !== undefined ? ` in ${p.year}` : ""} cannot be computed: ${EN_DISPARITY[p.reason]}.`,
     sobol_not_converged: (p) =>
