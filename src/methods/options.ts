@@ -11,7 +11,7 @@ import { UsageError } from "./errors.js";
 
 /** What an option is, for the edges. */
 export interface OptionSpec {
-  readonly kind: "enum" | "int" | "number" | "flag" | "string" | "dataset";
+  readonly kind: "enum" | "int" | "number" | "flag" | "string" | "dataset" | "document";
   readonly label: Label;
   /** allowed values of an enum option */
   readonly values?: readonly string[];
@@ -163,6 +163,21 @@ export function flagOption(label: Label) {
   });
 }
 
+/**
+ * A small document (e.g. an index spec in JSON): a file path in the CLI, whose content the CLI reads
+ * and passes on (`--spec spec.json`); the document's text itself in a query (`spec=<json>`). Line breaks
+ * and tabs are allowed (other control characters are not); at most `maxBytes` characters.
+ */
+export function documentOption(label: Label, placeholder: string, options: { maxBytes: number }) {
+  return attach(z.string().min(1).max(options.maxBytes).optional(), {
+    kind: "document",
+    label,
+    required: false,
+    placeholder,
+    max: options.maxBytes,
+  });
+}
+
 /** Decimal numbers as options accept them: no hex, no `Infinity`, no thousands separators. */
 const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?$/;
 
@@ -256,7 +271,7 @@ export function parseOptions<S extends z.ZodObject>(
                 ? "true, false"
                 : spec.placeholder,
       });
-    if (hasControlCharacter(text)) {
+    if (spec.kind === "document" ? hasControlCharacter(text.replace(/[\r\n\t]/g, " ")) : hasControlCharacter(text)) {
       throw new UsageError("usage.invalid_value", {
         option: name,
         value: echoValue(text),

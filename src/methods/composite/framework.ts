@@ -21,7 +21,7 @@ import {
 } from "../../app/index.js";
 import { defineMethod, type Label, type MethodContext } from "../declaration.js";
 import { UsageError } from "../errors.js";
-import { datasetOption, intOption, numberOption, textOption } from "../options.js";
+import { datasetOption, documentOption, intOption, numberOption, textOption } from "../options.js";
 import { toWireWith, wireDiagnostic, wireProvenance } from "../wire.js";
 import { buildCsv, buildTable, uncertaintyCsv, uncertaintyTable } from "./framework-render.js";
 
@@ -31,8 +31,8 @@ const L = {
     en: "indicator dataset (id of a panel or time series)",
   },
   spec: {
-    "zh-CN": '指标体系定义（JSON 文本，写在一行内，如 "$(jq -c . spec.json)"；格式见 docs/index-spec.md）',
-    en: 'the indicator framework as JSON text on one line, e.g. "$(jq -c . spec.json)" (format: docs/index-spec.md)',
+    "zh-CN": "指标体系定义：命令行中为 JSON 文件路径，API 中为 JSON 文本（格式见 docs/index-spec.md）",
+    en: "the indicator framework: a JSON file in the CLI, the JSON text in the API (format: docs/index-spec.md)",
   },
   runs: { "zh-CN": "蒙特卡洛基础样本数 N（默认 1000）", en: "Monte-Carlo base samples N (default 1000)" },
   seed: {
@@ -216,7 +216,7 @@ export const indexBuildMethod = defineMethod({
   },
   options: z.object({
     dataset: datasetOption(L.dataset),
-    spec: textOption(L.spec, "<json>", { maxLength: SPEC_OPTION_MAX, list: false }),
+    spec: documentOption(L.spec, "<spec.json>", { maxBytes: SPEC_OPTION_MAX }),
   }),
   input: "indicator_table",
   inputOption: "dataset",
@@ -240,7 +240,7 @@ export const indexUncertaintyMethod = defineMethod({
   },
   options: z.object({
     dataset: datasetOption(L.dataset),
-    spec: textOption(L.spec, "<json>", { maxLength: SPEC_OPTION_MAX, list: false }),
+    spec: documentOption(L.spec, "<spec.json>", { maxBytes: SPEC_OPTION_MAX }),
     runs: intOption({ min: 1, max: 20_000 }, L.runs),
     seed: intOption({ min: 0, max: 2_147_483_647 }, L.seed),
     factors: textOption(L.factors, "<factor,…>"),
