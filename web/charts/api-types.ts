@@ -10,6 +10,7 @@
  */
 import type { z } from "zod";
 import type { Lang } from "../../src/i18n/format.js";
+import type { cycleWire, weightsWire } from "../../src/methods/composite/index.js";
 import type {
   intensityWire,
   linkagesWire,
@@ -58,6 +59,15 @@ export type PublishedPoint = z.output<typeof publishedPointWire>;
 /** `GET /api/io/series?family=&group=&variant=&groupMethod=&through=` */
 export type SeriesResult = z.output<typeof seriesWire>;
 
+/** `GET /api/index/cycle?dataset=&column=&from=&to=` (or POST an indicator table): growth and weak flags. */
+export type CycleResult = z.output<typeof cycleWire>;
+
+/** `GET /api/index/weights?dataset=&method=` (or POST an indicator table with `?method=&directions=`). */
+export type WeightsResult = z.output<typeof weightsWire>;
+
+/** One indicator's row of `WeightsResult`. */
+export type IndicatorWeight = WeightsResult["weights"][number];
+
 /**
  * `GET /api/datasets` item — hand-kept subset of `DatasetMeta` (src/data/dataset.ts) with only the
  * fields the dashboard and the report read; see the module note.
@@ -88,6 +98,8 @@ export interface DatasetsResponse {
  * `ReproductionRow` (src/app/reproduction.ts) with the fields the report reads; see the module note.
  */
 export interface ReproductionRow {
+  /** unique key, e.g. `14-influence-2015`, `9-real_gdp_growth-2019` */
+  readonly key?: string;
   readonly ref: string;
   /** e.g. influence, sensitivity, influence_change, influence_bound, top6_order, tier_size_high */
   readonly quantity?: string;
@@ -107,6 +119,8 @@ export interface ReproductionRow {
   readonly reason_en: string;
   readonly citation_zh?: string;
   readonly citation_en?: string;
+  /** why the row has its status, as a code with parameters (e.g. `params.series` of row 9) */
+  readonly reason?: { readonly code: string; readonly params?: Readonly<Record<string, unknown>> };
 }
 
 export interface ReproductionResult {

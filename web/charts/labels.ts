@@ -64,6 +64,20 @@ export interface ChartLabels {
     readonly value: string;
     readonly clipped: string;
   };
+  readonly cycle: {
+    readonly title: string;
+    readonly subtitle: string;
+    readonly series: string;
+    readonly growth: string;
+    readonly weak: string;
+    readonly phases: string;
+    readonly year: string;
+    readonly axis: string;
+    readonly level: string;
+    readonly weakFlag: string;
+    readonly yes: string;
+    readonly no: string;
+  };
   readonly provenance: ProvenanceLabels;
 }
 
@@ -126,6 +140,20 @@ const zh: ChartLabels = {
     value: "系数",
     clipped: "色阶上限为非对角元素第 98 百分位",
   },
+  cycle: {
+    title: "增长周期与技术性疲软",
+    subtitle: "红色：技术性疲软年份（增速连续两年下滑），浅红色带：疲软阶段；顶部：种子文献图3的周期阶段",
+    series: "序列",
+    growth: "同比增速",
+    weak: "技术性疲软",
+    phases: "文献周期阶段",
+    year: "年份",
+    axis: "增速（%）",
+    level: "水平值",
+    weakFlag: "技术性疲软",
+    yes: "是",
+    no: "否",
+  },
   provenance: {
     heading: termLabel("provenance", "zh-CN"),
     dataset: termLabel("dataset", "zh-CN"),
@@ -147,6 +175,8 @@ const zh: ChartLabels = {
       io_leontief_inverse: `${term("leontief_inverse", "zh-CN")}（列昂惕夫逆）`,
       interpolate_A_two_block: "两部门表直接消耗系数线性插值",
       linear_in_coefficients: "系数线性插值",
+      index_cycle: "增长周期与技术性疲软",
+      index_weights: "指标赋权",
     },
   },
 };
@@ -198,6 +228,21 @@ const en: ChartLabels = {
     value: "Coefficient",
     clipped: "colour scale capped at the 98th percentile of off-diagonal cells",
   },
+  cycle: {
+    title: "Growth cycle and technical weakness",
+    subtitle:
+      "Red: technically weak years (growth fell two years running), shaded: weak episodes; top: the seed's phases",
+    series: "Series",
+    growth: "Year-on-year growth",
+    weak: "Technical weakness",
+    phases: "Seed's phases",
+    year: "Year",
+    axis: "Growth (%)",
+    level: "Level",
+    weakFlag: "Technically weak",
+    yes: "yes",
+    no: "no",
+  },
   provenance: {
     heading: termLabel("provenance", "en"),
     dataset: termLabel("dataset", "en"),
@@ -219,6 +264,8 @@ const en: ChartLabels = {
       io_leontief_inverse: term("leontief_inverse", "en"),
       interpolate_A_two_block: "linear interpolation of A of the two-block table",
       linear_in_coefficients: "linear interpolation of the coefficients",
+      index_cycle: "growth cycle and technical weakness",
+      index_weights: "indicator weights",
     },
   },
 };

@@ -4,16 +4,37 @@
  * carries the session's CSRF token (`X-CSRF-Token`, from the `shushi_csrf` cookie); a 401
  * `unauthenticated` answer calls the handler the shell registered (the login form).
  */
-import type { DatasetsResponse, LinkageResult, Locale, MatrixResult, SeriesResult } from "../charts/api-types.js";
+import type {
+  CycleResult,
+  DatasetsResponse,
+  LinkageResult,
+  Locale,
+  MatrixResult,
+  ReproductionResult,
+  SeriesResult,
+  WeightsResult,
+} from "../charts/api-types.js";
 
-/** An API error body `{code, message, params}` (or a transport failure). */
+/** One located data issue of a `data_issues` error (file, row, column in `location`, localised `message`). */
+export interface ApiIssue {
+  readonly code: string;
+  readonly severity?: string;
+  /** e.g. "indicators.csv, row 3, column 2 (“gdp”)" */
+  readonly location?: string;
+  readonly message?: string;
+}
+
+/** An API error body `{code, message, params, issues?}` (or a transport failure). */
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(code: string, message: string, status: number) {
+  /** the located issues of a `data_issues` answer (bad cells of an upload) */
+  readonly issues: readonly ApiIssue[];
+  constructor(code: string, message: string, status: number, issues: readonly ApiIssue[] = []) {
     super(message);
     this.code = code;
     this.status = status;
+    this.issues = issues;
   }
 }
 
@@ -56,6 +77,29 @@ export function setAuthRequiredHandler(handler: () => void): void {
   onAuthRequired = handler;
 }
 
+/** The JSON of an answer, or the API error it carries (a 401 `unauthenticated` may call the handler). */
+async function answer<T>(res: Response, promptSignIn: boolean): Promise<T | undefined> {
+  if (res.status === 204) return undefined;
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_response", `${res.status} ${res.statusText}`, res.status);
+  }
+  if (!res.ok) {
+    const b = parsed as { code?: unknown; message?: unknown; issues?: unknown };
+    const issues = Array.isArray(b.issues) ? (b.issues as ApiIssue[]) : [];
+    const error = new ApiError(String(b.code ?? "http_error"), String(b.message ?? res.statusText), res.status, issues);
+    if (promptSignIn && res.status === 401 && error.code === "unauthenticated") onAuthRequired?.();
+    throw error;
+  }
+  return parsed as T;
+}
+
+const withLang = (path: string, lang: Locale): string =>
+  `${path}${path.includes("?") ? "&" : "?"}lang=${encodeURIComponent(lang)}`;
+
 async function request<T>(method: string, path: string, lang: Locale, body?: unknown): Promise<T | undefined> {
   const init: RequestInit = { method, headers: { accept: "application/json" }, credentials: "same-origin" };
   if (method !== "GET" && method !== "HEAD") {
@@ -66,22 +110,28 @@ async function request<T>(method: string, path: string, lang: Locale, body?: unk
     };
     if (body !== undefined) init.body = JSON.stringify(body);
   }
-  const res = await fetch(`${path}${path.includes("?") ? "&" : "?"}lang=${encodeURIComponent(lang)}`, init);
-  if (res.status === 204) return undefined;
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_response", `${res.status} ${res.statusText}`, res.status);
-  }
-  if (!res.ok) {
-    const b = parsed as { code?: unknown; message?: unknown };
-    const error = new ApiError(String(b.code ?? "http_error"), String(b.message ?? res.statusText), res.status);
-    if (res.status === 401 && error.code === "unauthenticated") onAuthRequired?.();
-    throw error;
-  }
-  return parsed as T;
+  return answer<T>(await fetch(withLang(path, lang), init), true);
+}
+
+/**
+ * POSTs a file as the raw request body (`POST <method path>?<options>&file=<name>`), as the CLI's
+ * `--input FILE` reads it: the server detects CSV/XLSX and the encoding, and names `file` in located
+ * errors. A state-changing request: it carries the CSRF token and needs an analyst's session. A 401
+ * is shown where the upload was made (the chosen file stays), not by replacing the page with the form.
+ */
+async function postFile<T>(path: string, params: Record<string, string>, file: File, lang: Locale): Promise<T> {
+  const query = new URLSearchParams({ ...params, file: file.name }).toString();
+  const res = await fetch(withLang(`${path}?${query}`, lang), {
+    method: "POST",
+    credentials: "same-origin",
+    headers: {
+      accept: "application/json",
+      "content-type": file.type === "" ? "application/octet-stream" : file.type,
+      ...writeHeaders(document.cookie),
+    },
+    body: file,
+  });
+  return (await answer<T>(res, false)) as T;
 }
 
 async function getJson<T>(path: string, params: Record<string, string>, lang: Locale): Promise<T> {
@@ -120,6 +170,17 @@ export const api = {
     getJson<SeriesResult>(
       "/api/io/series",
       { group: q.group, family: q.family, variant: q.variant, groupMethod: q.groupMethod },
+      lang,
+    ),
+  reproduction: (lang: Locale) => getJson<ReproductionResult>("/api/reproduction", {}, lang),
+  cycle: (q: { dataset: string; column: string; from: string }, lang: Locale) =>
+    getJson<CycleResult>("/api/index/cycle", { dataset: q.dataset, column: q.column, from: q.from }, lang),
+  /** weights of an uploaded indicator table (`entity`, optional `year`, one column per indicator) */
+  weights: (file: File, q: { method: string; directions: string }, lang: Locale) =>
+    postFile<WeightsResult>(
+      "/api/index/weights",
+      { method: q.method, ...(q.directions.trim() !== "" && { directions: q.directions.trim() }) },
+      file,
       lang,
     ),
 };

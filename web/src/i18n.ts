@@ -98,6 +98,55 @@ export interface Messages {
     readonly noDiagnostics: string;
     readonly matrixTooLarge: (n: number) => string;
   };
+  readonly index: {
+    readonly title: string;
+    readonly intro: string;
+    readonly loading: string;
+    readonly error: string;
+    readonly cycleCaption: (dataset: string, computedAt: string) => string;
+    readonly episodes: string;
+    readonly noEpisodes: string;
+    readonly reproductionTitle: string;
+    readonly reproductionHint: string;
+    readonly noReproduction: string;
+    readonly columns: {
+      readonly ref: string;
+      readonly quantity: string;
+      readonly computed: string;
+      readonly printed: string;
+      readonly status: string;
+      readonly reason: string;
+    };
+    readonly quantities: Readonly<Record<string, string>>;
+    readonly series: Readonly<Record<string, string>>;
+    readonly qualifiers: Readonly<Record<string, string>>;
+    readonly statuses: Readonly<Record<string, string>>;
+    readonly phaseOf: (phase: string) => string;
+    readonly citation: string;
+    readonly weightsTitle: string;
+    readonly weightsIntro: string;
+    readonly weightsSignIn: string;
+    readonly file: string;
+    readonly method: string;
+    readonly methods: Readonly<Record<string, string>>;
+    readonly directions: string;
+    readonly directionsHint: string;
+    readonly compute: string;
+    readonly computing: string;
+    readonly noFile: string;
+    readonly failed: string;
+    readonly summary: (observations: number, entities: number, years: string) => string;
+    readonly explained: (share: string) => string;
+    readonly indicator: string;
+    readonly direction: string;
+    readonly benefit: string;
+    readonly cost: string;
+    readonly weight: string;
+    readonly extra: Readonly<Record<string, string>>;
+    readonly diagnostics: string;
+    readonly noDiagnostics: string;
+    readonly provenance: string;
+  };
 }
 
 const zhCN: Messages = {
@@ -162,6 +211,77 @@ const zhCN: Messages = {
     diagnostics: "数值诊断",
     noDiagnostics: "无",
     matrixTooLarge: (n) => `该表有 ${n} 个部门，矩阵过大，不绘制热力图（可通过 API /api/io/matrix 获取）。`,
+  },
+  index: {
+    title: "融合指数：增长周期与技术性疲软",
+    intro:
+      "国家统计局名义国内生产总值的同比增速，按种子文献的规则标出技术性疲软年份，并与文献印刷的周期阶段和融合指数的增长算术对照；下方可上传自己的指标表计算权重。悬停图表可查看数据来源。",
+    loading: "加载中…",
+    error: "数据加载失败",
+    cycleCaption: (dataset, computedAt) =>
+      `规则：增速连续两年下滑（g_t < g_{t−1} < g_{t−2}）的年份记为技术性疲软（种子 000 §二(一)2，图3）。数据：${dataset}，计算时间 ${computedAt}。`,
+    episodes: "疲软阶段",
+    noEpisodes: "无",
+    reproductionTitle: "与文献对照（复现表第 5、9 行）",
+    reproductionHint: "计算值与文献印刷值（或由印刷内容推得的对照值）并列，附状态、原因和出处。",
+    noReproduction: "复现表中没有第 5、9 行。",
+    columns: {
+      ref: "行",
+      quantity: "指标",
+      computed: "计算值",
+      printed: "印刷值/对照",
+      status: "状态",
+      reason: "原因与出处",
+    },
+    quantities: {
+      growth_multiple: "融合指数增长倍数",
+      cagr: "融合指数年均增速（%）",
+      cagr_gap: "高于GDP增速（百分点）",
+      weak_episode: "技术性疲软阶段（年数）",
+    },
+    series: { real_gdp_growth: "实际GDP增速", nominal_gdp_growth: "名义GDP增速" },
+    qualifiers: { about: "约", nearly: "近" },
+    statuses: {
+      match: "一致",
+      gap: "有差距",
+      no_table: "无可比数据",
+      approximate: "近似",
+      reproduced: "已复现",
+      not_comparable: "不可直接比较",
+    },
+    phaseOf: (phase) => `文献阶段 ${phase}`,
+    citation: "出处",
+    weightsTitle: "指标赋权工具",
+    weightsIntro:
+      "上传指标表（CSV 或 XLSX：entity 列、可选 year 列，其后每列一个指标），选择赋权方法，得到各指标权重与诊断。文件只用于本次计算，不会存入数据库。",
+    weightsSignIn: "上传计算需要以分析员或管理员身份登录。",
+    file: "指标表文件",
+    method: "赋权方法",
+    methods: { entropy: "熵权法", critic: "CRITIC 法", pca: "主成分分析（PCA）", equal: "等权" },
+    directions: "逆向指标（可选）",
+    directionsHint: "如 能耗:-,排放:-；未列出的指标为正向",
+    compute: "计算权重",
+    computing: "计算中…",
+    noFile: "请先选择指标表文件。",
+    failed: "计算失败",
+    summary: (o, e, y) => `${o} 个观测，${e} 个对象${y === "" ? "" : `，年份 ${y}`}`,
+    explained: (share) => `第一主成分解释方差占比 ${share}`,
+    indicator: "指标",
+    direction: "方向",
+    benefit: "正向",
+    cost: "逆向",
+    weight: "权重",
+    extra: {
+      entropy: "信息熵 e",
+      divergence: "差异系数 1 − e",
+      sd: "标准差",
+      conflict: "冲突性",
+      information: "信息量",
+      loading: "载荷",
+    },
+    diagnostics: "数值诊断",
+    noDiagnostics: "无",
+    provenance: "数据来源与计算记录",
   },
 };
 
@@ -236,6 +356,83 @@ const en: Messages = {
     noDiagnostics: "none",
     matrixTooLarge: (n) =>
       `This table has ${n} sectors: the matrix is too large for a heatmap (get it from /api/io/matrix).`,
+  },
+  index: {
+    title: "Integration index: growth cycle and technical weakness",
+    intro:
+      "Year-on-year growth of NBS nominal GDP with the technically weak years flagged by the seed's rule, set against the phases the seed prints and the arithmetic of the integration index's headline; below, weight your own indicator table. Hover the chart for provenance.",
+    loading: "Loading…",
+    error: "Could not load data",
+    cycleCaption: (dataset, computedAt) =>
+      `Rule: a year is technically weak when growth fell two years running (g_t < g_{t−1} < g_{t−2}; seed 000 §二(一)2, 图3). Data: ${dataset}, computed at ${computedAt}.`,
+    episodes: "Weak episodes",
+    noEpisodes: "none",
+    reproductionTitle: "Against the source (reproduction rows 5 and 9)",
+    reproductionHint:
+      "Computed values beside the printed ones (or the value derived from the printed text), with status, reason and source.",
+    noReproduction: "The reproduction table has no rows 5 or 9.",
+    columns: {
+      ref: "Row",
+      quantity: "Quantity",
+      computed: "Computed",
+      printed: "Printed / compared",
+      status: "Status",
+      reason: "Reason and source",
+    },
+    quantities: {
+      growth_multiple: "Index increase (times)",
+      cagr: "Index average annual growth (%)",
+      cagr_gap: "Above GDP growth (points)",
+      weak_episode: "Technical-weakness episode (years)",
+    },
+    series: { real_gdp_growth: "real GDP growth", nominal_gdp_growth: "nominal GDP growth" },
+    qualifiers: { about: "about", nearly: "nearly" },
+    statuses: {
+      match: "match",
+      gap: "gap",
+      no_table: "no comparable value",
+      approximate: "approximate",
+      reproduced: "reproduced",
+      not_comparable: "not directly comparable",
+    },
+    phaseOf: (phase) => `seed's phase ${phase}`,
+    citation: "Source",
+    weightsTitle: "Indicator weights",
+    weightsIntro:
+      "Upload an indicator table (CSV or XLSX: an entity column, an optional year column, then one column per indicator), choose a weighting method and get each indicator's weight with diagnostics. The file is used for this computation only and is not stored.",
+    weightsSignIn: "Computing on an upload needs an analyst or administrator sign-in.",
+    file: "Indicator file",
+    method: "Weighting method",
+    methods: {
+      entropy: "entropy weights",
+      critic: "CRITIC",
+      pca: "principal components (PCA)",
+      equal: "equal weights",
+    },
+    directions: "Cost indicators (optional)",
+    directionsHint: "e.g. energy:-,emissions:-; indicators not listed are benefits",
+    compute: "Compute weights",
+    computing: "Computing…",
+    noFile: "Choose an indicator file first.",
+    failed: "Computation failed",
+    summary: (o, e, y) => `${o} observations, ${e} entities${y === "" ? "" : `, years ${y}`}`,
+    explained: (share) => `variance explained by the first component: ${share}`,
+    indicator: "Indicator",
+    direction: "Direction",
+    benefit: "benefit (+)",
+    cost: "cost (−)",
+    weight: "Weight",
+    extra: {
+      entropy: "Entropy e",
+      divergence: "Divergence 1 − e",
+      sd: "Std. deviation",
+      conflict: "Conflict",
+      information: "Information",
+      loading: "Loading",
+    },
+    diagnostics: "Numerical diagnostics",
+    noDiagnostics: "none",
+    provenance: "Provenance",
   },
 };
 

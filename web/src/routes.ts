@@ -4,6 +4,7 @@
  */
 import type { Locale } from "../charts/api-types.js";
 import type { Messages } from "./i18n.js";
+import { renderIndexPage } from "./pages/index-page.js";
 import { renderIoPage } from "./pages/io-page.js";
 
 export interface PageContext {
@@ -23,7 +24,7 @@ export interface Route {
 export const routes: readonly Route[] = [
   { path: "/io", title: (m) => m.nav.io, render: renderIoPage },
   { path: "/scale", title: (m) => m.nav.scale },
-  { path: "/index", title: (m) => m.nav.index },
+  { path: "/index", title: (m) => m.nav.index, render: renderIndexPage },
   { path: "/tiers", title: (m) => m.nav.tiers },
 ];
 
