@@ -150,6 +150,15 @@ export {
   systemClock,
 } from "./provenance.js";
 export {
+  DIGITAL_SECTORS,
+  provincialIndicators,
+  REGIONAL_COLUMNS,
+  type RegionRankOptions,
+  type RegionRankResult,
+  type RegionScore,
+  regionRank,
+} from "./regional.js";
+export {
   type IoSeedReproduction,
   type ReproductionReason,
   type ReproductionRow,

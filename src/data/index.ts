@@ -18,6 +18,14 @@ export {
 } from "./indicators/read.js";
 export { readTabularFile } from "./ingest/index.js";
 export {
+  REGIONAL_CATALOGUE_FILE,
+  REGIONAL_SPEC_FILE,
+  type RegionalCatalogue,
+  regionalCatalogue,
+  regionalSpecText,
+} from "./regional.js";
+export { type Province, provinces } from "./regions/provinces.js";
+export {
   closeParseThread,
   DEFAULT_PARSE_LIMITS,
   type ParseLimits,
