@@ -2,6 +2,7 @@
  * Every report section, in report order (报告章节清单). A method family adds its sections by adding
  * its module's list here; `renderReport` renders whichever sections have data.
  */
+import { COMPOSITE_SECTIONS } from "./composite.js";
 import { IO_SECTIONS } from "./io.js";
 import type { AnySection } from "./section.js";
 
@@ -21,4 +22,4 @@ export {
 } from "./section.js";
 
 /** All sections, grouped by family. */
-export const REPORT_SECTIONS: readonly AnySection[] = [...IO_SECTIONS];
+export const REPORT_SECTIONS: readonly AnySection[] = [...IO_SECTIONS, ...COMPOSITE_SECTIONS];
