@@ -103,6 +103,14 @@ export {
   type ValidationSummary,
 } from "./datasets.js";
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
+export {
+  FUSION_COMPONENTS,
+  type FusionComponent,
+  type FusionIndexOptions,
+  type FusionIndexResult,
+  type FusionYear,
+  fusionIndex,
+} from "./fusion-index.js";
 export { type GroupSpec, parseGroupSpec, type ResolvedGroup, resolveGroup } from "./groups.js";
 export {
   type LoadedIndicators,

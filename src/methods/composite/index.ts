@@ -21,6 +21,7 @@ import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, flagOption, intOption, numberOption, textOption } from "../options.js";
 import { toWireWith, wireDiagnostic, wireProvenance } from "../wire.js";
 import { FRAMEWORK_METHODS } from "./framework.js";
+import { fusionIndexMethod } from "./fusion.js";
 import { regionRankMethod } from "./regional.js";
 import { cycleCsv, cycleTable, topsisCsv, topsisTable, weightsCsv, weightsTable } from "./render.js";
 
@@ -295,4 +296,5 @@ export const COMPOSITE_METHODS = [
   indexCycleMethod,
   ...FRAMEWORK_METHODS,
   regionRankMethod,
+  fusionIndexMethod,
 ] as const;
