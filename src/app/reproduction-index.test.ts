@@ -61,7 +61,17 @@ describe("row 9: technical weakness against the seed's phases", () => {
       expect(out.reason_zh.length).toBeGreaterThan(20);
       expect(out.reason_en.length).toBeGreaterThan(20);
       expect(r.citation.seed).toBe("000");
+      expect(out.reason_en).not.toMatch(/undefined|NaN/);
     }
+  });
+});
+
+describe("rows 6 and 8: the public-data proxy beside the printed values", () => {
+  it("the proxy's crossing year and investment growth are shown as approximate, never as reproduced", () => {
+    expect(row("6-crossing").status).toBe("approximate");
+    expect(row("6-crossing").published).toBe(2016);
+    expect(row("8-investment-2012-2018").status).toBe("approximate");
+    expect(row("8-investment-2012-2018").published).toBe(1.29);
   });
 });
 
@@ -70,6 +80,6 @@ describe("the reproduction table", () => {
     const all = (await reproductionTable(store.source)).rows;
     const refs = all.map((r) => Number(r.ref));
     expect(refs).toEqual([...refs].sort((a, b) => a - b));
-    expect(new Set(all.map((r) => r.ref))).toEqual(new Set(["5", "9", "13", "14", "35"]));
+    expect(new Set(all.map((r) => r.ref))).toEqual(new Set(["5", "6", "8", "9", "13", "14", "35"]));
   }, 120_000);
 });

@@ -224,7 +224,74 @@ export async function reproduceIndexSeedFigures(source: DatasetSource): Promise<
       });
     }
   }
+  rows.push(...(await proxyRows(source)));
   return { rows };
+}
+
+/** Rows 6 and 8 from the public-data proxy of the index (fusion-index.ts): approximate by nature. */
+async function proxyRows(source: DatasetSource): Promise<ReproductionRow[]> {
+  const { fusionIndex } = await import("./fusion-index.js");
+  const proxy = await fusionIndex(source);
+  const years = proxy.years.map((y) => y.year);
+  const window: readonly [number, number] = [years[0] as number, years[years.length - 1] as number];
+  const method: IndexReproductionMethod = {
+    family: "index",
+    rule: "fusion_index_public_proxy",
+    series: `base ${proxy.baseYear}; digital products ${proxy.digitalCodes.join("+")}`,
+    datasets: proxy.provenance.datasets.map((d) => d.id),
+  };
+  const out: ReproductionRow[] = [];
+  const crossing = requirePublished("s000-index-gdp-crossing-year");
+  const c = proxy.stats.crossingYear;
+  const above = proxy.years.find((y) => y.index >= y.gdpIndex)?.year ?? null;
+  out.push({
+    key: "6-crossing",
+    ref: "6",
+    publishedId: crossing.id,
+    quantity: "crossing_year",
+    year: crossing.year as number,
+    computed: c,
+    computedYear: c ?? window[1],
+    published: crossing.value,
+    comparison: null,
+    gap: c === null ? null : c - (crossing.value as number),
+    tolerance: 1,
+    status: c !== null && Math.abs(c - (crossing.value as number)) <= 1 ? "reproduced" : "approximate",
+    tableId: `cn-oecd-iot-${window[0]}…${window[1]}`,
+    method,
+    reason: {
+      code: "proxy_crossing",
+      params: { crossing: c, printed: crossing.value as number, baseYear: proxy.baseYear, window, aboveFrom: above },
+    },
+    citation: seedCitation(crossing),
+  });
+  const invest = requirePublished("s000-index-investment-growth-2012-2018");
+  const [from, to] = invest.period as readonly [number, number];
+  const w = proxy.stats.windows.find((x) => x.from === from && x.to === to);
+  if (w !== undefined && w.investmentCagr !== null) {
+    out.push({
+      key: "8-investment-2012-2018",
+      ref: "8",
+      publishedId: invest.id,
+      quantity: "component_cagr",
+      year: to,
+      computed: w.investmentCagr,
+      computedYear: to,
+      published: invest.value,
+      comparison: null,
+      gap: w.investmentCagr - (invest.value as number),
+      tolerance: null,
+      status: "approximate",
+      tableId: `cn-oecd-iot-${from}…${to}`,
+      method,
+      reason: {
+        code: "proxy_growth",
+        params: { component: "investment", from, to, computed: w.investmentCagr, printed: invest.value as number },
+      },
+      citation: seedCitation(invest),
+    });
+  }
+  return out;
 }
 
 /**

@@ -57,7 +57,9 @@ export type ReproductionQuantity =
   | "growth_multiple"
   | "cagr"
   | "cagr_gap"
-  | "weak_episode";
+  | "weak_episode"
+  | "crossing_year"
+  | "component_cagr";
 
 /** A tier of the three-tier digitalisation lists. */
 export type Tier = "high" | "medium" | "low";
@@ -166,6 +168,26 @@ export interface ReproductionReasonParams {
     readonly qualifier: "about" | "nearly";
     readonly unit: number;
     readonly holds: boolean;
+  };
+  /**
+   * row 6: the year the public-data proxy of the integration index (fusion index, OECD tables) first
+   * crosses its GDP index from below, against the printed "about 2016"
+   */
+  readonly proxy_crossing: {
+    readonly crossing: number | null;
+    readonly printed: number;
+    readonly baseYear: number;
+    readonly window: readonly [number, number];
+    /** the first and last year the proxy is at or above the GDP index */
+    readonly aboveFrom: number | null;
+  };
+  /** rows 7–8: a component's average growth in the proxy against the printed one */
+  readonly proxy_growth: {
+    readonly component: "consumption" | "investment";
+    readonly from: number;
+    readonly to: number;
+    readonly computed: number;
+    readonly printed: number;
   };
   /** row 9: the technical-weakness episode found in a printed phase of the cycle */
   readonly weak_episode: {

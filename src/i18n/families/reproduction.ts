@@ -50,6 +50,10 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `${ZH_ENDPOINT[p.quantity]}：由印刷的端点值 ${p.from}年 ${f(p.startValue, 2)} 与 ${p.to}年 ${f(p.endValue, 2)} 计算${p.quantity === "growth_multiple" ? `，比值 ${f(p.endValue / p.startValue, 4)}，即增长了 ${f(p.computed, 2)} 倍` : p.quantity === "cagr" ? `，${p.to - p.from} 年复合年均增速 ${f(p.computed, 2)}%` : `，年均增速 ${f(p.computed + (p.gdpCagr ?? 0), 2)}%，减去国家统计局名义GDP（${p.from}年 ${f(p.gdpFrom ?? 0, 0)} 亿元、${p.to}年 ${f(p.gdpTo ?? 0, 0)} 亿元）年均增速 ${f(p.gdpCagr ?? 0, 2)}%，差 ${f(p.computed, 2)} 个百分点`}；印刷为“${p.qualifier === "about" ? "约" : "近"}${p.printed}”，${p.holds ? "与之相符" : "与之不符"}（${p.qualifier === "about" ? `相差小于 ${p.unit}` : `低于印刷值且相差小于 ${p.unit}`}）。`,
     weak_episode: (p) =>
       `${ZH_SERIES[p.series]}（${p.window[0]}—${p.window[1]}年）的技术性疲软年份（增速连续两年下滑）：${p.weakYears.length === 0 ? "无" : p.weakYears.join("、")}。种子文献图3的${p.phaseFrom}${p.phaseTo === null ? "年至今" : `—${p.phaseTo}年`}阶段${p.episode === null ? `没有从${p.phaseFrom}年开始的疲软阶段` : `对应 ${p.episode.start}—${p.episode.end} 年的疲软阶段`}，${p.matches ? "一致" : "不一致"}。`,
+    proxy_crossing: (p) =>
+      `公开数据近似（OECD投入产出表${p.window[0]}—${p.window[1]}年数字产品的最终消费、投资与净出口，以${p.baseYear}年为基期）${p.crossing === null ? "没有自下而上超过同口径GDP指数的年份" : `在${p.crossing}年首次超过同口径GDP指数`}${p.aboveFrom === null ? "" : `（${p.aboveFrom}年起不低于GDP指数）`}；印刷为“${p.printed}年前后”。以基期归一化时两条曲线在基期都等于100，交叉年份取决于基期的选择；信通院的分项数据未公开，水平值不可比。`,
+    proxy_growth: (p) =>
+      `公开数据近似中数字${p.component === "investment" ? "投资" : "最终消费"}的${p.from}—${p.to}年年均增速为 ${f(p.computed, 2)}%，印刷为 ${f(p.printed, 2)}%：近似使用OECD表中数字产品的最终需求（美元现价，受汇率影响），与信通院未公开的测算口径不同，只比较方向与量级。`,
   },
   en: {
     influence_table_year: (p) =>
@@ -76,5 +80,9 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `${EN_ENDPOINT[p.quantity]} from the printed endpoints ${f(p.startValue, 2)} (${p.from}) and ${f(p.endValue, 2)} (${p.to})${p.quantity === "growth_multiple" ? `: ratio ${f(p.endValue / p.startValue, 4)}, an increase of ${f(p.computed, 2)} times` : p.quantity === "cagr" ? `: compound annual growth over ${p.to - p.from} years ${f(p.computed, 2)}%` : `: annual growth ${f(p.computed + (p.gdpCagr ?? 0), 2)}% minus NBS nominal GDP growth ${f(p.gdpCagr ?? 0, 2)}% a year (${f(p.gdpFrom ?? 0, 0)} → ${f(p.gdpTo ?? 0, 0)} 亿元) = ${f(p.computed, 2)} points`}; printed "${p.qualifier === "about" ? "about" : "nearly"} ${p.printed}", which ${p.holds ? "holds" : "does not hold"} (${p.qualifier === "about" ? `within ${p.unit}` : `below it by less than ${p.unit}`}).`,
     weak_episode: (p) =>
       `Technical-weakness years (growth falling two years running) of ${EN_SERIES[p.series]}, ${p.window[0]}–${p.window[1]}: ${p.weakYears.length === 0 ? "none" : p.weakYears.join(", ")}. The seed's phase ${p.phaseFrom}${p.phaseTo === null ? " to date" : `–${p.phaseTo}`} (图3) ${p.episode === null ? `has no weakness episode starting in ${p.phaseFrom}` : `matches the episode ${p.episode.start}–${p.episode.end}`}: ${p.matches ? "consistent" : "not consistent"}.`,
+    proxy_crossing: (p) =>
+      `The public-data proxy (digital products' final consumption, investment and net exports in the OECD tables ${p.window[0]}–${p.window[1]}, base ${p.baseYear}) ${p.crossing === null ? "never crosses its GDP index from below" : `first crosses its GDP index from below in ${p.crossing}`}${p.aboveFrom === null ? "" : ` (at or above it from ${p.aboveFrom})`}; printed "about ${p.printed}". Normalised to a base year, both curves equal 100 there, so the crossing depends on the base chosen; CAICT's components are not public and the levels are not comparable.`,
+    proxy_growth: (p) =>
+      `In the public-data proxy, digital ${p.component} grew ${f(p.computed, 2)}% a year over ${p.from}–${p.to}; printed ${f(p.printed, 2)}%. The proxy uses the final demand of the digital products in the OECD tables (USD, current prices, so exchange rates move it), not CAICT's unpublished measure: only direction and order of magnitude compare.`,
   },
 };
