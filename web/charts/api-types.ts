@@ -10,7 +10,9 @@
  */
 import type { z } from "zod";
 import type { Lang } from "../../src/i18n/format.js";
+import type { fusionWire } from "../../src/methods/composite/fusion.js";
 import type { cycleWire, weightsWire } from "../../src/methods/composite/index.js";
+import type { regionRankWire } from "../../src/methods/composite/regional.js";
 import type {
   intensityWire,
   linkagesWire,
@@ -67,6 +69,24 @@ export type WeightsResult = z.output<typeof weightsWire>;
 
 /** One indicator's row of `WeightsResult`. */
 export type IndicatorWeight = WeightsResult["weights"][number];
+
+/** `GET /api/fusion/index?baseYear=&decomposition=`: the integration index's public-data proxy beside CAICT's printed values. */
+export type FusionResult = z.output<typeof fusionWire>;
+
+/** One year of `FusionResult`: components, totals and their indices (base year = 100). */
+export type FusionYear = FusionResult["years"][number];
+
+/** A value CAICT prints (reproduction rows 4–8), sent beside the proxy, never merged into it. */
+export type FusionPublished = FusionResult["published"][number];
+
+/** `GET /api/region/rank?year=&tiers=&runs=&seed=`: the 31 provinces under "2135+N" on public data. */
+export type RegionRankResult = z.output<typeof regionRankWire>;
+
+/** One province of `RegionRankResult`. */
+export type RegionRow = RegionRankResult["regions"][number];
+
+/** One pillar of the "2135+N" catalogue with its status and the national anchors the seeds print. */
+export type CataloguePillar = RegionRankResult["catalogue"][number];
 
 /**
  * `GET /api/datasets` item — hand-kept subset of `DatasetMeta` (src/data/dataset.ts) with only the

@@ -78,6 +78,47 @@ export interface ChartLabels {
     readonly yes: string;
     readonly no: string;
   };
+  readonly fusion: {
+    readonly title: string;
+    readonly subtitle: (baseYear: number) => string;
+    readonly index: string;
+    readonly gdp: string;
+    readonly consumption: string;
+    readonly investment: string;
+    readonly netExports: string;
+    readonly published: string;
+    readonly publishedAxis: string;
+    readonly axis: string;
+    readonly year: string;
+    readonly baseYear: (year: number) => string;
+    readonly crossing: (year: number) => string;
+    readonly table: string;
+    readonly notComparable: string;
+  };
+  readonly region: {
+    readonly intervalTitle: string;
+    readonly intervalSubtitle: string;
+    readonly rankAxis: string;
+    readonly interval: string;
+    readonly median: string;
+    readonly rank: string;
+    readonly score: string;
+    readonly tier: string;
+    readonly sobolTitle: string;
+    readonly sobolSubtitle: string;
+    readonly firstOrder: string;
+    readonly total: string;
+    readonly factors: Readonly<Record<string, string>>;
+    readonly mapTitle: string;
+    readonly tierName: (tier: number) => string;
+    readonly noData: string;
+    /** names of the indicators of the public-data spec (data/specs/region-2135n-spec.json) */
+    readonly indicators: Readonly<Record<string, string>>;
+    /** catalogue statuses: filled, no_public_data, context */
+    readonly statuses: Readonly<Record<string, string>>;
+    /** units of the national anchors (data/published) */
+    readonly units: Readonly<Record<string, string>>;
+  };
   readonly provenance: ProvenanceLabels;
 }
 
@@ -154,6 +195,72 @@ const zh: ChartLabels = {
     yes: "是",
     no: "否",
   },
+  fusion: {
+    title: "实数融合发展指数（公开数据近似）与GDP指数",
+    subtitle: (b) =>
+      `柱：分项指数（相加为总指数），线：总指数与GDP指数，${b}年 = 100；菱形：信通院公布值（右轴，数据不同，水平不可比）`,
+    index: "融合指数（近似）",
+    gdp: "GDP指数",
+    consumption: "数字最终消费",
+    investment: "数字投资",
+    netExports: "数字净出口",
+    published: "信通院公布值",
+    publishedAxis: "信通院公布值（另一口径）",
+    axis: "指数",
+    year: "年份",
+    baseYear: (y) => `基期 ${y} = 100`,
+    crossing: (y) => `${y}年起超过GDP指数`,
+    table: "表",
+    notComparable: "与近似值数据不同，水平不可比",
+  },
+  region: {
+    intervalTitle: "排名的不确定性：5%—95% 排名区间",
+    intervalSubtitle: "蒙特卡洛：标准化、赋权方法、权重扰动、汇总方法、剔除指标；圆点为中位排名，菱形为基准排名",
+    rankAxis: "排名（1 = 最高）",
+    interval: "5%—95% 区间",
+    median: "中位排名",
+    rank: "基准排名",
+    score: "综合得分",
+    tier: "梯队",
+    sobolTitle: "排名的敏感性：Sobol 指数",
+    sobolSubtitle: "各项分析选择对排名方差的贡献：一阶效应与总效应",
+    firstOrder: "一阶效应",
+    total: "总效应",
+    factors: {
+      normalisation: "标准化方法",
+      weighting: "赋权方法",
+      weights: "权重扰动",
+      aggregation: "汇总方法",
+      dropped: "剔除一个指标",
+      imputation: "缺失值插补",
+    },
+    mapTitle: "31个省份综合得分",
+    tierName: (t) => `第${t}梯队`,
+    noData: "无数据",
+    indicators: {
+      digital_share: "数字部门总产出占比（%）",
+      ict_services_share: "信息传输、软件和信息技术服务业总产出占比（%）",
+      electronics_share: "计算机、通信和其他电子设备制造业总产出占比（%）",
+      gdp: "地区生产总值（亿元）",
+      gdp_growth: "地区生产总值增速（%）",
+    },
+    statuses: {
+      filled: "已用公开数据填充",
+      no_public_data: "无公开的省级数据",
+      context: "背景参考（不计入指数）",
+    },
+    units: {
+      per_10k_people: "个/万人",
+      "10k_units": "万个",
+      "10k_racks": "万架",
+      eflops: "EFLOPS",
+      count: "个",
+      trillion_cny: "万亿元",
+      "%": "%",
+      "100m_cny": "亿元",
+      "100m_people": "亿人",
+    },
+  },
   provenance: {
     heading: termLabel("provenance", "zh-CN"),
     dataset: termLabel("dataset", "zh-CN"),
@@ -177,6 +284,8 @@ const zh: ChartLabels = {
       linear_in_coefficients: "系数线性插值",
       index_cycle: "增长周期与技术性疲软",
       index_weights: "指标赋权",
+      fusion_index_public_proxy: "实数融合发展指数（公开数据近似）",
+      region_rank: "“2135+N”区域评价",
     },
   },
 };
@@ -243,6 +352,73 @@ const en: ChartLabels = {
     yes: "yes",
     no: "no",
   },
+  fusion: {
+    title: "Real–digital integration index (public-data proxy) and GDP index",
+    subtitle: (b) =>
+      `Bars: sub-indices (they add up to the index); lines: index and GDP index, ${b} = 100; diamonds: CAICT's published values (right axis, different data, levels not comparable)`,
+    index: "Integration index (proxy)",
+    gdp: "GDP index",
+    consumption: "Digital final consumption",
+    investment: "Digital investment",
+    netExports: "Digital net exports",
+    published: "CAICT published",
+    publishedAxis: "CAICT published (own basis)",
+    axis: "Index",
+    year: "Year",
+    baseYear: (y) => `base ${y} = 100`,
+    crossing: (y) => `above the GDP index from ${y}`,
+    table: "Table",
+    notComparable: "different data from the proxy; levels not comparable",
+  },
+  region: {
+    intervalTitle: "Uncertainty of the ranks: 5–95 % rank intervals",
+    intervalSubtitle:
+      "Monte Carlo over normalisation, weighting method, perturbed weights, aggregation and a dropped indicator; dot: median rank, diamond: baseline rank",
+    rankAxis: "Rank (1 = highest)",
+    interval: "5–95 % interval",
+    median: "Median rank",
+    rank: "Baseline rank",
+    score: "Composite score",
+    tier: "Tier",
+    sobolTitle: "Sensitivity of the ranks: Sobol indices",
+    sobolSubtitle: "Share of the rank variance due to each analytical choice: first-order and total effects",
+    firstOrder: "First order",
+    total: "Total",
+    factors: {
+      normalisation: "Normalisation",
+      weighting: "Weighting method",
+      weights: "Perturbed weights",
+      aggregation: "Aggregation",
+      dropped: "One indicator dropped",
+      imputation: "Imputation",
+    },
+    mapTitle: "Composite score of the 31 provinces",
+    tierName: (t) => `Tier ${t}`,
+    noData: "no data",
+    indicators: {
+      digital_share: "digital sectors' share of gross output (%)",
+      ict_services_share: "ICT services' share of gross output (%)",
+      electronics_share: "electronics manufacturing's share of gross output (%)",
+      gdp: "regional GDP (100 million yuan)",
+      gdp_growth: "regional GDP growth (%)",
+    },
+    statuses: {
+      filled: "filled from public data",
+      no_public_data: "no public provincial data",
+      context: "context (not in the index)",
+    },
+    units: {
+      per_10k_people: "per 10 000 people",
+      "10k_units": "× 10 000",
+      "10k_racks": "× 10 000 racks",
+      eflops: "EFLOPS",
+      count: "",
+      trillion_cny: "trillion yuan",
+      "%": "%",
+      "100m_cny": "× 100 million yuan",
+      "100m_people": "× 100 million people",
+    },
+  },
   provenance: {
     heading: termLabel("provenance", "en"),
     dataset: termLabel("dataset", "en"),
@@ -266,6 +442,8 @@ const en: ChartLabels = {
       linear_in_coefficients: "linear interpolation of the coefficients",
       index_cycle: "growth cycle and technical weakness",
       index_weights: "indicator weights",
+      fusion_index_public_proxy: "real–digital integration index (public-data proxy)",
+      region_rank: '"2135+N" regional evaluation',
     },
   },
 };

@@ -7,9 +7,11 @@
 import type {
   CycleResult,
   DatasetsResponse,
+  FusionResult,
   LinkageResult,
   Locale,
   MatrixResult,
+  RegionRankResult,
   ReproductionResult,
   SeriesResult,
   WeightsResult,
@@ -175,6 +177,16 @@ export const api = {
   reproduction: (lang: Locale) => getJson<ReproductionResult>("/api/reproduction", {}, lang),
   cycle: (q: { dataset: string; column: string; from: string }, lang: Locale) =>
     getJson<CycleResult>("/api/index/cycle", { dataset: q.dataset, column: q.column, from: q.from }, lang),
+  /** the integration index's public-data proxy beside CAICT's printed values */
+  fusion: (q: { baseYear: number }, lang: Locale) =>
+    getJson<FusionResult>("/api/fusion/index", { baseYear: String(q.baseYear) }, lang),
+  /** the 31 provinces under "2135+N": ranks, tiers, disparity, catalogue; intervals and Sobol when runs > 0 */
+  regionRank: (q: { year: number; runs: number; seed: number }, lang: Locale) =>
+    getJson<RegionRankResult>(
+      "/api/region/rank",
+      { year: String(q.year), runs: String(q.runs), seed: String(q.seed) },
+      lang,
+    ),
   /** weights of an uploaded indicator table (`entity`, optional `year`, one column per indicator) */
   weights: (file: File, q: { method: string; directions: string }, lang: Locale) =>
     postFile<WeightsResult>(

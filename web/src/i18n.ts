@@ -35,6 +35,7 @@ export interface Messages {
     readonly io: string;
     readonly scale: string;
     readonly index: string;
+    readonly region: string;
     readonly tiers: string;
     readonly comingLater: string;
   };
@@ -101,6 +102,21 @@ export interface Messages {
   readonly index: {
     readonly title: string;
     readonly intro: string;
+    readonly fusionTitle: string;
+    readonly fusionIntro: string;
+    readonly fusionSource: (tables: number, from: number, to: number, codes: string) => string;
+    readonly fusionBase: (baseYear: number, decomposition: string, computedAt: string) => string;
+    readonly windows: string;
+    readonly windowText: (from: number, to: number, index: string, gdp: string, gap: string) => string;
+    readonly multipleText: (from: number, to: number, ratio: string) => string;
+    readonly crossing: string;
+    readonly crossingText: (computed: number | null, printed: number | null) => string;
+    readonly notComparable: string;
+    readonly fusionReproTitle: string;
+    readonly fusionReproHint: string;
+    readonly noFusionReproduction: string;
+    readonly components: Readonly<Record<string, string>>;
+    readonly cycleTitle: string;
     readonly loading: string;
     readonly error: string;
     readonly cycleCaption: (dataset: string, computedAt: string) => string;
@@ -147,13 +163,65 @@ export interface Messages {
     readonly noDiagnostics: string;
     readonly provenance: string;
   };
+  readonly region: {
+    readonly title: string;
+    readonly intro: string;
+    readonly year: string;
+    readonly colorBy: string;
+    readonly colorByOptions: Readonly<Record<"tier" | "score", string>>;
+    readonly loading: string;
+    readonly error: string;
+    readonly mapTitle: string;
+    readonly mapHint: string;
+    readonly rankingTitle: string;
+    readonly rankingHint: (runs: number, seed: number) => string;
+    readonly columns: {
+      readonly rank: string;
+      readonly province: string;
+      readonly score: string;
+      readonly tier: string;
+      readonly rankChange: string;
+      readonly interval: string;
+      readonly digitalShare: string;
+    };
+    readonly newEntry: string;
+    readonly rankChangeTitle: (change: number) => string;
+    readonly uncertaintyTitle: string;
+    readonly uncertaintyHint: string;
+    readonly disparityTitle: string;
+    readonly disparityHint: string;
+    readonly cv: string;
+    readonly theil: string;
+    readonly gini: string;
+    readonly noDisparity: string;
+    readonly tiersTitle: string;
+    readonly tierText: (count: number, mean: string) => string;
+    readonly weightsTitle: string;
+    readonly catalogueTitle: string;
+    readonly catalogueHint: string;
+    readonly pillar: string;
+    readonly status: string;
+    readonly indicators: string;
+    readonly anchors: string;
+    readonly noAnchors: string;
+    readonly anchorYear: (year: number) => string;
+    readonly provenance: string;
+    readonly diagnostics: string;
+  };
 }
 
 const zhCN: Messages = {
   appTitle: "数实",
   appSubtitle: "数字经济与数实融合测度",
   switchLanguage: "English",
-  nav: { io: "投入产出关联", scale: "数字经济规模", index: "融合指数", tiers: "产业分层", comingLater: "即将推出" },
+  nav: {
+    io: "投入产出关联",
+    scale: "数字经济规模",
+    index: "融合指数",
+    region: "区域评价",
+    tiers: "产业分层",
+    comingLater: "即将推出",
+  },
   auth: {
     signIn: "登录",
     signOut: "退出登录",
@@ -213,9 +281,28 @@ const zhCN: Messages = {
     matrixTooLarge: (n) => `该表有 ${n} 个部门，矩阵过大，不绘制热力图（可通过 API /api/io/matrix 获取）。`,
   },
   index: {
-    title: "融合指数：增长周期与技术性疲软",
+    title: "融合指数：与GDP对比、增长周期与技术性疲软",
     intro:
-      "国家统计局名义国内生产总值的同比增速，按种子文献的规则标出技术性疲软年份，并与文献印刷的周期阶段和融合指数的增长算术对照；下方可上传自己的指标表计算权重。悬停图表可查看数据来源。",
+      "上：实数融合发展指数的公开数据近似与GDP指数对比，旁列信通院公布值；中：国家统计局名义国内生产总值的同比增速，按种子文献的规则标出技术性疲软年份，并与文献印刷的周期阶段和融合指数的增长算术对照；下：上传自己的指标表计算权重。悬停图表可查看数据来源。",
+    fusionTitle: "实数融合发展指数（公开数据近似）与GDP指数",
+    fusionIntro:
+      "信通院的指数由未公开的分项数据编制。这里用公开数据近似：OECD 投入产出表中数字产品的最终消费、投资与净出口之和，按基期 = 100 编成指数，与同表增加值（GDP）指数对比。",
+    fusionSource: (n, from, to, codes) =>
+      `数据：${n} 张 OECD 投入产出表（中国，${from}—${to}，2021 年版），数字产品 ${codes} 的最终消费、投资与净出口；当年价，百万美元。`,
+    fusionBase: (b, d, at) => `基期 ${b} = 100；分项口径 ${d}；计算时间 ${at}。`,
+    windows: "年均增速（融合指数 / GDP指数，差）",
+    windowText: (from, to, index, gdp, gap) => `${from}—${to}：${index}% / ${gdp}%，${gap} 个百分点`,
+    multipleText: (from, to, ratio) => `${to} 年融合指数为 ${from} 年的 ${ratio} 倍。`,
+    crossing: "超过GDP指数的年份",
+    crossingText: (c, p) =>
+      `${c === null ? "窗口内未超过" : `${c} 年`}${p === null ? "" : `（信通院印刷为“${p} 年前后”）`}`,
+    notComparable:
+      "菱形为信通院公布值（右轴）：由不同的、未公开的数据和口径编制，与近似值的水平不可比，只能对照方向与量级；两者不合并为一条序列。交叉年份取决于基期的选择。",
+    fusionReproTitle: "与文献对照（复现表第 4—8 行）",
+    fusionReproHint: "近似值与信通院印刷值并列，附状态、原因和出处；近似值与印刷值口径不同，状态为“近似”。",
+    noFusionReproduction: "复现表中没有第 4—8 行。",
+    components: { investment: "数字投资", consumption: "数字最终消费", netExports: "数字净出口" },
+    cycleTitle: "增长周期与技术性疲软",
     loading: "加载中…",
     error: "数据加载失败",
     cycleCaption: (dataset, computedAt) =>
@@ -238,6 +325,8 @@ const zhCN: Messages = {
       cagr: "融合指数年均增速（%）",
       cagr_gap: "高于GDP增速（百分点）",
       weak_episode: "技术性疲软阶段（年数）",
+      crossing_year: "超过GDP指数的年份",
+      component_cagr: "分项年均增速（%）",
     },
     series: { real_gdp_growth: "实际GDP增速", nominal_gdp_growth: "名义GDP增速" },
     qualifiers: { about: "约", nearly: "近" },
@@ -283,6 +372,55 @@ const zhCN: Messages = {
     noDiagnostics: "无",
     provenance: "数据来源与计算记录",
   },
+  region: {
+    title: "区域评价（“2135+N”，公开数据可填部分）",
+    intro:
+      "31 个省份在“2135+N”框架下的评价：公开数据能填的支柱（数字产业化：数字部门占各省总产出的比重，来自省级投入产出表）给出得分、排名、梯队与差异，并以蒙特卡洛给出排名区间与 Sobol 敏感性；公开数据无法填充的支柱如实列出，附种子文献印刷的全国锚定值。",
+    year: "年份",
+    colorBy: "着色依据",
+    colorByOptions: { tier: "梯队", score: "综合得分" },
+    loading: "加载中…",
+    error: "数据加载失败",
+    mapTitle: "省级方格地图",
+    mapHint: "每个方格为一个省份，位置大致按地理方位排列（北上南下、西左东右），面积相同；方格上为简称与综合得分。",
+    rankingTitle: "排名表",
+    rankingHint: (runs, seed) =>
+      `排名区间为蒙特卡洛 ${runs} 次基础样本（种子 ${seed}）中排名的 5%—95% 分位；排名变化与上一个基准年相比（正数为上升）。`,
+    columns: {
+      rank: "排名",
+      province: "省份",
+      score: "综合得分",
+      tier: "梯队",
+      rankChange: "排名变化",
+      interval: "5%—95% 排名区间",
+      digitalShare: "数字部门总产出占比（%）",
+    },
+    newEntry: "—",
+    rankChangeTitle: (c) => (c > 0 ? `上升 ${c} 位` : c < 0 ? `下降 ${-c} 位` : "不变"),
+    uncertaintyTitle: "不确定性与敏感性",
+    uncertaintyHint:
+      "在标准化方法、赋权方法、权重扰动、汇总方法和剔除一个指标之间随机组合重算排名；区间越宽，排名越依赖分析选择。Sobol 指数给出各项选择对排名方差的贡献。",
+    disparityTitle: "区域差异",
+    disparityHint: "综合得分在 31 个省份间的离散程度（0 为完全均等）。",
+    cv: "变异系数（总体）",
+    theil: "泰尔指数 T",
+    gini: "基尼系数",
+    noDisparity: "无法计算",
+    tiersTitle: "梯队（Ward 聚类）",
+    tierText: (n, mean) => `${n} 个省份，平均得分 ${mean}`,
+    weightsTitle: "指标权重",
+    catalogueTitle: "“2135+N”指标目录",
+    catalogueHint:
+      "逐一列出框架的各个支柱及其状态。没有公开省级数据的支柱不作估算、不计入得分，只列出种子文献印刷的全国锚定值。",
+    pillar: "支柱",
+    status: "状态",
+    indicators: "指标",
+    anchors: "全国锚定值（种子文献印刷）",
+    noAnchors: "种子文献未印刷全国数值",
+    anchorYear: (y) => `${y}年`,
+    provenance: "数据来源与计算记录",
+    diagnostics: "数值诊断",
+  },
 };
 
 const en: Messages = {
@@ -293,6 +431,7 @@ const en: Messages = {
     io: "Input–output linkages",
     scale: "Digital-economy scale",
     index: "Integration index",
+    region: "Regional evaluation",
     tiers: "Sector tiers",
     comingLater: "coming later",
   },
@@ -358,9 +497,33 @@ const en: Messages = {
       `This table has ${n} sectors: the matrix is too large for a heatmap (get it from /api/io/matrix).`,
   },
   index: {
-    title: "Integration index: growth cycle and technical weakness",
+    title: "Integration index: against GDP, growth cycle and technical weakness",
     intro:
-      "Year-on-year growth of NBS nominal GDP with the technically weak years flagged by the seed's rule, set against the phases the seed prints and the arithmetic of the integration index's headline; below, weight your own indicator table. Hover the chart for provenance.",
+      "Top: a public-data proxy of the real–digital integration index against the GDP index, with CAICT's published values beside it; middle: year-on-year growth of NBS nominal GDP with the technically weak years flagged by the seed's rule, set against the phases the seed prints and the arithmetic of the integration index's headline; bottom: weight your own indicator table. Hover a chart for provenance.",
+    fusionTitle: "Real–digital integration index (public-data proxy) and GDP index",
+    fusionIntro:
+      "CAICT builds its index from components it does not publish. This proxy uses public data: digital products' final consumption, investment and net exports in the OECD input–output tables, indexed to a base year = 100 and set against the tables' value-added (GDP) index.",
+    fusionSource: (n, from, to, codes) =>
+      `Data: ${n} OECD input–output tables (China, ${from}–${to}, 2021 edition), final consumption, investment and net exports of digital products ${codes}; current prices, USD million.`,
+    fusionBase: (b, d, at) => `Base ${b} = 100; sub-indices ${d}; computed at ${at}.`,
+    windows: "Average annual growth (index / GDP index, gap)",
+    windowText: (from, to, index, gdp, gap) => `${from}–${to}: ${index}% / ${gdp}%, ${gap} points`,
+    multipleText: (from, to, ratio) => `In ${to} the index stands at ${ratio} times its ${from} level.`,
+    crossing: "Year the index overtakes the GDP index",
+    crossingText: (c, p) =>
+      `${c === null ? "not within the window" : String(c)}${p === null ? "" : ` (CAICT prints "about ${p}")`}`,
+    notComparable:
+      "Diamonds are CAICT's published values (right axis): built from different, unpublished data and definitions, their levels are not comparable with the proxy — only direction and order of magnitude are; the two are never merged into one series. The crossing year depends on the base year chosen.",
+    fusionReproTitle: "Against the source (reproduction rows 4–8)",
+    fusionReproHint:
+      'The proxy beside CAICT\'s printed values, with status, reason and source; the proxy and the printed values differ in data and definitions, hence "approximate".',
+    noFusionReproduction: "The reproduction table has no rows 4–8.",
+    components: {
+      investment: "digital investment",
+      consumption: "digital final consumption",
+      netExports: "digital net exports",
+    },
+    cycleTitle: "Growth cycle and technical weakness",
     loading: "Loading…",
     error: "Could not load data",
     cycleCaption: (dataset, computedAt) =>
@@ -384,6 +547,8 @@ const en: Messages = {
       cagr: "Index average annual growth (%)",
       cagr_gap: "Above GDP growth (points)",
       weak_episode: "Technical-weakness episode (years)",
+      crossing_year: "Year the index overtakes GDP",
+      component_cagr: "Sub-index average annual growth (%)",
     },
     series: { real_gdp_growth: "real GDP growth", nominal_gdp_growth: "nominal GDP growth" },
     qualifiers: { about: "about", nearly: "nearly" },
@@ -433,6 +598,56 @@ const en: Messages = {
     diagnostics: "Numerical diagnostics",
     noDiagnostics: "none",
     provenance: "Provenance",
+  },
+  region: {
+    title: 'Regional evaluation ("2135+N", the part public data fills)',
+    intro:
+      "The 31 provinces under the \"2135+N\" frame: the pillar public data can fill (digital industries: the digital sectors' share of each province's gross output, from the provincial input–output tables) gives scores, ranks, tiers and disparity, with Monte-Carlo rank intervals and Sobol sensitivity; the pillars public data cannot fill are listed as such, with the national anchors the seeds print.",
+    year: "Year",
+    colorBy: "Colour by",
+    colorByOptions: { tier: "tier", score: "composite score" },
+    loading: "Loading…",
+    error: "Could not load data",
+    mapTitle: "Province tile map",
+    mapHint:
+      "One equal square per province, placed roughly by geography (north at the top, east on the right); each shows the short name and the composite score.",
+    rankingTitle: "Ranking",
+    rankingHint: (runs, seed) =>
+      `The rank interval is the 5th–95th percentile of the ranks over ${runs} Monte-Carlo base samples (seed ${seed}); the rank change is against the previous benchmark year (positive = up).`,
+    columns: {
+      rank: "Rank",
+      province: "Province",
+      score: "Score",
+      tier: "Tier",
+      rankChange: "Rank change",
+      interval: "5–95 % rank interval",
+      digitalShare: "Digital share of gross output (%)",
+    },
+    newEntry: "—",
+    rankChangeTitle: (c) => (c > 0 ? `up ${c}` : c < 0 ? `down ${-c}` : "unchanged"),
+    uncertaintyTitle: "Uncertainty and sensitivity",
+    uncertaintyHint:
+      "Ranks recomputed over random combinations of normalisation, weighting method, perturbed weights, aggregation and one dropped indicator; the wider the interval, the more the rank depends on these choices. Sobol indices give each choice's share of the rank variance.",
+    disparityTitle: "Regional disparity",
+    disparityHint: "Dispersion of the composite score across the 31 provinces (0 = all equal).",
+    cv: "Coefficient of variation (population)",
+    theil: "Theil index T",
+    gini: "Gini coefficient",
+    noDisparity: "cannot be computed",
+    tiersTitle: "Tiers (Ward clustering)",
+    tierText: (n, mean) => `${n} ${n === 1 ? "province" : "provinces"}, mean score ${mean}`,
+    weightsTitle: "Indicator weights",
+    catalogueTitle: 'The "2135+N" catalogue',
+    catalogueHint:
+      "Every pillar of the frame with its status. Pillars without public provincial data are neither estimated nor scored; the national anchors the seeds print are listed instead.",
+    pillar: "Pillar",
+    status: "Status",
+    indicators: "Indicators",
+    anchors: "National anchors (printed in the seeds)",
+    noAnchors: "no national figure printed in the seeds",
+    anchorYear: (y) => String(y),
+    provenance: "Provenance",
+    diagnostics: "Numerical diagnostics",
   },
 };
 

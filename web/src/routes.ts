@@ -6,6 +6,7 @@ import type { Locale } from "../charts/api-types.js";
 import type { Messages } from "./i18n.js";
 import { renderIndexPage } from "./pages/index-page.js";
 import { renderIoPage } from "./pages/io-page.js";
+import { renderRegionPage } from "./pages/region-page.js";
 
 export interface PageContext {
   readonly lang: Locale;
@@ -25,6 +26,7 @@ export const routes: readonly Route[] = [
   { path: "/io", title: (m) => m.nav.io, render: renderIoPage },
   { path: "/scale", title: (m) => m.nav.scale },
   { path: "/index", title: (m) => m.nav.index, render: renderIndexPage },
+  { path: "/region", title: (m) => m.nav.region, render: renderRegionPage },
   { path: "/tiers", title: (m) => m.nav.tiers },
 ];
 

@@ -1,9 +1,19 @@
 /**
- * The integration-index page (融合指数): the growth cycle of NBS nominal GDP with technical-weakness
- * bands (`GET /api/index/cycle`), reproduction rows 5 and 9 beside it (`GET /api/reproduction`), and a
- * weights tool that posts an uploaded indicator table to `POST /api/index/weights`.
+ * The integration-index page (融合指数): the public-data proxy of the integration index against the GDP
+ * index with CAICT's printed values beside it (`GET /api/fusion/index`) and reproduction rows 4–8; the
+ * growth cycle of NBS nominal GDP with technical-weakness bands (`GET /api/index/cycle`), reproduction
+ * rows 5 and 9 beside it (`GET /api/reproduction`); and a weights tool that posts an uploaded indicator
+ * table to `POST /api/index/weights`.
  */
-import type { CycleResult, IndicatorWeight, Locale, ReproductionRow, WeightsResult } from "../../charts/api-types.js";
+import type {
+  CycleResult,
+  FusionResult,
+  IndicatorWeight,
+  Locale,
+  ReproductionRow,
+  WeightsResult,
+} from "../../charts/api-types.js";
+import { fusionIndexChart } from "../../charts/fusion-index.js";
 import { episodeText, growthCycleChart } from "../../charts/growth-cycle.js";
 import { chartLabels } from "../../charts/labels.js";
 import { formatCoefficient } from "../../charts/number-format.js";
@@ -19,6 +29,12 @@ export const CYCLE_QUERY = { dataset: "cn-nbs-gdp-annual", column: "国内生产
 
 /** The reproduction rows of the composite family: 5 (index headline arithmetic), 9 (weak episodes). */
 export const INDEX_ROWS: readonly string[] = ["5", "9"];
+
+/** The reproduction rows of the integration index (seed 000 §二(一)1, 图2): 4–8, those present. */
+export const FUSION_ROWS: readonly string[] = ["4", "5", "6", "7", "8"];
+
+/** The base year of the proxy as the API defaults it (spec §2: 2016 = 100). */
+export const FUSION_BASE_YEAR = 2016;
 
 const WEIGHT_METHODS = ["entropy", "critic", "pca", "equal"] as const;
 
@@ -47,17 +63,27 @@ function valueText(v: number | null | undefined, lang: Locale, qualifier?: strin
 function quantityText(r: ReproductionRow, m: Messages, lang: Locale): string {
   const name = m.index.quantities[r.quantity ?? ""] ?? r.quantity ?? "";
   const p = r.reason?.params ?? {};
-  if (r.quantity !== "weak_episode") return name;
-  const series = typeof p.series === "string" ? (m.index.series[p.series] ?? p.series) : "";
   const dash = lang === "en" ? "–" : "—";
+  if (r.quantity !== "weak_episode" && r.quantity !== "component_cagr") return name;
+  const series = typeof p.series === "string" ? (m.index.series[p.series] ?? p.series) : "";
   const phase =
     typeof p.phaseFrom === "number" ? `${p.phaseFrom}${dash}${typeof p.phaseTo === "number" ? p.phaseTo : ""}` : "";
   const sep = lang === "en" ? ", " : "，";
+  if (r.quantity === "component_cagr") {
+    const component = typeof p.component === "string" ? (m.index.components[p.component] ?? p.component) : "";
+    const window = typeof p.from === "number" && typeof p.to === "number" ? `${p.from}${dash}${p.to}` : "";
+    return [name, component, window].filter((x) => x !== "").join(sep);
+  }
   return [name, series, phase === "" ? "" : m.index.phaseOf(phase)].filter((x) => x !== "").join(sep);
 }
 
-/** The reproduction rows 5 and 9 as a table: a row per value, its reason and citation below it. */
-export function reproductionTable(rows: readonly ReproductionRow[], lang: Locale): HTMLElement {
+/** Reproduction rows as a table: a row per value, its reason and citation below it. */
+export function reproductionTable(
+  rows: readonly ReproductionRow[],
+  lang: Locale,
+  testId = "reproduction-table",
+  title = messages(lang).index.reproductionTitle,
+): HTMLElement {
   const m = messages(lang);
   const C = m.index.columns;
   const sep = labelSeparator(lang);
@@ -65,7 +91,7 @@ export function reproductionTable(rows: readonly ReproductionRow[], lang: Locale
     const p = r.reason?.params ?? {};
     const qualifier = typeof p.qualifier === "string" ? m.index.qualifiers[p.qualifier] : undefined;
     const citation = lang === "en" ? r.citation_en : r.citation_zh;
-    const id = `repro-${i}`;
+    const id = `${testId}-${i}`;
     return [
       h(
         "tr",
@@ -94,8 +120,8 @@ export function reproductionTable(rows: readonly ReproductionRow[], lang: Locale
   });
   return h(
     "table",
-    { class: "repro", "data-testid": "reproduction-table" },
-    h("caption", { class: "visually-hidden" }, m.index.reproductionTitle),
+    { class: "repro", "data-testid": testId },
+    h("caption", { class: "visually-hidden" }, title),
     h(
       "thead",
       {},
@@ -165,17 +191,66 @@ export async function renderIndexPage(ctx: PageContext): Promise<void> {
   );
   const status = h("p", { class: "status", role: "status" });
 
+  const fusionEl = h("div", { class: "chart chart-fusion", id: "chart-fusion", "data-testid": "chart-fusion" });
+  const fusionCaptionEl = h("div", { class: "caption", id: "fusion-caption", "data-testid": "fusion-caption" });
+  const fusionProv = h("div", { class: "fusion-prov", "data-testid": "fusion-provenance" });
+  const fusionRepro = h(
+    "section",
+    {
+      class: "panel repro-panel",
+      id: "fusion-reproduction",
+      "data-testid": "fusion-reproduction",
+      "aria-labelledby": "fusion-repro-title",
+    },
+    h("h3", { id: "fusion-repro-title" }, m.index.fusionReproTitle),
+    h("p", { class: "hint" }, m.index.fusionReproHint),
+    h("p", { class: "status", role: "status" }, m.index.loading),
+  );
+
   root.replaceChildren(
     h("h1", { id: "page-title", "data-testid": "page-title" }, m.index.title),
     h("p", { class: "intro" }, m.index.intro),
     status,
     h(
-      "div",
-      { class: "chart-row index-row" },
-      h("figure", { class: "cycle-figure", "aria-labelledby": "cycle-caption" }, chartEl, caption),
-      reproBox,
+      "section",
+      { class: "page-section", id: "fusion", "aria-labelledby": "fusion-title" },
+      h("h2", { id: "fusion-title" }, m.index.fusionTitle),
+      h("p", { class: "hint" }, m.index.fusionIntro),
+      h(
+        "div",
+        { class: "chart-row index-row" },
+        h("figure", { class: "cycle-figure", "aria-labelledby": "fusion-caption" }, fusionEl, fusionCaptionEl),
+        h("div", {}, fusionRepro, fusionProv),
+      ),
+    ),
+    h(
+      "section",
+      { class: "page-section", id: "cycle", "aria-labelledby": "cycle-title" },
+      h("h2", { id: "cycle-title" }, m.index.cycleTitle),
+      h(
+        "div",
+        { class: "chart-row index-row" },
+        h("figure", { class: "cycle-figure", "aria-labelledby": "cycle-caption" }, chartEl, caption),
+        reproBox,
+      ),
     ),
     weightsTool(lang),
+  );
+
+  const fusion = api.fusion({ baseYear: FUSION_BASE_YEAR }, lang).then(
+    (data) => {
+      if (stale()) return;
+      mountChart("fusion", fusionEl, fusionIndexChart(data, labels, lang));
+      fusionCaptionEl.replaceChildren(...fusionCaption(data, m, lang));
+      fusionProv.replaceChildren(fusionProvenance(data, m, lang));
+    },
+    (e: unknown) => {
+      if (stale()) return;
+      const message = errorText(m.index.error, e, lang);
+      clearChart("fusion", fusionEl, message);
+      status.textContent = message;
+      status.classList.add("error");
+    },
   );
 
   const cycle = api.cycle(CYCLE_QUERY, lang).then(
@@ -201,17 +276,82 @@ export async function renderIndexPage(ctx: PageContext): Promise<void> {
           ? h("p", {}, m.index.noReproduction)
           : h("div", { class: "table-scroll" }, reproductionTable(rows, lang));
       reproBox.querySelector(".status")?.replaceWith(table);
+      const fusionRows = r.rows.filter((x) => FUSION_ROWS.includes(x.ref));
+      const fusionTable =
+        fusionRows.length === 0
+          ? h("p", {}, m.index.noFusionReproduction)
+          : h(
+              "div",
+              { class: "table-scroll" },
+              reproductionTable(fusionRows, lang, "fusion-reproduction-table", m.index.fusionReproTitle),
+            );
+      fusionRepro.querySelector(".status")?.replaceWith(fusionTable);
     },
     (e: unknown) => {
       if (stale()) return;
-      const s = reproBox.querySelector(".status");
-      if (s !== null) {
-        s.textContent = errorText(m.index.error, e, lang);
-        s.classList.add("error");
+      for (const box of [reproBox, fusionRepro]) {
+        const s = box.querySelector(".status");
+        if (s !== null) {
+          s.textContent = errorText(m.index.error, e, lang);
+          s.classList.add("error");
+        }
       }
     },
   );
-  await Promise.all([cycle, reproduction]);
+  await Promise.all([fusion, cycle, reproduction]);
+}
+
+/** The caption under the index-vs-GDP chart: source, base, the CAGR windows, multiple, crossing, the caveat. */
+function fusionCaption(data: FusionResult, m: Messages, lang: Locale): (Node | string)[] {
+  const sep = labelSeparator(lang);
+  const years = data.years.map((y) => y.year);
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const num = (v: number): string => formatCoefficient(v, lang, 2);
+  const gap = (v: number): string => `${v < 0 ? "−" : "+"}${num(Math.abs(v))}`;
+  const printedCrossing = data.published.find((p) => p.unit === "year")?.value ?? null;
+  const g = data.stats.growthMultiple;
+  const windows = data.stats.windows.map((w) =>
+    h(
+      "li",
+      { "data-window": `${w.from}-${w.to}` },
+      m.index.windowText(w.from, w.to, num(w.indexCagr), num(w.gdpCagr), gap(w.gapPoints)),
+    ),
+  );
+  return [
+    m.index.fusionSource(data.provenance.datasets.length, from, to, data.digitalCodes.join("+")),
+    lang === "en" ? " " : "",
+    m.index.fusionBase(data.baseYear, data.decomposition, data.provenance.computedAt),
+    h("b", { class: "caption-head" }, `${m.index.windows}${sep}`),
+    h("ul", { class: "windows", "data-testid": "fusion-windows" }, ...windows),
+    h("span", {}, m.index.multipleText(g.from, g.to, num(g.ratio))),
+    lang === "en" ? " " : "",
+    h(
+      "span",
+      { "data-testid": "fusion-crossing" },
+      h("b", {}, `${m.index.crossing}${sep}`),
+      m.index.crossingText(data.stats.crossingYear, printedCrossing),
+    ),
+    h("small", { class: "caption-note", "data-testid": "fusion-not-comparable" }, m.index.notComparable),
+  ];
+}
+
+/** The proxy's provenance: the 24 tables as one range, files, hashes, method and parameters, caveats. */
+function fusionProvenance(data: FusionResult, m: Messages, lang: Locale): HTMLElement {
+  const P = chartLabels(lang).provenance;
+  const ids = data.provenance.datasets.map((d) => d.id);
+  const range = ids.length > 2 ? `${ids[0]} … ${ids[ids.length - 1]} (${ids.length})` : ids.join(", ");
+  const dl = h("dl", { class: "prov" });
+  for (const e of provenanceEntries(data.provenance, P)) {
+    const value =
+      e.label === P.dataset
+        ? range
+        : e.label === P.tableYear
+          ? `${Math.min(...data.years.map((y) => y.year))}–${Math.max(...data.years.map((y) => y.year))}`
+          : e.value;
+    dl.append(h("dt", {}, e.label), h("dd", {}, value));
+  }
+  return h("details", { class: "panel prov-panel" }, h("summary", {}, m.index.provenance), dl);
 }
 
 /** The caption under the chart: the rule, the data source and time, the weak episodes. */
