@@ -10,21 +10,13 @@ export { OECD_IOT_2021_INDUSTRIES } from "./classification/oecd-iot-2021.js";
 export type { ClassificationCode, ConcordanceRow } from "./concordance/read.js";
 export type { DatasetKind, DatasetMeta, Unit } from "./dataset.js";
 export {
+  INDICATOR_YEARS,
   type IndicatorColumn,
   type IndicatorRow,
   type IndicatorTable,
-  INDICATOR_YEARS,
   readIndicatorTable,
 } from "./indicators/read.js";
 export { readTabularFile } from "./ingest/index.js";
-export {
-  REGIONAL_CATALOGUE_FILE,
-  REGIONAL_SPEC_FILE,
-  type RegionalCatalogue,
-  regionalCatalogue,
-  regionalSpecText,
-} from "./regional.js";
-export { type Province, provinces } from "./regions/provinces.js";
 export {
   closeParseThread,
   DEFAULT_PARSE_LIMITS,
@@ -52,6 +44,14 @@ export {
   type SeedCitation,
   seedCitation,
 } from "./published/index.js";
+export {
+  REGIONAL_CATALOGUE_FILE,
+  REGIONAL_SPEC_FILE,
+  type RegionalCatalogue,
+  regionalCatalogue,
+  regionalSpecText,
+} from "./regional.js";
+export { type Province, provinces } from "./regions/provinces.js";
 export type { RegistryCountOptions, RegistryCountRow, RegistryRow, RegistryRowsOptions } from "./registry/registry.js";
 export { FREQUENCIES, type Frequency } from "./series/periods.js";
 export { SERIES_LAYOUTS, type SeriesLayout } from "./series/read.js";
