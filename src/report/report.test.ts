@@ -54,14 +54,16 @@ describe("reportHtml", () => {
     });
   }
 
-  it("inlines three SVG figures, each with paths, text and its CJK title", () => {
+  it("inlines five SVG figures, each with paths, text and its CJK title", () => {
     const html = reportHtml(data, "zh-CN");
     const svgs = html.match(SVG) ?? [];
-    expect(svgs).toHaveLength(3);
+    expect(svgs).toHaveLength(5);
     const titles = [
       "数字部门影响力系数与感应度系数",
       "关键部门识别：影响力系数 × 感应度系数",
       "完全需要系数矩阵 L（列昂惕夫逆）",
+      "实数融合发展指数（公开数据近似）与GDP指数",
+      "31个省份综合得分（2017年）",
     ];
     svgs.forEach((svg, i) => {
       expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(10);

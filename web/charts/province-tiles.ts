@@ -196,25 +196,28 @@ function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Tile size and gap in SVG units. */
-export const TILE = { size: 64, gap: 4, legend: 28 } as const;
+/** Tile size and gap in SVG units; `title` and `legend` are the bands above and below the grid. */
+export const TILE = { size: 64, gap: 4, title: 28, legend: 28 } as const;
 
 /**
- * The map as a standalone SVG string (the report's figure): one `<g role="img">` per tile with its
- * `aria-label` and `<title>`, the legend below.
+ * The map as a standalone SVG string (the report's figure): its title on top, one `<g role="img">` per
+ * tile with its `aria-label` and `<title>` (the square drawn as a path), the legend below.
  */
 export function provinceTileSvg(map: ProvinceTileMap, fontFamily = "sans-serif"): string {
   const step = TILE.size + TILE.gap;
   const width = map.columns * step;
-  const height = map.rows * step + TILE.legend;
+  const top = TILE.title;
+  const bottom = top + map.rows * step;
+  const height = bottom + TILE.legend;
+  const s = TILE.size;
   const tiles = map.tiles
     .map((t) => {
       const x = t.col * step;
-      const y = t.row * step;
-      const cx = x + TILE.size / 2;
+      const y = top + t.row * step;
+      const cx = x + s / 2;
       return (
         `<g role="img" aria-label="${esc(t.title)}" data-code="${t.code}"><title>${esc(t.title)}</title>` +
-        `<rect x="${x}" y="${y}" width="${TILE.size}" height="${TILE.size}" rx="4" fill="${t.fill}"/>` +
+        `<path d="M${x + 4} ${y}h${s - 8}a4 4 0 0 1 4 4v${s - 8}a4 4 0 0 1 -4 4h${-(s - 8)}a4 4 0 0 1 -4 -4v${-(s - 8)}a4 4 0 0 1 4 -4z" fill="${t.fill}"/>` +
         `<text x="${cx}" y="${y + 27}" text-anchor="middle" font-size="${t.label.length > 8 ? 9 : 12}" fill="${t.textColor}">${esc(t.label)}</text>` +
         `<text x="${cx}" y="${y + 46}" text-anchor="middle" font-size="13" font-weight="600" fill="${t.textColor}">${esc(t.valueText)}</text></g>`
       );
@@ -224,14 +227,16 @@ export function provinceTileSvg(map: ProvinceTileMap, fontFamily = "sans-serif")
   const legend = map.legend
     .map((l) => {
       const item =
-        `<rect x="${lx}" y="${map.rows * step + 8}" width="14" height="14" rx="2" fill="${l.color}"/>` +
-        `<text x="${lx + 18}" y="${map.rows * step + 20}" font-size="12" fill="#1d2733">${esc(l.text)}</text>`;
+        `<path d="M${lx} ${bottom + 8}h14v14h-14z" fill="${l.color}"/>` +
+        `<text x="${lx + 18}" y="${bottom + 20}" font-size="12" fill="#1d2733">${esc(l.text)}</text>`;
       lx += 30 + l.text.length * 9;
       return item;
     })
     .join("");
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
-    `font-family="${esc(fontFamily)}" role="group" aria-label="${esc(map.title)}">${tiles}${legend}</svg>`
+    `font-family="${esc(fontFamily)}" role="group" aria-label="${esc(map.title)}">` +
+    `<text x="${width / 2}" y="18" text-anchor="middle" font-size="15" font-weight="600" fill="#1d2733">${esc(map.title)}</text>` +
+    `${tiles}${legend}</svg>`
   );
 }

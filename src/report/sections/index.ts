@@ -3,7 +3,9 @@
  * its module's list here; `renderReport` renders whichever sections have data.
  */
 import { COMPOSITE_SECTIONS } from "./composite.js";
+import { FUSION_SECTIONS } from "./fusion.js";
 import { IO_SECTIONS } from "./io.js";
+import { REGIONAL_SECTIONS } from "./regional.js";
 import type { AnySection } from "./section.js";
 
 export { datasetTitle, type FigureSpec, figureHtml, provenanceList } from "./figure.js";
@@ -22,4 +24,9 @@ export {
 } from "./section.js";
 
 /** All sections, grouped by family. */
-export const REPORT_SECTIONS: readonly AnySection[] = [...IO_SECTIONS, ...COMPOSITE_SECTIONS];
+export const REPORT_SECTIONS: readonly AnySection[] = [
+  ...IO_SECTIONS,
+  ...FUSION_SECTIONS,
+  ...COMPOSITE_SECTIONS,
+  ...REGIONAL_SECTIONS,
+];
