@@ -139,6 +139,8 @@ export async function provincialIndicators(source: DatasetSource): Promise<Loade
 }
 
 export interface RegionRankOptions {
+  /** the provincial indicator table, when already built ({@link provincialIndicators}; e.g. in a worker thread) */
+  readonly input?: LoadedIndicators;
   /** the benchmark year @default the last (2017) */
   readonly year?: number;
   /** number of Ward tiers of the composite @default 4 */
@@ -208,10 +210,16 @@ export interface RegionRankResult {
 
 /**
  * Ranks the provinces under "2135+N" on public data (区域评价排名).
+ * @param source the store (reads the provincial datasets), unless `options.input` carries the table
  * @throws {CoreError} invalid_argument for a year without provincial gross output; from the core
  */
-export async function regionRank(source: DatasetSource, options: RegionRankOptions = {}): Promise<RegionRankResult> {
-  const input = await provincialIndicators(source);
+export async function regionRank(
+  source: DatasetSource | undefined,
+  options: RegionRankOptions = {},
+): Promise<RegionRankResult> {
+  if (options.input === undefined && source === undefined)
+    throw new CoreError("invalid_argument", { option: "dataset", reason: "no_store" });
+  const input = options.input ?? (await provincialIndicators(source as DatasetSource));
   const years = input.table.years ?? [];
   const year = options.year ?? (years[years.length - 1] as number);
   if (!years.includes(year))

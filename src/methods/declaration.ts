@@ -79,6 +79,16 @@ export interface MethodDeclaration<
    * has the optional `page` field ({@link wirePage}).
    */
   readonly pages?: string;
+  /**
+   * A computation that is heavy whatever the table's size (e.g. 10 000 Monte-Carlo runs): `when` says
+   * whether these options make it heavy; `prepare` loads on the main thread (which owns the store)
+   * the plain input the worker pool then computes on — the server sends such requests to the pool
+   * (ADR 0009), so the event loop keeps answering.
+   */
+  readonly heavy?: {
+    when(options: z.output<S>): boolean;
+    prepare(options: z.output<S>, source: DatasetSource): Promise<MethodInputs[MethodInput]>;
+  };
   /** dataset ids the result depends on, for the cache key; "all" when it reads the whole store */
   datasets(options: z.output<S>): readonly string[] | "all";
   /** runs the method through `src/app` */

@@ -1,12 +1,11 @@
 /**
- * The method worker (方法计算线程): runs one declared method on an in-memory IO table in a worker
+ * The method worker (方法计算线程): runs one declared method on an in-memory IO or indicator table in a worker
  * thread of the pool (src/server/worker-pool.ts) and returns its wire JSON. The store stays in the
  * main thread, which loads the table and sends `{table, meta}` here; errors come back as data
  * (`describeError` in the request's language), since class instances do not survive the thread
  * boundary.
  */
-import type { DatasetMeta } from "../app/index.js";
-import type { IoTable } from "../core/index.js";
+import type { LoadedIndicators, LoadedIoTable } from "../app/index.js";
 import type { Lang } from "../i18n/index.js";
 import { type DescribedError, describeError } from "../methods/errors.js";
 import { METHODS } from "../methods/index.js";
@@ -17,8 +16,8 @@ export interface MethodTask {
   readonly method: string;
   /** the parsed options (plain values) */
   readonly options: Readonly<Record<string, unknown>>;
-  /** the table the method reads, loaded by the main thread */
-  readonly input: { readonly table: IoTable; readonly meta: DatasetMeta };
+  /** the input the method reads, loaded by the main thread: an IO table or an indicator table, with its meta */
+  readonly input: LoadedIoTable | LoadedIndicators;
   readonly lang: Lang;
   /** linear-algebra backend by name (an injected backend object cannot cross threads) */
   readonly backend: "auto" | "typescript" | "native";

@@ -16,6 +16,7 @@ import {
   type IndicatorRef,
   indexUncertainty,
   type LoadedIndicators,
+  loadIndicatorTable,
   UNCERTAINTY_FACTORS,
   type UncertaintyFactor,
 } from "../../app/index.js";
@@ -49,6 +50,9 @@ const L = {
 
 /** Longest spec accepted as an option value (characters). */
 export const SPEC_OPTION_MAX = 60_000;
+
+/** Monte-Carlo runs from which the server computes in its worker pool (≈ 0.1 s of work on the event loop). */
+export const HEAVY_RUNS = 500;
 
 function refOf(dataset: string | undefined, input: LoadedIndicators | undefined): IndicatorRef {
   if (input !== undefined) return { input };
@@ -250,6 +254,16 @@ export const indexUncertaintyMethod = defineMethod({
   input: "indicator_table",
   inputOption: "dataset",
   formats: ["json", "table", "csv"],
+  // Monte-Carlo runs on the event loop would stall the server (≈ 2 s for 10 000 runs): from
+  // HEAVY_RUNS runs on, the server loads the table and computes in the worker pool
+  heavy: {
+    when: (o) => (o.runs ?? 1000) >= HEAVY_RUNS,
+    prepare: (o, source) => {
+      if (o.dataset === undefined)
+        throw new UsageError("usage.missing_option", { command: "index uncertainty", option: "dataset" });
+      return loadIndicatorTable(source, o.dataset);
+    },
+  },
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<IndexUncertaintyResult> => {
     const factors = parseFactors(o.factors);

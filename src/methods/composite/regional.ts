@@ -3,13 +3,14 @@
  * (src/app/regional.ts; spec §12).
  */
 import { z } from "zod";
-import { type RegionRankResult, regionRank } from "../../app/index.js";
+import { type LoadedIndicators, provincialIndicators, type RegionRankResult, regionRank } from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
 import { defineMethod, type Label } from "../declaration.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
 import { intOption } from "../options.js";
 import { renderCsv, renderTextTable } from "../text-table.js";
 import { toWireWith, wireDiagnostic, wireProvenance } from "../wire.js";
+import { HEAVY_RUNS } from "./framework.js";
 
 const L = {
   year: {
@@ -158,9 +159,16 @@ export const regionRankMethod = defineMethod({
   }),
   formats: ["table", "json", "csv"],
   datasets: () => ["cn-ipio-provincial-gross-output", "cn-nbs-gdp-province"],
-  run: (o, _input, ctx): Promise<RegionRankResult> => {
-    if (ctx.source === undefined) throw new Error("region.rank needs a dataset source");
+  // with Monte-Carlo runs the server builds the provincial table and computes in its worker pool
+  heavy: {
+    when: (o) => (o.runs ?? 0) >= HEAVY_RUNS,
+    prepare: (_o, source) => provincialIndicators(source),
+  },
+  run: (o, input, ctx): Promise<RegionRankResult> => {
+    // `input` is the table `heavy.prepare` built, in the worker pool; else the store is read here
+    const table = input as unknown as LoadedIndicators | undefined;
     return regionRank(ctx.source, {
+      ...(table !== undefined && { input: table }),
       ...(o.year !== undefined && { year: o.year }),
       ...(o.tiers !== undefined && { tiers: o.tiers }),
       ...(o.runs !== undefined && { runs: o.runs }),

@@ -28,6 +28,7 @@ import {
 } from "../../methods/index.js";
 import type { Identity } from "../auth.js";
 import { CACHE_CONTROL_DATASET_RESULT, cachedJson } from "../http-cache.js";
+import type { MethodTask } from "../method-worker.js";
 import { DEFAULT_POOL_MIN_SECTORS, shareableTable, type WorkerPool } from "../worker-pool.js";
 import { requireReadable } from "./platform.js";
 
@@ -203,12 +204,12 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
     return requireIoTable(source, id); // the store's source keeps the last tables loaded
   };
 
-  /** Runs the method in the pool on an in-memory table. */
+  /** Runs the method in the pool on an in-memory input (an IO table, shared; or an indicator table). */
   const inPool = (
     p: WorkerPool,
     m: AnyMethod,
     options: Record<string, unknown>,
-    loaded: LoadedIoTable,
+    loaded: MethodTask["input"],
     lang: Lang,
     client: string,
     signal: AbortSignal,
@@ -217,13 +218,19 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
       {
         method: m.id,
         options,
-        input: { table: shareableTable(loaded.table), meta: loaded.meta },
+        input: "Z" in loaded.table ? { table: shareableTable(loaded.table), meta: loaded.meta } : loaded,
         lang,
         backend: poolBackend ?? "auto",
         ...(deps.context.clock !== undefined && { now: deps.context.clock().toISOString() }),
       },
       { clientId: client, signal },
     );
+
+  /** The input of a heavy request, prepared on the main thread for the pool (undefined: run inline). */
+  const heavyInput = async (m: AnyMethod, options: Record<string, unknown>) => {
+    if (pool === undefined || source === undefined || m.heavy === undefined || !m.heavy.when(options)) return;
+    return (await m.heavy.prepare(options, source)) as MethodTask["input"];
+  };
 
   for (const m of methods) {
     const edgeQuery = m.pages === undefined ? EDGE_QUERY : new Set([...EDGE_QUERY, ...PAGE_QUERY]);
@@ -247,7 +254,7 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
       if (reader !== undefined && declaredIds !== "all") for (const id of declaredIds) requireReadable(reader, id);
       const client = clientId(c);
       const compute = async (signal: AbortSignal) => {
-        const loaded = await largeStoredTable(m, options);
+        const loaded = (await largeStoredTable(m, options)) ?? (await heavyInput(m, options));
         if (pool !== undefined && loaded !== undefined) return inPool(pool, m, options, loaded, lang, client, signal);
         return m.toWire(await m.run(options, undefined, deps.context), lang);
       };
@@ -315,13 +322,11 @@ export function registerMethodRoutes(app: Hono, methods: readonly AnyMethod[], d
       });
       let wire: unknown;
       const ioInput = kind === "io_table" ? (input as LoadedIoTable) : undefined;
-      if (
-        pool !== undefined &&
-        poolBackend !== undefined &&
-        ioInput !== undefined &&
-        ioInput.table.sectors.length >= minSectors
-      )
-        wire = await inPool(pool, m, options, ioInput, lang, clientId(c), c.req.raw.signal);
+      const heavy =
+        (ioInput !== undefined && ioInput.table.sectors.length >= minSectors) ||
+        (kind === "indicator_table" && m.heavy?.when(options) === true);
+      if (pool !== undefined && poolBackend !== undefined && heavy)
+        wire = await inPool(pool, m, options, input as MethodTask["input"], lang, clientId(c), c.req.raw.signal);
       else {
         const { source: _source, ...context } = deps.context;
         wire = m.toWire(await m.run(options, input, context), lang);
