@@ -7,9 +7,7 @@
  *   npx tsx bench/composite/run.ts                       # runs = 10 000, median of 3
  *   npx tsx bench/composite/run.ts --runs 2000 --repeats 5
  *   options: --seed S, --python PATH (default /usr/bin/python3, Debian's python3-numpy),
- *            --no-numpy, --no-replay, --keep (keep the temp folder with the CSV and spec),
- *            --no-prototype (skip the flat-array evaluator of flat-evaluator.ts, a bench-only
- *            prototype of the optimisation proposed in docs/benchmarks.md)
+ *            --no-numpy, --no-replay, --keep (keep the temp folder with the CSV and spec)
  *
  * Input: a seeded synthetic panel (core xoshiro128**, seed 20261203): 31 provinces (GB/T 2260
  * codes) × 2015–2024, six pillars of ten indicators, two cost indicators per pillar, log-normal
@@ -39,7 +37,6 @@ import { buildIndex } from "../../src/app/composite-framework.js";
 import { type IndexUncertaintyResult, indexUncertainty } from "../../src/app/composite-uncertainty.js";
 import { readIndicatorInput } from "../../src/app/indicator-input.js";
 import { randomGenerator } from "../../src/core/random/xoshiro.js";
-import { type FlatResult, flatUncertainty } from "./flat-evaluator.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const PANEL_SEED = 20261203;
@@ -63,7 +60,6 @@ interface Args {
   numpy: boolean;
   replay: boolean;
   keep: boolean;
-  prototype: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -76,7 +72,6 @@ function parseArgs(argv: string[]): Args {
     numpy: true,
     replay: true,
     keep: false,
-    prototype: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -88,7 +83,6 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--no-numpy") a.numpy = false;
     else if (arg === "--no-replay") a.replay = false;
     else if (arg === "--keep") a.keep = true;
-    else if (arg === "--no-prototype") a.prototype = false;
     else throw new Error(`unknown argument ${arg}`);
   }
   return a;
@@ -241,30 +235,6 @@ async function main(): Promise<void> {
     if (ts === undefined) throw new Error("--repeats must be ≥ 1");
     const loadAfterTs = loadavg();
 
-    // ---- prototype: the same analysis with a flat-array evaluator (bench only, not src/) ----
-    let proto: { result: FlatResult; read: number[]; analysis: number[] } | undefined;
-    if (args.prototype) {
-      const read: number[] = [];
-      const analysis: number[] = [];
-      let result: FlatResult | undefined;
-      for (let r = 0; r < args.repeats; r++) {
-        const t0 = performance.now();
-        const input = await readIndicatorInput(new Uint8Array(bytes), { file: "panel.csv" });
-        const t1 = performance.now();
-        result = flatUncertainty(input, specText, {
-          runs: args.runs,
-          seed: args.seed,
-          perturbation: args.perturbation,
-        });
-        const t2 = performance.now();
-        read.push((t1 - t0) / 1000);
-        analysis.push((t2 - t1) / 1000);
-        process.stderr.write(
-          `[bench] prototype run ${r + 1}: read ${ms(read[r] as number)}, analysis ${ms(analysis[r] as number)}\n`,
-        );
-      }
-      if (result !== undefined) proto = { result, read, analysis };
-    }
     const loaded = await readIndicatorInput(new Uint8Array(bytes), { file: "panel.csv" });
     const built = await buildIndex({ input: loaded }, { text: specText, file: "spec.json" });
     const lastYear = YEARS[YEARS.length - 1];
@@ -304,7 +274,7 @@ async function main(): Promise<void> {
     }
     const loadEnd = loadavg();
     process.stdout.write(
-      report(args, ts, { read: tsRead, analysis: tsAnalysis }, nominalTs, np, proto, [loadStart, loadAfterTs, loadEnd]),
+      report(args, ts, { read: tsRead, analysis: tsAnalysis }, nominalTs, np, [loadStart, loadAfterTs, loadEnd]),
     );
   } finally {
     if (args.keep) process.stderr.write(`[bench] inputs kept in ${dir}\n`);
@@ -318,7 +288,6 @@ function report(
   tsTimes: { read: number[]; analysis: number[] },
   nominalTs: Map<string, number>,
   np: NumpyOut | undefined,
-  proto: { result: FlatResult; read: number[]; analysis: number[] } | undefined,
   loads: number[][],
 ): string {
   const cpuModel =
@@ -362,14 +331,6 @@ function report(
     L.push(
       `| numpy (bench/composite/numpy_uncertainty.py) | ${ms(np.read.median)} | ${ms(np.compute.median)} | **${ms(npMed)}** | ${npTotal.map(ms).join(", ")} | ${Math.round(np.result.evaluations / np.compute.median).toLocaleString("en")} | 1.00× |`,
     );
-  if (proto !== undefined) {
-    const total = proto.read.map((r, i) => r + (proto.analysis[i] as number));
-    const med = median(total);
-    const an = median(proto.analysis);
-    L.push(
-      `| *prototype, bench only*: same analysis, flat-array evaluator (bench/composite/flat-evaluator.ts) | ${ms(median(proto.read))} | ${ms(an)} | ${ms(med)} | ${total.map(ms).join(", ")} | ${Math.round(proto.result.evaluations / an).toLocaleString("en")} | ${npMed === undefined ? "—" : `${(med / npMed).toFixed(2)}×`} |`,
-    );
-  }
   L.push("");
   const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");
   L.push(
@@ -417,29 +378,6 @@ function report(
       `- replay (numpy evaluates the TypeScript design: the same xoshiro128** uniforms): median / 5 % / 95 % ranks ` +
         `identical for ${quantilesSame} of ${ts.entities.length} entities; Sobol indices max |Δ| = ${sobolGap.toExponential(1)}; ` +
         `output mean ${ts.outputMean?.toFixed(6)} vs ${rp.output_mean.toFixed(6)}, variance ${ts.outputVariance?.toFixed(6)} vs ${rp.output_variance.toFixed(6)}`,
-    );
-  }
-  if (proto !== undefined) {
-    let same = 0;
-    ts.entities.forEach((e, q) => {
-      if (
-        proto.result.medianRank[q] === e.medianRank &&
-        proto.result.rankP05[q] === e.rankP05 &&
-        proto.result.rankP95[q] === e.rankP95
-      )
-        same++;
-    });
-    let gap = 0;
-    ts.sobol.forEach((s, i) => {
-      const o = proto.result.sobol[i];
-      gap = Math.max(
-        gap,
-        Math.abs(s.firstOrder - (o?.firstOrder ?? Number.NaN)),
-        Math.abs(s.total - (o?.total ?? Number.NaN)),
-      );
-    });
-    L.push(
-      `- prototype (same seed, same design as the product): rank quantiles identical for ${same} of ${ts.entities.length} entities; Sobol indices max |Δ| = ${gap.toExponential(1)}`,
     );
   }
   let medSame = 0;

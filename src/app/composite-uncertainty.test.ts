@@ -6,7 +6,25 @@
  * the sample s.d. of the estimator's per-sample terms over √N).
  */
 import { describe, expect, it } from "vitest";
-import { isCoreError } from "../core/index.js";
+import {
+  type ChoiceFactor,
+  isCoreError,
+  matrix,
+  meanAbsoluteRankShift,
+  randomGenerator,
+  uncertaintyAnalysis,
+} from "../core/index.js";
+import {
+  type FrameworkNode,
+  type FrameworkTree,
+  frameworkData,
+  frameworkNormalise,
+  frameworkTree,
+  readIndexSpec,
+  type SpecAggregation,
+  type SpecNormalisation,
+  type SpecWeighting,
+} from "./composite-framework.js";
 import { indexUncertainty } from "./composite-uncertainty.js";
 import { readIndicatorInput } from "./indicator-input.js";
 import { fixedClock } from "./test-fixtures.js";
@@ -156,4 +174,136 @@ describe("indexUncertainty", () => {
       }
     }
   });
+
+  it("gives the rank quantiles and Sobol indices of a plain tree walk on a 3-level spec (arithmetic and geometric runs)", async () => {
+    // 14 entities × 3 years × 12 indicators (2 pillars → 2 sub-pillars → 3 indicators), seeded
+    const rng = randomGenerator(2024);
+    const columns = Array.from({ length: 12 }, (_, j) => `x${j}`);
+    const lines = [["entity", "year", ...columns].join(",")];
+    const level = Array.from({ length: 14 }, () => rng.normal());
+    for (const year of [2020, 2021, 2022])
+      level.forEach((z, e) => {
+        const cells = columns.map((_, j) => (Math.exp(1 + 0.4 * z + 0.5 * rng.normal()) * (1 + j)).toPrecision(6));
+        lines.push([`E${e}`, year, ...cells].join(","));
+      });
+    const indicator = (j: number) => ({ id: `x${j}`, column: `x${j}`, direction: j % 4 === 3 ? "-" : "+" });
+    const specText = (pillarWeighting: string) =>
+      JSON.stringify({
+        id: "deep",
+        weighting: "equal",
+        pillars: [0, 1].map((p) => ({
+          id: `P${p}`,
+          weighting: pillarWeighting,
+          children: [0, 1].map((s) => ({
+            id: `S${p}${s}`,
+            weighting: "entropy",
+            children: [0, 1, 2].map((k) => indicator(6 * p + 3 * s + k)),
+          })),
+        })),
+      });
+    const loaded = await readIndicatorInput(csv(lines), { file: "p.csv" });
+    // "equal" above the sub-pillars: geometric runs share the arithmetic trees' weights;
+    // "critic": the pillars weight their sub-pillars on scores that depend on the aggregation
+    for (const pillarWeighting of ["equal", "critic"]) {
+      const text = specText(pillarWeighting);
+      const options = { runs: 400, seed: 3, perturbation: 0.3 };
+      const r = await indexUncertainty({ input: loaded }, { text, file: "s.json" }, options);
+      const ref = referenceUncertainty(loaded.table, text, options);
+      expect(r.entities.map((e) => e.nominalRank)).toEqual([...ref.nominalRanks]);
+      expect(r.entities.map((e) => [e.medianRank, e.rankP05, e.rankP95])).toEqual(
+        r.entities.map((_, q) => [ref.medianRank[q], ref.rankP05[q], ref.rankP95[q]]),
+      );
+      expect(r.sobol.map((s) => [s.firstOrder, s.total])).toEqual(ref.sobol?.map((s) => [s.firstOrder, s.total]));
+      expect(r.outputVariance).toBeGreaterThan(0);
+    }
+  });
 });
+
+/**
+ * The analysis of `indexUncertainty` with a straightforward evaluator: one tree per combination of
+ * normalisation × weighting × aggregation (built as buildIndex would), and per run a recursive walk
+ * of the tree for each entity — weights perturbed, the dropped indicator set to 0, rescaled among
+ * siblings, arithmetic Σ w·s or geometric exp Σ w·log(s + shift) at every group.
+ */
+function referenceUncertainty(
+  table: Parameters<typeof frameworkData>[1],
+  text: string,
+  options: { runs: number; seed: number; perturbation: number },
+) {
+  const spec = readIndexSpec(text, { file: "s.json" });
+  const data = frameworkData(spec, table);
+  const year = table.years?.[table.years.length - 1];
+  const target = data.rows.flatMap((row, i) => (row.year === year ? [i] : []));
+  const { nodes } = spec;
+  const n = spec.leaves.length;
+  const norms: SpecNormalisation[] = ["minmax", "panel_minmax", "zscore"];
+  const weightings: SpecWeighting[] = ["equal", "entropy", "critic", "pca"];
+  const aggregations: SpecAggregation[] = ["arithmetic", "geometric"];
+  const trees = new Map<string, { tree: FrameworkTree; R: Float64Array }>();
+  const treeOf = (a: number, b: number, c: number) => {
+    const key = `${a} ${b} ${c}`;
+    let t = trees.get(key);
+    if (t === undefined) {
+      let norm = frameworkNormalise(spec, data, norms[a]);
+      if (norm.method === "zscore")
+        norm = {
+          ...norm,
+          R: matrix(
+            norm.R.rows,
+            norm.R.cols,
+            Float64Array.from(norm.R.data, (z) => 10 + 2 * z),
+          ),
+        };
+      const aggregation = aggregations[c] as SpecAggregation;
+      const tree = frameworkTree(spec, data, norm, { aggregation, indicatorWeighting: weightings[b] as SpecWeighting });
+      t = { tree, R: norm.R.data };
+      trees.set(key, t);
+    }
+    return t;
+  };
+  const edges = nodes.length - 1;
+  const factors: ChoiceFactor[] = [
+    { name: "normalisation", kind: "discrete", levels: 3 },
+    { name: "weighting", kind: "discrete", levels: 4 },
+    {
+      name: "weights",
+      kind: "continuous",
+      lower: -options.perturbation,
+      upper: options.perturbation,
+      dimension: edges,
+    },
+    { name: "aggregation", kind: "discrete", levels: 2 },
+    { name: "dropped", kind: "discrete", levels: n + 1 },
+  ];
+  const nominal = [0, 1, ...new Array<number>(edges).fill(0), 0, 0]; // minmax, entropy, arithmetic
+  const evaluate = (choice: Float64Array, out: Float64Array): void => {
+    const { tree, R } = treeOf(choice[0] as number, choice[1] as number, choice[2 + edges] as number);
+    const geometric = choice[2 + edges] === 1;
+    const dropped = (choice[3 + edges] as number) - 1;
+    const raw = (g: number) =>
+      dropped >= 0 && spec.leaves[dropped] === g ? 0 : (tree.weights[g] as number) * (1 + (choice[1 + g] as number));
+    const score = (g: number, i: number): number => {
+      const node = nodes[g] as FrameworkNode;
+      if (node.leaf !== undefined) return R[i * n + node.leaf] as number;
+      const total = node.children.reduce((sum, c) => sum + raw(c), 0);
+      let s = 0;
+      for (const c of node.children) {
+        const w = total > 0 ? raw(c) / total : 0;
+        s += w * (geometric ? Math.log(score(c, i) + spec.geometricShift) : score(c, i));
+      }
+      return geometric ? Math.exp(s) : s;
+    };
+    target.forEach((i, q) => {
+      out[q] = score(0, i);
+    });
+  };
+  return uncertaintyAnalysis({
+    factors,
+    evaluate,
+    entities: target.length,
+    runs: options.runs,
+    seed: options.seed,
+    nominal,
+    output: meanAbsoluteRankShift,
+  });
+}

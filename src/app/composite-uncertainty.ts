@@ -5,11 +5,20 @@
  * the core `uncertaintyAnalysis` (Saltelli first-order and Jansen total Sobol indices, seeded
  * xoshiro128**), giving per entity its median rank and 5–95 % rank interval in one year.
  *
- * Speed: every combination of the discrete choices (normalisation × weighting × aggregation) is
- * built once on all rows with {@link frameworkTree} — its weights at every level, estimated on all
- * entity-years as in `buildIndex` — and a run only perturbs those weights, drops an indicator and
- * re-aggregates the entities of the year analysed (logarithms of the indicator scores precomputed
- * for geometric runs). Nothing is allocated per run.
+ * Speed: every combination of the discrete choices (normalisation × weighting × aggregation) has
+ * its weights estimated once on all rows with {@link frameworkTree}, as in `buildIndex` (a geometric
+ * combination reuses the arithmetic tree when the aggregation cannot change the weights: no group
+ * over groups weighted from data). A run then only perturbs those weights, drops an indicator and
+ * re-aggregates the entities of the year analysed, on flat typed arrays (children in CSR form):
+ * - each node's weight is rescaled among its siblings once per run;
+ * - arithmetic (and below a TOPSIS root): the tree collapses into one effective weight per
+ *   indicator, the product of the weights on its path, so an entity's score is one dot product;
+ * - geometric: level by level on log scores (logarithms of the indicator scores precomputed), one
+ *   exp/log per group and entity; the root's exp is skipped (ranks are invariant to it), and a
+ *   group's log scores are reused from the combination's last run when its weights and sub-groups
+ *   are unchanged (an A_B run shares all but one factor with its A run).
+ * Results equal a plain tree walk's (tested): the sums are re-associated only in the arithmetic
+ * collapse, which moves scores by rounding and ranks only on exact ties. Nothing is allocated per run.
  *
  * Choices of the Monte Carlo, recorded in provenance:
  * - `zscore` runs use COINr's scaled z-scores 10 + 2z, so geometric runs are defined; arithmetic
@@ -36,6 +45,7 @@ import {
   frameworkData,
   frameworkNormalise,
   frameworkTree,
+  type IndexSpec,
   type IndexSpecRef,
   indicatorsOf,
   type SpecAggregation,
@@ -118,9 +128,136 @@ interface Combo {
   /** nominal weight of each node among its siblings */
   readonly weights: Float64Array;
   readonly aggregation: SpecAggregation;
-  /** indicator scores of the year's rows, mt×n, and their logarithms (geometric) */
-  readonly leafScores: Float64Array;
-  readonly leafLogs: Float64Array | null;
+  /** the year's rows, mt×n entity-major: indicator scores, or log(score + shift) under geometric aggregation */
+  readonly values: Float64Array;
+  /** geometric: the groups' log scores (node-major) of the last run that computed them, and the
+   * rescaled child weights (per CSR position) they were computed with */
+  readonly groupLogs: Float64Array | null;
+  readonly usedWeights: Float64Array | null;
+}
+
+/**
+ * The spec's tree in flat arrays. Nodes are in pre-order (a parent before its children, leaves
+ * numbered in that order), so the leaves under any node are consecutive: leafLo[g] … leafHi[g] − 1.
+ */
+interface FlatTree {
+  /** per node: its parent (−1 for the root) */
+  readonly parent: Int32Array;
+  /** children of node g: child[start[g] … start[g + 1]) (CSR) */
+  readonly start: Int32Array;
+  readonly child: Int32Array;
+  /** per CSR position: the child's leaf index, −1 for a group */
+  readonly childLeaf: Int32Array;
+  /** the group nodes, children before parents */
+  readonly groupsBottomUp: Int32Array;
+  /** per node: 1 for a group whose children are all indicators */
+  readonly overLeaves: Uint8Array;
+  /** per leaf: its node */
+  readonly leafNode: Int32Array;
+  /** per node: the range of leaves under it */
+  readonly leafLo: Int32Array;
+  readonly leafHi: Int32Array;
+}
+
+function flatTree(spec: IndexSpec): FlatTree {
+  const { nodes } = spec;
+  const nn = nodes.length;
+  const parent = Int32Array.from(nodes, (x) => x.parent);
+  const start = new Int32Array(nn + 1);
+  nodes.forEach((x, g) => {
+    start[g + 1] = (start[g] as number) + x.children.length;
+  });
+  const child = Int32Array.from(nodes.flatMap((x) => x.children));
+  const childLeaf = Int32Array.from(child, (c) => (nodes[c] as FrameworkNode).leaf ?? -1);
+  const groups: number[] = [];
+  for (let g = nn - 1; g >= 0; g--) if ((nodes[g] as FrameworkNode).level !== "indicator") groups.push(g);
+  const overLeaves = Uint8Array.from(nodes, (x) =>
+    x.level !== "indicator" && x.children.every((c) => (nodes[c] as FrameworkNode).leaf !== undefined) ? 1 : 0,
+  );
+  const leafLo = new Int32Array(nn).fill(spec.leaves.length);
+  const leafHi = new Int32Array(nn);
+  const count = new Int32Array(nn);
+  spec.leaves.forEach((node, l) => {
+    for (let g = node; g >= 0; g = parent[g] as number) {
+      leafLo[g] = Math.min(leafLo[g] as number, l);
+      leafHi[g] = Math.max(leafHi[g] as number, l + 1);
+      count[g] = (count[g] as number) + 1;
+    }
+  });
+  for (let g = 0; g < nn; g++)
+    if ((leafHi[g] as number) - (leafLo[g] as number) !== count[g])
+      throw new Error(`indexUncertainty: the leaves under node ${g} are not consecutive (spec not in pre-order)`);
+  return {
+    parent,
+    start,
+    child,
+    childLeaf,
+    groupsBottomUp: Int32Array.from(groups),
+    overLeaves,
+    leafNode: Int32Array.from(spec.leaves),
+    leafLo,
+    leafHi,
+  };
+}
+
+/**
+ * target[at + q] = Σ_j w[w0 + j]·X[q·n + c0 + j], j = 0 … count − 1, for the mt rows of the row-major
+ * mt×n matrix X: each sum in the order of j from 0, as a plain loop would add it, four rows at a time.
+ */
+function dotRows(
+  X: Float64Array,
+  n: number,
+  mt: number,
+  w: Float64Array,
+  w0: number,
+  c0: number,
+  count: number,
+  target: Float64Array,
+  at: number,
+): void {
+  let q = 0;
+  for (; q + 3 < mt; q += 4) {
+    const o0 = q * n + c0;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < count; j++) {
+      const wj = w[w0 + j] as number;
+      s0 += wj * (X[o0 + j] as number);
+      s1 += wj * (X[o1 + j] as number);
+      s2 += wj * (X[o2 + j] as number);
+      s3 += wj * (X[o3 + j] as number);
+    }
+    target[at + q] = s0;
+    target[at + q + 1] = s1;
+    target[at + q + 2] = s2;
+    target[at + q + 3] = s3;
+  }
+  for (; q < mt; q++) {
+    const o = q * n + c0;
+    let s = 0;
+    for (let j = 0; j < count; j++) s += (w[w0 + j] as number) * (X[o + j] as number);
+    target[at + q] = s;
+  }
+}
+
+/**
+ * Whether a tree's weights are the same under arithmetic and geometric aggregation: only a group
+ * whose children are groups and which weights them from data (entropy, CRITIC, PCA on the children's
+ * scores) sees the aggregation; indicator-level weights are estimated on the indicators.
+ */
+function weightsIndependentOfAggregation(spec: IndexSpec): boolean {
+  return spec.nodes.every(
+    (x) =>
+      x.level === "indicator" ||
+      x.weighting === "equal" ||
+      x.weighting === "manual" ||
+      x.children.every((c) => (spec.nodes[c] as FrameworkNode).level === "indicator"),
+  );
 }
 
 /** z-scores as COINr scales them for robustness runs: 10 + 2z (positive, same arithmetic ranks). */
@@ -147,7 +284,8 @@ function scaledZ(norm: FrameworkNormalised): FrameworkNormalised {
  *   factor list that is empty or unknown, runs or perturbation out of range) and the core's errors
  * @see Saisana, Saltelli & Tarantola (2005), JRSS A 168(2), 307–323; Saltelli et al. (2010), CPC
  *   181(2), 259–270; COINr `get_sensitivity`.
- * Complexity: 24–60 tree builds on all rows, then N·(k + 2) re-aggregations of one year's rows.
+ * Complexity: 12–60 tree builds on all rows, then N·(k + 2) re-aggregations of one year's rows
+ *   (O(n·m) each, plus O(groups·m) exp/log under geometric aggregation).
  */
 export async function indexUncertainty(
   ref: IndicatorRef,
@@ -202,6 +340,7 @@ export async function indexUncertainty(
   const nominalNorm = normLevels.indexOf(spec.normalisation);
   const nominalWeight = uniform !== undefined ? weightLevels.indexOf(uniform) : 0;
   const nominalAgg = aggLevels.indexOf(spec.aggregation);
+  const shift = spec.geometricShift;
 
   // ---- precomputed combinations (lazily: only those the runs draw) ----
   const norms = new Map<number, FrameworkNormalised>();
@@ -215,6 +354,34 @@ export async function indexUncertainty(
     }
     return r;
   };
+  // A geometric tree has the arithmetic tree's weights when no group over groups is weighted from
+  // data (the indicator-level weights never depend on the aggregation), provided its build would not
+  // throw: every indicator score + shift > 0 on all rows (else the geometric tree is built, and throws).
+  const shareWeights = weightsIndependentOfAggregation(spec);
+  const positive = new Map<number, boolean>();
+  const positiveOf = (k: number): boolean => {
+    let r = positive.get(k);
+    if (r === undefined) {
+      r = normOf(k).R.data.every((v) => v + spec.geometricShift > 0);
+      positive.set(k, r);
+    }
+    return r;
+  };
+  const trees = new Map<string, FrameworkTree>();
+  const treeOf = (a: number, b: number, aggregation: SpecAggregation): FrameworkTree => {
+    const built = aggregation === "geometric" && shareWeights && positiveOf(a) ? "arithmetic" : aggregation;
+    const key = `${a} ${b} ${built}`;
+    let tree = trees.get(key);
+    if (tree === undefined) {
+      const w = weightLevels[b] as SpecWeighting | "spec";
+      tree = frameworkTree(spec, data, normOf(a), {
+        aggregation: built,
+        ...(w !== "spec" && { indicatorWeighting: w }),
+      });
+      trees.set(key, tree);
+    }
+    return tree;
+  };
   const combos = new Map<number, Combo>();
   const diagnostics: Diagnostic[] = [];
   let nominalTree: FrameworkTree | undefined;
@@ -222,39 +389,30 @@ export async function indexUncertainty(
     const key = (a * weightLevels.length + b) * aggLevels.length + c;
     let combo = combos.get(key);
     if (combo !== undefined) return combo;
-    const norm = normOf(a);
     const aggregation = aggLevels[c] as SpecAggregation;
-    const w = weightLevels[b] as SpecWeighting | "spec";
-    const tree = frameworkTree(spec, data, norm, {
-      aggregation,
-      ...(w !== "spec" && { indicatorWeighting: w }),
-    });
+    const tree = treeOf(a, b, aggregation);
     if (a === nominalNorm && b === nominalWeight && c === nominalAgg) nominalTree = tree;
-    const leafScores = new Float64Array(mt * n);
+    const R = normOf(a).R.data;
+    const values = new Float64Array(mt * n);
     target.forEach((i, q) => {
-      leafScores.set(norm.R.data.subarray(i * n, (i + 1) * n), q * n);
+      values.set(R.subarray(i * n, (i + 1) * n), q * n);
     });
-    const shift = spec.geometricShift;
-    let leafLogs: Float64Array | null = null;
-    if (aggregation === "geometric") {
-      leafLogs = Float64Array.from(leafScores, (v) => Math.log(v + shift));
-      // a non-positive score has no logarithm: the tree build above has thrown already
-    }
-    combo = { weights: tree.weights, aggregation, leafScores, leafLogs };
+    const geometric = aggregation === "geometric";
+    // a non-positive score has no logarithm: the tree build has thrown already
+    if (geometric) for (let t = 0; t < values.length; t++) values[t] = Math.log((values[t] as number) + shift);
+    combo = {
+      weights: tree.weights,
+      aggregation,
+      values,
+      groupLogs: geometric ? new Float64Array(nodes.length * mt) : null,
+      usedWeights: geometric ? new Float64Array(nodes.length - 1).fill(Number.NaN) : null,
+    };
     combos.set(key, combo);
     return combo;
   };
 
-  // ---- the evaluator ----
-  const groupsBottomUp: number[] = [];
-  for (let g = nodes.length - 1; g >= 0; g--)
-    if ((nodes[g] as FrameworkNode).level !== "indicator") groupsBottomUp.push(g);
+  // ---- the factors ----
   const edges = nodes.length - 1; // node g ≥ 1 has one weight among its siblings
-  const w = new Float64Array(nodes.length);
-  const scores = new Float64Array(nodes.length * mt); // node-major; leaves read from the combo
-  const logs = new Float64Array(nodes.length * mt);
-  const dPlus = new Float64Array(mt);
-  const dMinus = new Float64Array(mt);
   const factors: ChoiceFactor[] = [];
   const slot = new Map<UncertaintyFactor, number>();
   let d = 0;
@@ -281,59 +439,108 @@ export async function indexUncertainty(
       d += 1;
     }
   }
-  const at = (f: UncertaintyFactor, fallback: number, choice: Float64Array): number => {
-    const s = slot.get(f);
-    return s === undefined ? fallback : (choice[s] as number);
-  };
+
+  // ---- the evaluator: flat arrays, one pass over the weights, then dot products ----
+  const tree = flatTree(spec);
+  const { parent, start, child, childLeaf, groupsBottomUp, overLeaves, leafNode, leafLo, leafHi } = tree;
+  const nn = nodes.length;
+  const rootKids = (nodes[0] as FrameworkNode).children;
+  const w = new Float64Array(nn); // per run: each node's weight, rescaled among its siblings
+  const cw = new Float64Array(child.length); // the same, per CSR position
+  const eff = new Float64Array(nn); // product of the rescaled weights from the root (or a pillar) down
+  const leafW = new Float64Array(n); // effective weight of each indicator
+  const pillarScores = new Float64Array(nn * mt); // node-major, TOPSIS
+  const changed = new Uint8Array(nn); // geometric: 1 if the group's log scores were recomputed in this run
+  const dPlus = new Float64Array(mt);
+  const dMinus = new Float64Array(mt);
+  const sNorm = slot.get("normalisation");
+  const sWeighting = slot.get("weighting");
+  const sAgg = slot.get("aggregation");
+  const sDropped = slot.get("dropped");
   const wSlot = slot.get("weights");
-  const gShift = spec.geometricShift;
   const evaluate = (choice: Float64Array, out: Float64Array): void => {
     const combo = comboOf(
-      at("normalisation", nominalNorm, choice),
-      at("weighting", nominalWeight, choice),
-      at("aggregation", nominalAgg, choice),
+      sNorm === undefined ? nominalNorm : (choice[sNorm] as number),
+      sWeighting === undefined ? nominalWeight : (choice[sWeighting] as number),
+      sAgg === undefined ? nominalAgg : (choice[sAgg] as number),
     );
-    const dropped = at("dropped", 0, choice) - 1; // −1 = none, else the leaf index
-    const droppedNode = dropped >= 0 ? (spec.leaves[dropped] as number) : -1;
-    for (let g = 1; g < nodes.length; g++) {
-      let v = combo.weights[g] as number;
-      if (wSlot !== undefined) v *= 1 + (choice[wSlot + g - 1] as number);
-      w[g] = g === droppedNode ? 0 : v;
-    }
-    const geometric = combo.aggregation === "geometric";
-    const { leafScores, leafLogs } = combo;
-    for (const g of groupsBottomUp) {
-      const node = nodes[g] as FrameworkNode;
-      const kids = node.children;
+    const W = combo.weights;
+    if (wSlot === undefined) w.set(W);
+    else for (let g = 1; g < nn; g++) w[g] = (W[g] as number) * (1 + (choice[wSlot + g - 1] as number));
+    const dropped = sDropped === undefined ? -1 : (choice[sDropped] as number) - 1; // −1 = none, else the leaf
+    if (dropped >= 0) w[leafNode[dropped] as number] = 0;
+    for (let t = 0; t < groupsBottomUp.length; t++) {
+      const g = groupsBottomUp[t] as number;
+      const lo = start[g] as number;
+      const hi = start[g + 1] as number;
       let sum = 0;
-      for (const c of kids) sum += w[c] as number;
+      for (let k = lo; k < hi; k++) sum += w[child[k] as number] as number;
       const inv = sum > 0 ? 1 / sum : 0;
-      const topsisRoot = g === 0 && combo.aggregation === "topsis";
-      if (topsisRoot) {
-        topsisInto(kids, w, inv, scores, mt, out, dPlus, dMinus);
+      for (let k = lo; k < hi; k++) {
+        const c = child[k] as number;
+        const v = (w[c] as number) * inv;
+        w[c] = v;
+        cw[k] = v;
+      }
+    }
+    const X = combo.values;
+    if (combo.aggregation !== "geometric") {
+      // linear below the top: the tree collapses into one effective weight per indicator, the
+      // product of the rescaled weights on its path from the root (from its pillar under TOPSIS)
+      const topsis = combo.aggregation === "topsis";
+      eff[0] = 1;
+      for (let g = 1; g < nn; g++) {
+        const p = parent[g] as number;
+        eff[g] = topsis && p === 0 ? 1 : (eff[p] as number) * (w[g] as number);
+      }
+      for (let l = 0; l < n; l++) leafW[l] = eff[leafNode[l] as number] as number;
+      if (!topsis) {
+        dotRows(X, n, mt, leafW, 0, 0, n, out, 0);
         return;
       }
-      const base = g * mt;
-      for (let q = 0; q < mt; q++) {
-        let s = 0;
-        for (const c of kids) {
-          const wc = (w[c] as number) * inv;
-          if (wc === 0) continue;
-          const leaf = (nodes[c] as FrameworkNode).leaf;
-          if (geometric)
-            s +=
-              wc *
-              (leaf !== undefined
-                ? ((leafLogs as Float64Array)[q * n + leaf] as number)
-                : (logs[c * mt + q] as number));
-          else s += wc * (leaf !== undefined ? (leafScores[q * n + leaf] as number) : (scores[c * mt + q] as number));
-        }
-        const v = geometric ? Math.exp(s) : s;
-        scores[base + q] = v;
-        if (geometric) logs[base + q] = Math.log(v + gShift);
+      for (const r of rootKids) {
+        const lo = leafLo[r] as number;
+        dotRows(X, n, mt, leafW, lo, lo, (leafHi[r] as number) - lo, pillarScores, r * mt);
       }
+      topsisInto(rootKids, w, 1, pillarScores, mt, out, dPlus, dMinus);
+      return;
     }
-    for (let q = 0; q < mt; q++) out[q] = scores[q] as number;
+    // geometric: level by level on log scores; the root's exp is skipped (ranks are invariant to it).
+    // A group's log scores are kept per combination with the weights that made them, and reused
+    // when a run gives it the same weights and its sub-groups have not changed (A_B runs share
+    // most choices with their A run: a dropped indicator changes one pillar).
+    const G = combo.groupLogs as Float64Array;
+    const usedW = combo.usedWeights as Float64Array;
+    for (let t = 0; t < groupsBottomUp.length; t++) {
+      const g = groupsBottomUp[t] as number;
+      const lo = start[g] as number;
+      const hi = start[g + 1] as number;
+      const top = g === 0;
+      if (!top) {
+        let same = true;
+        for (let k = lo; k < hi && same; k++)
+          same = cw[k] === usedW[k] && ((childLeaf[k] as number) >= 0 || changed[child[k] as number] === 0);
+        changed[g] = same ? 0 : 1;
+        if (same) continue;
+        for (let k = lo; k < hi; k++) usedW[k] = cw[k] as number;
+      }
+      const target = top ? out : G;
+      const base = top ? 0 : g * mt;
+      if (overLeaves[g] === 1) dotRows(X, n, mt, cw, lo, leafLo[g] as number, hi - lo, target, base);
+      else {
+        // child by child, each entity's sum still in the order of the children
+        target.fill(0, base, base + mt);
+        for (let k = lo; k < hi; k++) {
+          const wk = cw[k] as number;
+          const l = childLeaf[k] as number;
+          const from = (child[k] as number) * mt;
+          for (let q = 0; q < mt; q++)
+            target[base + q] =
+              (target[base + q] as number) + wk * (l >= 0 ? (X[q * n + l] as number) : (G[from + q] as number));
+        }
+      }
+      if (!top) for (let q = base; q < base + mt; q++) G[q] = Math.log(Math.exp(G[q] as number) + shift);
+    }
   };
 
   // capture every run's output, in the order the core evaluates them (A, B, A_B^(1…k) per sample)
