@@ -192,10 +192,10 @@ describe.runIf(hasChromium)("dashboard (Chromium)", () => {
     }
 
     for (const [lang, title, chartTitle, reproduced] of [
-      ["zh-CN", "融合指数：增长周期与技术性疲软", "增长周期与技术性疲软", "已复现"],
+      ["zh-CN", "融合指数：与GDP对比、增长周期与技术性疲软", "增长周期与技术性疲软", "已复现"],
       [
         "en",
-        "Integration index: growth cycle and technical weakness",
+        "Integration index: against GDP, growth cycle and technical weakness",
         "Growth cycle and technical weakness",
         "reproduced",
       ],
@@ -226,7 +226,9 @@ describe.runIf(hasChromium)("dashboard (Chromium)", () => {
         expect(table).toContain("3.18");
         expect(table).toContain("12.66");
         expect(table).toContain("4.71");
-        // the reproduction panel sits beside the chart at 1280 px, not below it
+        // the reproduction panel sits beside the chart at 1280 px, not below it (the chart is below the
+        // index-vs-GDP section: scroll it into view before hovering)
+        await page.locator("#chart-cycle").scrollIntoViewIfNeeded();
         const chartBox = await page.locator("#chart-cycle").boundingBox();
         const reproBox = await page.getByTestId("reproduction").boundingBox();
         expect(reproBox?.x ?? 0).toBeGreaterThan((chartBox?.x ?? 0) + (chartBox?.width ?? 0) - 1);
@@ -237,6 +239,63 @@ describe.runIf(hasChromium)("dashboard (Chromium)", () => {
         await expect
           .poll(async () => (await page.locator("#chart-cycle").textContent()) ?? "", { timeout: 5_000 })
           .toContain("index_cycle");
+        expect(problems.slice(before)).toEqual([]);
+        await page.close();
+      });
+    }
+
+    for (const [lang, chartTitle, notComparable] of [
+      ["zh-CN", "实数融合发展指数（公开数据近似）与GDP指数", "水平不可比"],
+      ["en", "Real–digital integration index (public-data proxy) and GDP index", "not comparable"],
+    ] as const) {
+      it(`draws the index against GDP with CAICT's values beside it and rows 4–8 (${lang}, 1280 px)`, async () => {
+        const before = problems.length;
+        const page = await openPage(`/?lang=${lang}#/index`, LAPTOP);
+        await page.waitForFunction(
+          () =>
+            ((window as unknown as { __shushiCharts?: Record<string, { dataCount: number }> }).__shushiCharts?.fusion
+              ?.dataCount ?? 0) > 0,
+          undefined,
+          { timeout: 15_000 },
+        );
+        await page.getByTestId("fusion-reproduction-table").waitFor({ timeout: 15_000 });
+        const box = await page.locator("#chart-fusion canvas").first().boundingBox();
+        expect(box?.width ?? 0).toBeGreaterThan(400);
+        expect(box?.height ?? 0).toBeGreaterThan(300);
+        const chart = (await chartSummaries(page)).fusion;
+        expect(chart?.title).toBe(chartTitle);
+        // 3 sub-indices + index + GDP index over 24 years, 3 + 2 printed levels
+        expect(chart?.seriesCount).toBe(7);
+        expect(chart?.dataCount).toBe(5 * 24 + 5);
+        const caption = (await page.getByTestId("fusion-caption").textContent()) ?? "";
+        expect(caption).toContain("24");
+        expect(caption).toContain(
+          lang === "en" ? "1995–2018: 17.71% / 13.60%, +4.12 points" : "1995—2018：17.71% / 13.60%，+4.12 个百分点",
+        );
+        expect(await page.getByTestId("fusion-crossing").textContent()).toContain("2003");
+        expect(await page.getByTestId("fusion-not-comparable").textContent()).toContain(notComparable);
+        const refs = await page
+          .locator("[data-testid=fusion-reproduction-table] tr.value")
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-ref")));
+        expect(refs).toEqual(["5", "5", "5", "6", "8"]);
+        const table = (await page.getByTestId("fusion-reproduction-table").textContent()) ?? "";
+        expect(table).toContain("2016");
+        expect(table).toContain("1.29");
+        // hover the 2018 investment bar (category 24 of 1995–2024 in the grid 56 px from the left and 64 from
+        // the right; value 50 on the −30…150 axis of the 112…416 px grid): the year's values and its table
+        const fb = (await page.locator("#chart-fusion").boundingBox()) as {
+          x: number;
+          y: number;
+          width: number;
+          height: number;
+        };
+        await page.mouse.move(fb.x + 5, fb.y + 5);
+        const x = fb.x + 56 + 23.5 * ((fb.width - 120) / 30);
+        const y = fb.y + 112 + ((150 - 50) / 180) * (fb.height - 196);
+        await page.mouse.move(x, y, { steps: 8 });
+        await expect
+          .poll(async () => (await page.locator("#chart-fusion").textContent()) ?? "", { timeout: 5_000 })
+          .toContain("cn-oecd-iot-2018");
         expect(problems.slice(before)).toEqual([]);
         await page.close();
       });
@@ -284,6 +343,106 @@ describe.runIf(hasChromium)("dashboard (Chromium)", () => {
       expect(await page.locator("[data-testid=weights-table]").count()).toBe(0);
       expect(seen).toEqual(["HTTP 422 /api/index/weights"]);
       await context.close();
+    });
+  });
+  describe("regional page", () => {
+    const LAPTOP = { width: 1280, height: 900 };
+
+    async function waitForRegion(page: Page, renders = 1): Promise<void> {
+      await page.waitForFunction(
+        (n) => {
+          const c = (
+            window as unknown as { __shushiCharts?: Record<string, { dataCount: number; renderCount: number }> }
+          ).__shushiCharts;
+          return (c?.intervals?.renderCount ?? 0) >= n && (c?.sobol?.dataCount ?? 0) > 0;
+        },
+        renders,
+        { timeout: 20_000 },
+      );
+    }
+
+    for (const [lang, title, guangdong, unfilled, intervalTitle] of [
+      [
+        "zh-CN",
+        "区域评价（“2135+N”，公开数据可填部分）",
+        "广东省：综合得分 82.9，基准排名 1/31，第1梯队",
+        "无公开的省级数据",
+        "排名的不确定性：5%—95% 排名区间",
+      ],
+      [
+        "en",
+        'Regional evaluation ("2135+N", the part public data fills)',
+        "Guangdong: Composite score 82.9, Baseline rank 1/31, Tier 1",
+        "no public provincial data",
+        "Uncertainty of the ranks: 5–95 % rank intervals",
+      ],
+    ] as const) {
+      it(`draws the tile map, ranking, whiskers, Sobol bars and the catalogue (${lang}, 1280 px)`, async () => {
+        const before = problems.length;
+        const page = await openPage(`/?lang=${lang}#/region`, LAPTOP);
+        await waitForRegion(page);
+        expect(await page.getByTestId("page-title").textContent()).toBe(title);
+        expect(await page.locator(".nav-item.active").getAttribute("href")).toBe("#/region");
+        // 31 tiles, each with its name and value in aria-label and <title>
+        const tiles = page.locator("[data-testid=tile-map] g.tile");
+        expect(await tiles.count()).toBe(31);
+        const labels = await tiles.evaluateAll((gs) =>
+          gs.map((g) => [g.getAttribute("aria-label") ?? "", g.querySelector("title")?.textContent ?? ""] as const),
+        );
+        expect(labels.every(([a, t]) => a !== "" && a === t && /\d/.test(a))).toBe(true);
+        expect(await page.locator("[data-testid=tile-map] g[data-code='440000']").getAttribute("aria-label")).toBe(
+          guangdong,
+        );
+        const mapBox = await page.getByTestId("tile-map").boundingBox();
+        expect(mapBox?.width ?? 0).toBeGreaterThan(300);
+        // ranking table: 31 provinces with intervals
+        const rows = page.locator("[data-testid=ranking-table] tbody tr");
+        expect(await rows.count()).toBe(31);
+        expect(await rows.first().getAttribute("data-code")).toBe("440000");
+        expect(await rows.first().locator("td").nth(4).textContent()).toMatch(/^\d+–\d+$/);
+        // whiskers (4 series × 31) and Sobol bars (2 × 5)
+        const charts = await chartSummaries(page);
+        expect(charts.intervals?.title).toBe(intervalTitle);
+        expect(charts.intervals?.dataCount).toBe(124);
+        expect(charts.sobol?.dataCount).toBe(10);
+        for (const id of ["chart-intervals", "chart-sobol"]) {
+          const box = await page.locator(`#${id} canvas`).first().boundingBox();
+          expect(box?.height ?? 0, id).toBeGreaterThan(300);
+        }
+        expect(await page.getByTestId("disparity").textContent()).toContain("0.952");
+        // the catalogue: every pillar, unfilled ones marked, with the seeds' national anchors
+        const pillars = page.locator("[data-testid=catalogue-table] tbody tr");
+        expect(await pillars.count()).toBe(9);
+        const unfilledRows = page.locator("[data-testid=catalogue-table] tr[data-status=no_public_data]");
+        expect(await unfilledRows.count()).toBe(7);
+        expect(await unfilledRows.first().textContent()).toContain(unfilled);
+        expect(await page.locator("[data-anchor='s002-5g-per-10k-people-2024']").textContent()).toContain("30.2");
+        expect(await page.getByTestId("region-provenance").textContent()).toContain("region_rank");
+        expect(problems.slice(before)).toEqual([]);
+        await page.close();
+      });
+    }
+
+    it("changes year and colouring: 2002 has no rank changes, score colours differ from tier colours", async () => {
+      const before = problems.length;
+      const page = await openPage("/?lang=en#/region", LAPTOP);
+      await waitForRegion(page);
+      const tierFill = await page.locator("[data-testid=tile-map] g[data-code='110000'] rect").getAttribute("fill");
+      await page.getByTestId("region-color").selectOption("score");
+      const scoreFill = await page.locator("[data-testid=tile-map] g[data-code='110000'] rect").getAttribute("fill");
+      expect(scoreFill).not.toBe(tierFill);
+      await page.getByTestId("region-year").selectOption("2002");
+      await waitForRegion(page, 2);
+      await expect
+        .poll(
+          async () =>
+            (await page.locator("[data-testid=ranking-table] tbody tr").first().locator("td").nth(3).textContent()) ??
+            "",
+        )
+        .toBe("—");
+      expect(await page.locator("[data-testid=tile-map] g.tile").count()).toBe(31);
+      expect(problems.slice(before)).toEqual([]);
+      await page.close();
     });
   });
 });

@@ -73,6 +73,8 @@ export interface ProvinceTile {
   readonly col: number;
   /** short name shown on the tile */
   readonly label: string;
+  /** font size of the name in SVG units (smaller for long English names) */
+  readonly labelSize: number;
   /** the value shown under the name (score, or "—") */
   readonly valueText: string;
   readonly fill: string;
@@ -92,6 +94,9 @@ export interface ProvinceTileMap {
   /** legend entries: a colour and its text (tiers, or the score range) */
   readonly legend: readonly { readonly color: string; readonly text: string }[];
 }
+
+/** 12 for short names, smaller for "Heilongjiang" (10.5) and "Inner Mongolia" (9). */
+const labelSize = (label: string): number => (label.length > 12 ? 9 : label.length > 9 ? 10.5 : 12);
 
 const hex = (n: number): string => Math.round(n).toString(16).padStart(2, "0");
 
@@ -140,6 +145,7 @@ export function provinceTileMap(
         row: c.row,
         col: c.col,
         label,
+        labelSize: labelSize(label),
         valueText: "—",
         fill: "#eeeeee",
         textColor: "#5f6b7a",
@@ -160,6 +166,7 @@ export function provinceTileMap(
       row: c.row,
       col: c.col,
       label,
+      labelSize: labelSize(label),
       valueText: formatCoefficient(r.score, locale, 1),
       fill,
       textColor: textOn(fill),
@@ -218,7 +225,7 @@ export function provinceTileSvg(map: ProvinceTileMap, fontFamily = "sans-serif")
       return (
         `<g role="img" aria-label="${esc(t.title)}" data-code="${t.code}"><title>${esc(t.title)}</title>` +
         `<path d="M${x + 4} ${y}h${s - 8}a4 4 0 0 1 4 4v${s - 8}a4 4 0 0 1 -4 4h${-(s - 8)}a4 4 0 0 1 -4 -4v${-(s - 8)}a4 4 0 0 1 4 -4z" fill="${t.fill}"/>` +
-        `<text x="${cx}" y="${y + 27}" text-anchor="middle" font-size="${t.label.length > 8 ? 9 : 12}" fill="${t.textColor}">${esc(t.label)}</text>` +
+        `<text x="${cx}" y="${y + 27}" text-anchor="middle" font-size="${t.labelSize}" fill="${t.textColor}">${esc(t.label)}</text>` +
         `<text x="${cx}" y="${y + 46}" text-anchor="middle" font-size="13" font-weight="600" fill="${t.textColor}">${esc(t.valueText)}</text></g>`
       );
     })

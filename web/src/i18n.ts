@@ -431,7 +431,7 @@ const en: Messages = {
     io: "Input–output linkages",
     scale: "Digital-economy scale",
     index: "Integration index",
-    region: "Regional evaluation",
+    region: "Regions",
     tiers: "Sector tiers",
     comingLater: "coming later",
   },

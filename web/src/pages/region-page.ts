@@ -74,7 +74,7 @@ export function tileMapElement(map: ProvinceTileMap): SVGSVGElement {
           x: x + TILE.size / 2,
           y: y + 27,
           "text-anchor": "middle",
-          "font-size": t.label.length > 8 ? 9 : 12,
+          "font-size": t.labelSize,
           fill: t.textColor,
         },
         t.label,
