@@ -95,8 +95,8 @@ export interface ProvinceTileMap {
   readonly legend: readonly { readonly color: string; readonly text: string }[];
 }
 
-/** 12 for short names, smaller for "Heilongjiang" (10.5) and "Inner Mongolia" (9). */
-const labelSize = (label: string): number => (label.length > 12 ? 9 : label.length > 9 ? 10.5 : 12);
+/** 12 for short names, smaller for "Guangdong", "Heilongjiang" (10.5) and "Inner Mongolia" (9). */
+const labelSize = (label: string): number => (label.length > 12 ? 9 : label.length > 8 ? 10.5 : 12);
 
 const hex = (n: number): string => Math.round(n).toString(16).padStart(2, "0");
 
