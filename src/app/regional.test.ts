@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openShippedStore } from "../../test/helpers/real-app.js";
-import { repoPath } from "../data/index.js";
+import { DataIssuesError, repoPath } from "../data/index.js";
+import { readIndicatorInput } from "./indicator-input.js";
 import { DIGITAL_SECTORS, provincialIndicators, regionRank } from "./regional.js";
 import type { DataStore } from "./store.js";
 
@@ -100,6 +101,46 @@ describe("regionRank", () => {
       expect(iv.median).toBeLessThanOrEqual(iv.p95);
     }
     expect(a.sobol?.map((s) => s.factor)).toEqual(["normalisation", "weighting", "weights", "aggregation", "dropped"]);
+  });
+
+  it("runs a user's own provincial panel with its own spec: names resolve to GB/T 2260 codes, no shipped catalogue", async () => {
+    const csv = ["地区,year,x,y", "北京,2022,10,3", "上海市,2022,8,5", "440000,2022,12,1", "浙江,2022,6,4"].join("\n");
+    const input = await readIndicatorInput(new TextEncoder().encode(csv), { file: "mine.csv" });
+    const spec = {
+      text: JSON.stringify({
+        id: "mine",
+        pillars: [
+          {
+            id: "P",
+            children: [
+              { id: "x", column: "x", direction: "+" },
+              { id: "y", column: "y", direction: "-" },
+            ],
+          },
+        ],
+      }),
+      file: "mine.json",
+    };
+    const r = await regionRank(undefined, { input, spec, tiers: 2 });
+    expect(r.year).toBe(2022);
+    expect(r.regions.map((x) => x.code).sort()).toEqual(["110000", "310000", "330000", "440000"]);
+    expect(r.regions.find((x) => x.code === "310000")?.nameZh).toBe("上海市");
+    expect(r.catalogue).toEqual([]);
+    expect(new Set(r.regions.map((x) => x.tier))).toEqual(new Set([1, 2]));
+  });
+
+  it("names the rows whose entity is not a province (unknown_region)", async () => {
+    const csv = ["entity,x", "北京,1", "Atlantis,2", "上海,3"].join("\n");
+    const input = await readIndicatorInput(new TextEncoder().encode(csv), { file: "bad.csv" });
+    const spec = {
+      text: JSON.stringify({ id: "s", pillars: [{ id: "P", children: [{ id: "x", column: "x", direction: "+" }] }] }),
+      file: "s.json",
+    };
+    const err = await regionRank(undefined, { input, spec }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataIssuesError);
+    expect((err as DataIssuesError).issues.map((i) => [i.code, i.path.row, i.params["value"]])).toEqual([
+      ["unknown_region", 3, "Atlantis"],
+    ]);
   });
 
   it("refuses a year without provincial gross output", async () => {

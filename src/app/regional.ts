@@ -14,20 +14,25 @@
  */
 import { CoreError, type Diagnostic, wardTiers } from "../core/index.js";
 import {
+  type DataIssue,
+  DataIssuesError,
   type DatasetMeta,
   type IndicatorTable,
   provinces,
   publishedById,
   regionalCatalogue,
   regionalSpecText,
+  resolveRegion,
 } from "../data/index.js";
-import { buildIndex, readIndexSpec } from "./composite-framework.js";
+import { buildIndex, type IndexSpecRef, readIndexSpec, specOf } from "./composite-framework.js";
 import { indexUncertainty } from "./composite-uncertainty.js";
 import { type DatasetSource, requireSeries } from "./dataset-source.js";
 import type { LoadedIndicators } from "./indicator-input.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
 
 const OUTPUT = "cn-ipio-provincial-gross-output";
+/** The id of the provincial table built from the shipped datasets. */
+const PROVINCIAL_ID = "derived:cn-provincial-digital-indicators";
 const GDP_PANEL = "cn-nbs-gdp-province";
 const GDP = "地区生产总值(亿元)";
 
@@ -104,7 +109,7 @@ export async function provincialIndicators(source: DatasetSource): Promise<Loade
   }
   const meta: DatasetMeta = {
     ...output.meta,
-    id: "derived:cn-provincial-digital-indicators",
+    id: PROVINCIAL_ID,
     kind: "panel",
     titleZh: output.meta.titleZh,
     titleEn: output.meta.titleEn,
@@ -138,9 +143,46 @@ export async function provincialIndicators(source: DatasetSource): Promise<Loade
   };
 }
 
+/**
+ * A user's provincial panel with its entities resolved to GB/T 2260 codes (by code, full or short name).
+ * @throws {DataIssuesError} unknown_region at each row whose entity is not a province
+ */
+function withProvinceCodes(input: LoadedIndicators): LoadedIndicators {
+  const issues: DataIssue[] = [];
+  const rows = input.table.rows.map((r) => {
+    const p = resolveRegion(r.entity);
+    if (p === undefined) {
+      if (issues.length < 100)
+        issues.push({
+          code: "unknown_region",
+          severity: "error",
+          path: {
+            file: input.table.file,
+            ...(input.table.sheet !== undefined && { sheet: input.table.sheet }),
+            row: r.row,
+          },
+          params: { value: r.entity },
+        });
+      return r;
+    }
+    return { ...r, entity: p.code };
+  });
+  if (issues.length > 0) throw new DataIssuesError(issues);
+  return {
+    meta: input.meta,
+    table: { ...input.table, rows, entities: [...new Set(rows.map((r) => r.entity))] },
+  };
+}
+
 export interface RegionRankOptions {
-  /** the provincial indicator table, when already built ({@link provincialIndicators}; e.g. in a worker thread) */
+  /**
+   * the indicator table: a user's panel of provinces (entities as GB/T 2260 codes or names), or the
+   * shipped provincial table already built ({@link provincialIndicators}, e.g. in a worker thread)
+   * @default the shipped provincial table
+   */
   readonly input?: LoadedIndicators;
+  /** the index spec for a user's panel @default the shipped "2135+N" spec (data/specs) */
+  readonly spec?: IndexSpecRef;
   /** the benchmark year @default the last (2017) */
   readonly year?: number;
   /** number of Ward tiers of the composite @default 4 */
@@ -219,13 +261,16 @@ export async function regionRank(
 ): Promise<RegionRankResult> {
   if (options.input === undefined && source === undefined)
     throw new CoreError("invalid_argument", { option: "dataset", reason: "no_store" });
-  const input = options.input ?? (await provincialIndicators(source as DatasetSource));
+  const given = options.input ?? (await provincialIndicators(source as DatasetSource));
+  const shipped = given.meta.id === PROVINCIAL_ID;
+  const input = shipped ? given : withProvinceCodes(given);
   const years = input.table.years ?? [];
   const year = options.year ?? (years[years.length - 1] as number);
   if (!years.includes(year))
     throw new CoreError("invalid_argument", { option: "year", value: year, expected: years, reason: "year_not_found" });
   const specText = regionalSpecText();
-  const spec = readIndexSpec(specText.text, { file: specText.file });
+  const spec =
+    options.spec !== undefined ? specOf(options.spec) : readIndexSpec(specText.text, { file: specText.file });
   const built = await buildIndex({ input }, spec, options.clock !== undefined ? { clock: options.clock } : {});
   const k = options.tiers ?? 4;
   const ofYear = built.composite.filter((c) => c.year === year);
@@ -241,7 +286,10 @@ export async function regionRank(
   const values = new Map(
     input.table.rows
       .filter((r) => r.year === year)
-      .map((r) => [r.entity, Object.fromEntries(REGIONAL_COLUMNS.map((c, j) => [c, r.values[j] ?? null]))]),
+      .map((r) => [
+        r.entity,
+        Object.fromEntries(input.table.indicators.map((ind, j) => [ind.code, r.values[j] ?? null])),
+      ]),
   );
   const pillarIds = spec.nodes.filter((n) => n.level === "pillar").map((n) => n.id);
   const regions: RegionScore[] = ofYear.map((c, i) => {
@@ -266,7 +314,8 @@ export async function regionRank(
   });
   regions.sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
   const d = built.disparity.find((x) => x.year === year);
-  const catalogue = regionalCatalogue();
+  // the catalogue says what the shipped public data fills: it describes only the shipped table
+  const catalogue = shipped ? regionalCatalogue() : { id: spec.id, pillars: [] };
   return {
     year,
     years,

@@ -51,7 +51,7 @@ export {
   regionalCatalogue,
   regionalSpecText,
 } from "./regional.js";
-export { type Province, provinces } from "./regions/provinces.js";
+export { type Province, provinces, resolveRegion } from "./regions/provinces.js";
 export type { RegistryCountOptions, RegistryCountRow, RegistryRow, RegistryRowsOptions } from "./registry/registry.js";
 export { FREQUENCIES, type Frequency } from "./series/periods.js";
 export { SERIES_LAYOUTS, type SeriesLayout } from "./series/read.js";

@@ -69,6 +69,8 @@ export interface MethodDeclaration<
   readonly input?: I;
   /** the dataset option a file input replaces @default "table" */
   readonly inputOption?: string;
+  /** neither the input option nor a file is needed: the method has a default (e.g. shipped data) */
+  readonly inputOptional?: boolean;
   /** the method uses the linear-algebra backend (`--backend` in the CLI) */
   readonly usesBackend?: boolean;
   /** CLI formats; the first is the default */

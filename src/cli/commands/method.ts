@@ -114,7 +114,7 @@ export async function runMethodCommand(m: AnyMethod, args: ParsedArgs, ctx: CliC
   const replaced = m.inputOption ?? "table";
   if (inputPath !== undefined && raw.has(replaced))
     throw new UsageError("usage.conflict", { a: `--${flagName(replaced)}`, b: "--input" });
-  if (m.input !== undefined && inputPath === undefined && !raw.has(replaced)) {
+  if (m.input !== undefined && m.inputOptional !== true && inputPath === undefined && !raw.has(replaced)) {
     throw new UsageError("usage.missing_option", { command, option: `--${flagName(replaced)} <id> | --input <file>` });
   }
   const options = parseOptions(

@@ -3,19 +3,27 @@
  * (src/app/regional.ts; spec §12).
  */
 import { z } from "zod";
-import { type LoadedIndicators, provincialIndicators, type RegionRankResult, regionRank } from "../../app/index.js";
+import { loadIndicatorTable, provincialIndicators, type RegionRankResult, regionRank } from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
 import { defineMethod, type Label } from "../declaration.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
-import { intOption } from "../options.js";
+import { datasetOption, documentOption, intOption } from "../options.js";
 import { renderCsv, renderTextTable } from "../text-table.js";
 import { toWireWith, wireDiagnostic, wireProvenance } from "../wire.js";
-import { HEAVY_RUNS } from "./framework.js";
+import { HEAVY_RUNS, SPEC_OPTION_MAX } from "./framework.js";
 
 const L = {
+  dataset: {
+    "zh-CN": "自己的省级面板（数据集编号；默认用内置公开数据）",
+    en: "your own provincial panel (dataset id; default: the shipped public data)",
+  },
+  spec: {
+    "zh-CN": "自己面板的指标体系：命令行中为 JSON 文件，API 中为 JSON 文本（默认内置“2135+N”）",
+    en: 'the framework of your panel: a JSON file in the CLI, the JSON text in the API (default: the shipped "2135+N")',
+  },
   year: {
-    "zh-CN": "基准年份（2002、2007、2012、2017；默认 2017）",
-    en: "benchmark year (2002, 2007, 2012, 2017; default 2017)",
+    "zh-CN": "年份（内置数据：2002、2007、2012、2017；默认最后一年）",
+    en: "year (shipped data: 2002, 2007, 2012, 2017; default the last)",
   },
   tiers: { "zh-CN": "Ward 聚类的梯队数（默认 4）", en: "number of Ward tiers (default 4)" },
   runs: {
@@ -81,6 +89,7 @@ const rankText = (v: number): string => (Math.abs(v - Math.round(v)) < 1e-6 ? St
 export function regionRankTable(r: RegionRankResult, lang: Lang): string {
   const zh = lang === "zh-CN";
   const withInterval = r.regions.some((x) => x.interval !== undefined);
+  const withShare = r.regions.some((x) => x.values["digital_share"] !== undefined);
   const header = [
     t("col.rank", lang),
     t("col.entity", lang),
@@ -88,7 +97,7 @@ export function regionRankTable(r: RegionRankResult, lang: Lang): string {
     t("col.tier", lang),
     t("col.rank_change", lang),
     ...(withInterval ? [t("col.rank_interval", lang)] : []),
-    t("col.digital_share", lang),
+    ...(withShare ? [t("col.digital_share", lang)] : []),
   ];
   const rows = r.regions.map((x) => [
     String(x.rank),
@@ -101,7 +110,7 @@ export function regionRankTable(r: RegionRankResult, lang: Lang): string {
       : withInterval
         ? ["—"]
         : []),
-    num(x.values["digital_share"] ?? null, lang, 2),
+    ...(withShare ? [num(x.values["digital_share"] ?? null, lang, 2)] : []),
   ]);
   let out = `${t("label.framework", lang)}: ${r.framework}  ${t("col.year", lang)}: ${r.year}\n\n`;
   out += renderTextTable(header, rows, [
@@ -113,7 +122,7 @@ export function regionRankTable(r: RegionRankResult, lang: Lang): string {
     ...(withInterval ? ["right" as const] : []),
     "right",
   ]);
-  out += `\n${t("label.catalogue", lang)}:\n`;
+  if (r.catalogue.length > 0) out += `\n${t("label.catalogue", lang)}:\n`;
   for (const p of r.catalogue)
     out += `  ${p.id.padEnd(8)} ${zh ? p.labelZh : p.labelEn}: ${t(`status.${p.status}`, lang)}${p.indicators.length > 0 ? ` (${p.indicators.join(", ")})` : ""}\n`;
   if (r.disparity !== null)
@@ -152,23 +161,35 @@ export const regionRankMethod = defineMethod({
     en: '"2135+N" regional evaluation: scores, ranks, tiers and disparity of the 31 provinces (the part public data fills)',
   },
   options: z.object({
-    year: intOption({ min: 2002, max: 2017 }, L.year),
+    dataset: datasetOption(L.dataset, { required: false }),
+    spec: documentOption(L.spec, "<spec.json>", { maxBytes: SPEC_OPTION_MAX }),
+    year: intOption({ min: 1900, max: 2100 }, L.year),
     tiers: intOption({ min: 1, max: 10 }, L.tiers),
     runs: intOption({ min: 0, max: 20_000 }, L.runs),
     seed: intOption({ min: 0, max: 2_147_483_647 }, L.seed),
   }),
   formats: ["table", "json", "csv"],
-  datasets: () => ["cn-ipio-provincial-gross-output", "cn-nbs-gdp-province"],
-  // with Monte-Carlo runs the server builds the provincial table and computes in its worker pool
+  // a user's provincial panel (`--dataset`, `--input`) may replace the shipped one, with its own spec
+  input: "indicator_table",
+  inputOption: "dataset",
+  inputOptional: true,
+  datasets: (o) => (o.dataset !== undefined ? [o.dataset] : ["cn-ipio-provincial-gross-output", "cn-nbs-gdp-province"]),
+  // with Monte-Carlo runs the server builds the table and computes in its worker pool
   heavy: {
     when: (o) => (o.runs ?? 0) >= HEAVY_RUNS,
-    prepare: (_o, source) => provincialIndicators(source),
+    prepare: (o, source) =>
+      o.dataset !== undefined ? loadIndicatorTable(source, o.dataset) : provincialIndicators(source),
   },
-  run: (o, input, ctx): Promise<RegionRankResult> => {
-    // `input` is the table `heavy.prepare` built, in the worker pool; else the store is read here
-    const table = input as unknown as LoadedIndicators | undefined;
+  run: async (o, input, ctx): Promise<RegionRankResult> => {
+    // the uploaded or prepared table; else a named dataset or the shipped provincial table from the store
+    const table =
+      input ??
+      (o.dataset !== undefined && ctx.source !== undefined
+        ? await loadIndicatorTable(ctx.source, o.dataset)
+        : undefined);
     return regionRank(ctx.source, {
       ...(table !== undefined && { input: table }),
+      ...(o.spec !== undefined && { spec: { text: o.spec, file: "spec" } }),
       ...(o.year !== undefined && { year: o.year }),
       ...(o.tiers !== undefined && { tiers: o.tiers }),
       ...(o.runs !== undefined && { runs: o.runs }),

@@ -172,7 +172,7 @@ function regionProvenance(r: RegionRankResult, lang: ReportLocale): string {
 export const regionRankSection = defineSection<RegionalSectionData>({
   id: "region.rank",
   family: "index",
-  load: (sources) => sources.runMethod(regionRankMethod, { ...REGION_REPORT_QUERY }),
+  load: (sources) => sources.runMethod(regionRankMethod, { dataset: undefined, ...REGION_REPORT_QUERY }),
   render: (r, ctx) => {
     const lang = ctx.lang;
     const T = regionalReportText(lang);
