@@ -113,7 +113,7 @@ describe("readIndexSpec", () => {
         const [, path, params] = expected[k] as (typeof expected)[number];
         expect(i.severity).toBe("error");
         expect(i.path.file).toBe(name);
-        if (path !== "") expect(i.path.columnName).toBe(path);
+        if (path !== "") expect(i.path.jsonPath).toBe(path);
         expect(i.params).toMatchObject(params);
       });
     });

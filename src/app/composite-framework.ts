@@ -179,7 +179,7 @@ function specIssue(
   return {
     code,
     severity: "error",
-    path: { file, ...(jsonPath !== "" && { columnName: jsonPath }) },
+    path: { file, ...(jsonPath !== "" && { jsonPath }) },
     params: { ...params, jsonPath },
   };
 }

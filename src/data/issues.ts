@@ -83,6 +83,8 @@ export interface IssuePath {
   readonly column?: number;
   /** header text of that column, when known */
   readonly columnName?: string;
+  /** in a JSON document (an index spec): the path of the value, e.g. `pillars[1].children[0].direction` */
+  readonly jsonPath?: string;
 }
 
 export interface DataIssue {

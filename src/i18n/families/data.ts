@@ -74,7 +74,13 @@ export interface DataIssueParams {
       };
   readonly unit_not_currency: { readonly unit: string; readonly accepted: readonly string[] };
   readonly header_not_found: { readonly expected: readonly string[]; readonly headerRow?: number };
-  readonly missing_column: { readonly column?: string; readonly reason?: "missing_row" | "no_sector_columns" };
+  readonly missing_column: {
+    readonly column?: string;
+    readonly reason?: "missing_row" | "no_sector_columns";
+    /** an index spec names a column the indicator table does not have (the spec's JSON path) */
+    readonly jsonPath?: string;
+    readonly available?: readonly string[];
+  };
   readonly non_numeric_cell: {
     readonly value: string;
     readonly reason?: "empty_cell";
@@ -285,11 +291,13 @@ export const issues: Bilingual<DataIssueParams> = {
     header_not_found: (p) =>
       `未找到包含所需列的表头行（应有 ${zhList(p.expected)}${p.headerRow !== undefined ? `，指定表头行为第 ${p.headerRow} 行` : ""}）。请在数字上方用一行写明列名（\`code\`、\`name\`、部门代码、\`fd_*\`、\`output\`）。`,
     missing_column: (p) =>
-      p.reason === "no_sector_columns"
-        ? "表头中没有部门代码列。请在 `code`、`name` 之后为每个部门添加一列，列名为部门代码（参见 data/templates/io-generic-template.csv）。"
-        : p.reason === "missing_row"
-          ? `缺少必需的行「${p.column ?? ""}」。请在表中添加该行。`
-          : `缺少必需的列「${p.column ?? ""}」。请在表头行中添加该列（参见 data/templates/io-generic-template.csv）。`,
+      p.jsonPath !== undefined
+        ? `指标体系在 ${p.jsonPath} 引用的列「${p.column ?? ""}」不在指标表中${p.available !== undefined && p.available.length > 0 ? `（表中的列：${zhList(p.available)}）` : ""}。请改正列名，或在指标表中加入该列。`
+        : p.reason === "no_sector_columns"
+          ? "表头中没有部门代码列。请在 `code`、`name` 之后为每个部门添加一列，列名为部门代码（参见 data/templates/io-generic-template.csv）。"
+          : p.reason === "missing_row"
+            ? `缺少必需的行「${p.column ?? ""}」。请在表中添加该行。`
+            : `缺少必需的列「${p.column ?? ""}」。请在表头行中添加该列（参见 data/templates/io-generic-template.csv）。`,
     non_numeric_cell: (p) =>
       p.reason === "empty_cell"
         ? "该单元格为空，但此处必须填写数字。请填写数值（零请写 0）。"
@@ -355,11 +363,13 @@ export const issues: Bilingual<DataIssueParams> = {
     header_not_found: (p) =>
       `No header row with the expected columns was found (expected ${show(p.expected)}${p.headerRow !== undefined ? `; header row given: ${p.headerRow}` : ""}). Put the column names (code, name, sector codes, fd_*, output) in one row above the numbers.`,
     missing_column: (p) =>
-      p.reason === "no_sector_columns"
-        ? "The header has no sector-code columns. Add one column per sector after code and name, headed by the sector code (see data/templates/io-generic-template.csv)."
-        : p.reason === "missing_row"
-          ? `The required row “${p.column ?? ""}” is missing. Add it to the table.`
-          : `The required column “${p.column ?? ""}” is missing. Add it to the header row (see data/templates/io-generic-template.csv).`,
+      p.jsonPath !== undefined
+        ? `The framework names, at ${p.jsonPath}, the column “${p.column ?? ""}”, which the indicator table does not have${p.available !== undefined && p.available.length > 0 ? ` (its columns: ${show(p.available)})` : ""}. Correct the name or add the column to the table.`
+        : p.reason === "no_sector_columns"
+          ? "The header has no sector-code columns. Add one column per sector after code and name, headed by the sector code (see data/templates/io-generic-template.csv)."
+          : p.reason === "missing_row"
+            ? `The required row “${p.column ?? ""}” is missing. Add it to the table.`
+            : `The required column “${p.column ?? ""}” is missing. Add it to the header row (see data/templates/io-generic-template.csv).`,
     non_numeric_cell: (p) =>
       p.reason === "empty_cell"
         ? "The cell is empty but must hold a number. Enter the value (write 0 for zero)."
@@ -413,6 +423,7 @@ export const location: { readonly [L in Lang]: (path: IssuePath) => string } = {
   "zh-CN": (path) => {
     const parts: string[] = [`文件 ${path.file}`];
     if (path.sheet !== undefined) parts.push(`工作表「${path.sheet}」`);
+    if (path.jsonPath !== undefined && path.jsonPath !== "") parts.push(`位置 ${path.jsonPath}`);
     if (path.row !== undefined) parts.push(`第 ${path.row} 行`);
     if (path.column !== undefined || path.columnName !== undefined) {
       const col = path.column !== undefined ? `第 ${path.column} 列` : "列";
@@ -423,6 +434,7 @@ export const location: { readonly [L in Lang]: (path: IssuePath) => string } = {
   en: (path) => {
     const parts: string[] = [path.file];
     if (path.sheet !== undefined) parts.push(`sheet “${path.sheet}”`);
+    if (path.jsonPath !== undefined && path.jsonPath !== "") parts.push(`at ${path.jsonPath}`);
     if (path.row !== undefined) parts.push(`row ${path.row}`);
     if (path.column !== undefined || path.columnName !== undefined) {
       const col = path.column !== undefined ? `column ${path.column}` : "column";

@@ -16,7 +16,11 @@ export interface DatasetIssueParams {
     readonly firstRow: number;
   };
   readonly duplicate_code: { readonly code: string; readonly firstRow: number };
-  readonly missing_value: { readonly column: string };
+  readonly missing_value: {
+    readonly column: string;
+    /** a required field of an index spec is absent (the spec's JSON path) */
+    readonly jsonPath?: string;
+  };
   readonly invalid_date: { readonly value: string };
   readonly unknown_parent: { readonly code: string; readonly parent: string };
   readonly concordance_weight_sum: {
@@ -61,7 +65,10 @@ export const issues: Bilingual<DatasetIssueParams> = {
     duplicate_observation: (p) =>
       `${p.entity} × ${p.indicator} × ${p.period} 的观测值重复（首次出现在第 ${p.firstRow} 行）。每个地区、指标、时期只能有一个值；请删除或合并重复行。`,
     duplicate_code: (p) => `代码「${p.code}」重复出现（首次出现在第 ${p.firstRow} 行）。代码必须唯一。`,
-    missing_value: (p) => `必需的列「${p.column}」在此行为空。请填写该单元格，或删除此行。`,
+    missing_value: (p) =>
+      p.jsonPath !== undefined
+        ? `指标体系缺少必填项「${p.column}」（位置 ${p.jsonPath}）。请补上（格式见 docs/index-spec.md）。`
+        : `必需的列「${p.column}」在此行为空。请填写该单元格，或删除此行。`,
     invalid_date: (p) => `「${p.value}」不是 YYYY-MM-DD 格式的日期。请按 2020-01-31 的格式填写。`,
     unknown_parent: (p) => `代码「${p.code}」的上级代码「${p.parent}」不在该分类中。请补充上级代码，或改正此行。`,
     concordance_weight_sum: (p) =>
@@ -80,7 +87,10 @@ export const issues: Bilingual<DatasetIssueParams> = {
     duplicate_observation: (p) =>
       `The observation ${p.entity} × ${p.indicator} × ${p.period} appears twice (first at row ${p.firstRow}). Each region, indicator and period takes one value; delete or merge the duplicate rows.`,
     duplicate_code: (p) => `Code “${p.code}” appears twice (first at row ${p.firstRow}). Codes must be unique.`,
-    missing_value: (p) => `The required column “${p.column}” is empty in this row. Fill the cell or delete the row.`,
+    missing_value: (p) =>
+      p.jsonPath !== undefined
+        ? `The framework lacks the required field “${p.column}” at ${p.jsonPath}. Add it (format: docs/index-spec.md).`
+        : `The required column “${p.column}” is empty in this row. Fill the cell or delete the row.`,
     invalid_date: (p) => `“${p.value}” is not a date of the form YYYY-MM-DD. Write dates as 2020-01-31.`,
     unknown_parent: (p) =>
       `The parent “${p.parent}” of code “${p.code}” is not in the classification. Add the parent code or correct the row.`,
