@@ -24,6 +24,8 @@ export interface MethodContext {
   readonly source?: DatasetSource;
   readonly backend?: BackendChoice;
   readonly clock?: Clock;
+  /** the file names of document options read from files (CLI `--spec spec.json`), shown in issue locations */
+  readonly documentFiles?: Readonly<Record<string, string>>;
   /** published reference values (overlays), when the edge has them */
   readonly published?: import("../app/index.js").PublishedSeriesLoader;
 }

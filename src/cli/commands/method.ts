@@ -101,11 +101,13 @@ export async function runMethodCommand(m: AnyMethod, args: ParsedArgs, ctx: CliC
   const formats = m.formats as readonly OutputFormat[];
   const format = enumOption(args, "format", formats, formats[0] as OutputFormat);
   const raw = new Map<string, string>();
+  const documentFiles: Record<string, string> = {};
   for (const [k, spec] of entries) {
     const v = args.options.get(flagName(k));
     if (v !== undefined && spec.kind === "document") {
       // a document option names a file in the CLI: its text is the value (the API takes the text)
-      const { bytes } = await ctx.readUserFile(v);
+      const { bytes, file } = await ctx.readUserFile(v);
+      documentFiles[k] = file;
       raw.set(k, new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, ""));
     } else if (v !== undefined) raw.set(k, v);
     else if (bare.includes(flagName(k))) raw.set(k, "true");
@@ -126,6 +128,7 @@ export async function runMethodCommand(m: AnyMethod, args: ParsedArgs, ctx: CliC
   );
   const backend = m.usesBackend === true ? enumOption(args, "backend", BACKEND_NAMES, "auto") : undefined;
   const base: MethodContext = {
+    ...(Object.keys(documentFiles).length > 0 && { documentFiles }),
     ...(backend !== undefined && { backend }),
     ...(ctx.deps.clock !== undefined && { clock: ctx.deps.clock }),
   };

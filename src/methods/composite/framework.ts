@@ -65,9 +65,9 @@ const context = (ctx: MethodContext) => ({
   ...(ctx.clock !== undefined && { clock: ctx.clock }),
 });
 
-function specText(spec: string | undefined, command: string): { text: string; file: string } {
+function specText(spec: string | undefined, command: string, ctx: MethodContext): { text: string; file: string } {
   if (spec === undefined) throw new UsageError("usage.missing_option", { command, option: "spec" });
-  return { text: spec, file: "spec" };
+  return { text: spec, file: ctx.documentFiles?.["spec"] ?? "spec" };
 }
 
 /** `normalisation,weights` → the factor list. @throws {UsageError} usage.invalid_value */
@@ -227,7 +227,7 @@ export const indexBuildMethod = defineMethod({
   formats: ["table", "json", "csv"],
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<BuildIndexResult> =>
-    buildIndex(refOf(o.dataset, input), specText(o.spec, "index build"), context(ctx)),
+    buildIndex(refOf(o.dataset, input), specText(o.spec, "index build", ctx), context(ctx)),
   wire: buildWire,
   toWire: toWireWith(buildWire),
   render: { table: buildTable, csv: buildCsv },
@@ -269,7 +269,7 @@ export const indexUncertaintyMethod = defineMethod({
     const factors = parseFactors(o.factors);
     return indexUncertainty(
       refOf(o.dataset, input),
-      specText(o.spec, "index uncertainty"),
+      specText(o.spec, "index uncertainty", ctx),
       {
         runs: o.runs ?? 1000,
         seed: o.seed ?? 1,

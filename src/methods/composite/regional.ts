@@ -189,7 +189,7 @@ export const regionRankMethod = defineMethod({
         : undefined);
     return regionRank(ctx.source, {
       ...(table !== undefined && { input: table }),
-      ...(o.spec !== undefined && { spec: { text: o.spec, file: "spec" } }),
+      ...(o.spec !== undefined && { spec: { text: o.spec, file: ctx.documentFiles?.["spec"] ?? "spec" } }),
       ...(o.year !== undefined && { year: o.year }),
       ...(o.tiers !== undefined && { tiers: o.tiers }),
       ...(o.runs !== undefined && { runs: o.runs }),
