@@ -241,6 +241,37 @@ async function proxyRows(source: DatasetSource): Promise<ReproductionRow[]> {
     datasets: proxy.provenance.datasets.map((d) => d.id),
   };
   const out: ReproductionRow[] = [];
+  // rows 4 and 7: 2012 levels beside the printed ones (the proxy has no 2023/2024)
+  for (const [id, component, ref] of [
+    ["s000-index-level-2012", "total", "4"],
+    ["s000-index-consumption-2012", "consumption", "7"],
+  ] as const) {
+    const p = requirePublished(id);
+    const y = proxy.years.find((x) => x.year === p.year);
+    if (y === undefined) continue;
+    const computed = component === "total" ? y.index : y.consumptionIndex;
+    out.push({
+      key: `${ref}-${component}-${p.year}`,
+      ref,
+      publishedId: id,
+      quantity: "index_level",
+      year: p.year as number,
+      computed,
+      computedYear: y.year,
+      published: p.value,
+      comparison: null,
+      gap: computed - (p.value as number),
+      tolerance: null,
+      status: "not_comparable",
+      tableId: y.table,
+      method,
+      reason: {
+        code: "proxy_level",
+        params: { component, year: y.year, computed, printed: p.value as number, baseYear: proxy.baseYear },
+      },
+      citation: seedCitation(p),
+    });
+  }
   const crossing = requirePublished("s000-index-gdp-crossing-year");
   const c = proxy.stats.crossingYear;
   const above = proxy.years.find((y) => y.index >= y.gdpIndex)?.year ?? null;

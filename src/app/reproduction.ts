@@ -59,7 +59,8 @@ export type ReproductionQuantity =
   | "cagr_gap"
   | "weak_episode"
   | "crossing_year"
-  | "component_cagr";
+  | "component_cagr"
+  | "index_level";
 
 /** A tier of the three-tier digitalisation lists. */
 export type Tier = "high" | "medium" | "low";
@@ -180,6 +181,14 @@ export interface ReproductionReasonParams {
     readonly window: readonly [number, number];
     /** the first and last year the proxy is at or above the GDP index */
     readonly aboveFrom: number | null;
+  };
+  /** rows 4 and 7: a level of the proxy (base-year index) beside a printed level — different data and base */
+  readonly proxy_level: {
+    readonly component: "total" | "consumption";
+    readonly year: number;
+    readonly computed: number;
+    readonly printed: number;
+    readonly baseYear: number;
   };
   /** rows 7–8: a component's average growth in the proxy against the printed one */
   readonly proxy_growth: {

@@ -277,7 +277,7 @@ describe.runIf(hasChromium)("dashboard (Chromium)", () => {
         const refs = await page
           .locator("[data-testid=fusion-reproduction-table] tr.value")
           .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-ref")));
-        expect(refs).toEqual(["5", "5", "5", "6", "8"]);
+        expect(refs).toEqual(["4", "5", "5", "5", "6", "7", "8"]);
         const table = (await page.getByTestId("fusion-reproduction-table").textContent()) ?? "";
         expect(table).toContain("2016");
         expect(table).toContain("1.29");

@@ -54,6 +54,8 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `公开数据近似（OECD投入产出表${p.window[0]}—${p.window[1]}年数字产品的最终消费、投资与净出口，以${p.baseYear}年为基期）${p.crossing === null ? "没有自下而上超过同口径GDP指数的年份" : `在${p.crossing}年首次超过同口径GDP指数`}${p.aboveFrom === null ? "" : `（${p.aboveFrom}年起不低于GDP指数）`}；印刷为“${p.printed}年前后”。以基期归一化时两条曲线在基期都等于100，交叉年份取决于基期的选择；信通院的分项数据未公开，水平值不可比。`,
     proxy_growth: (p) =>
       `公开数据近似中数字${p.component === "investment" ? "投资" : "最终消费"}的${p.from}—${p.to}年年均增速为 ${f(p.computed, 2)}%，印刷为 ${f(p.printed, 2)}%：近似使用OECD表中数字产品的最终需求（美元现价，受汇率影响），与信通院未公开的测算口径不同，只比较方向与量级。`,
+    proxy_level: (p) =>
+      `公开数据近似的${p.component === "total" ? "融合指数" : "数字最终消费分项指数"}（${p.baseYear}年 = 100）在${p.year}年为 ${f(p.computed, 2)}，信通院印刷为 ${f(p.printed, 2)}：两者数据口径不同（近似为OECD表数字产品的最终需求，美元现价），信通院的基期系推断，水平值不可比，仅并列展示。`,
   },
   en: {
     influence_table_year: (p) =>
@@ -84,5 +86,7 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `The public-data proxy (digital products' final consumption, investment and net exports in the OECD tables ${p.window[0]}–${p.window[1]}, base ${p.baseYear}) ${p.crossing === null ? "never crosses its GDP index from below" : `first crosses its GDP index from below in ${p.crossing}`}${p.aboveFrom === null ? "" : ` (at or above it from ${p.aboveFrom})`}; printed "about ${p.printed}". Normalised to a base year, both curves equal 100 there, so the crossing depends on the base chosen; CAICT's components are not public and the levels are not comparable.`,
     proxy_growth: (p) =>
       `In the public-data proxy, digital ${p.component} grew ${f(p.computed, 2)}% a year over ${p.from}–${p.to}; printed ${f(p.printed, 2)}%. The proxy uses the final demand of the digital products in the OECD tables (USD, current prices, so exchange rates move it), not CAICT's unpublished measure: only direction and order of magnitude compare.`,
+    proxy_level: (p) =>
+      `The public-data proxy's ${p.component === "total" ? "integration index" : "digital final-consumption sub-index"} (${p.baseYear} = 100) is ${f(p.computed, 2)} in ${p.year}; CAICT printed ${f(p.printed, 2)}. The data differ (the proxy is the final demand of the digital products in the OECD tables, USD, current prices) and CAICT's base year is inferred: the levels are not comparable and are only shown side by side.`,
   },
 };
