@@ -6,6 +6,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import longley from "../../../test/reference/numpy-core/nist-longley.json" with { type: "json" };
 import ref from "../../../test/reference/statsmodels-ols/ols.json" with { type: "json" };
+import cars from "../../../test/reference/statsmodels-ols/r-cars.json" with { type: "json" };
 import { isCoreError } from "../errors.js";
 import { fromRows, matrix } from "../linalg/matrix.js";
 import { type OlsCovarianceType, ols } from "./ols.js";
@@ -251,5 +252,29 @@ describe("ols: invariance property", () => {
       const expected = k === jj + 1 ? b0 + a : b0;
       expect(Math.abs(c.estimate - expected)).toBeLessThanOrEqual(1e-8 * (1 + Math.abs(a) + Math.abs(b0)));
     });
+  });
+});
+
+describe("ols on R datasets::cars (spec §4.2 known answers, R lm)", () => {
+  // reference: test/reference/statsmodels-ols/r-cars.json (R lm, spec §15 command C2). The spec prints
+  // 10–11 significant digits, so the rounding alone is up to ~5e-10 relative; asserted 1e-9.
+  const speed = cars.data.speed;
+  const dist = cars.data.dist;
+  it("lm(dist ~ speed)", () => {
+    const r = ols(Float64Array.from(dist), fromRows(speed.map((s) => [s])), { names: ["speed"] });
+    const ref = cars.lm_dist_speed;
+    expect(r.coefficients.map((c) => c.name)).toEqual(["(Intercept)", "speed"]);
+    expectRel(r.coefficients[0]?.estimate ?? Number.NaN, ref.intercept, 1e-9, "a");
+    expectRel(r.coefficients[0]?.stdError ?? Number.NaN, ref.interceptStdError, 1e-9, "se(a)");
+    expectRel(r.coefficients[1]?.estimate ?? Number.NaN, ref.slope, 1e-9, "b");
+    expectRel(r.coefficients[1]?.stdError ?? Number.NaN, ref.slopeStdError, 1e-9, "se(b)");
+    expectRel(r.coefficients[1]?.t ?? Number.NaN, ref.slopeT, 1e-9, "t(b)");
+  });
+  it("lm(log(dist) ~ log(speed)): the elasticity", () => {
+    const r = ols(Float64Array.from(dist, Math.log), fromRows(speed.map((s) => [Math.log(s)])));
+    const ref = cars.lm_logdist_logspeed;
+    expectRel(r.coefficients[0]?.estimate ?? Number.NaN, ref.intercept, 1e-9, "a");
+    expectRel(r.coefficients[1]?.estimate ?? Number.NaN, ref.slope, 1e-9, "elasticity");
+    expectRel(r.coefficients[1]?.stdError ?? Number.NaN, ref.slopeStdError, 1e-9, "se(elasticity)");
   });
 });
