@@ -37,7 +37,10 @@ import { chiSquaredSurvival, fSurvival } from "./distributions.js";
 export type GrangerDiagnosticCode =
   /** n − 2p − 1 < 10: the F test has few denominator degrees of freedom (params: dfDen, threshold, lags, n) */
   | "small_sample"
-  /** RSS_u = 0: the unrestricted model fits exactly, F = χ² = +∞ and both p-values are 0 (params: rssRestricted) */
+  /**
+   * √RSS_u ≤ 10·n·ε·‖y‖ (RSS_u is rounding noise): the unrestricted model fits exactly, F = χ² = +∞ and
+   * both p-values are 0 (params: rssUnrestricted, threshold (on RSS_u), rssRestricted)
+   */
   | "perfect_fit";
 
 /** A Granger-family diagnostic: plain data, rendered to text at the edges. */
@@ -135,8 +138,8 @@ function fitLeastSquares(fn: string, model: string, A: Matrix, b: Float64Array) 
  * Modelling choices: the sample is t = p+1…T for both regressions (n = T − p, as both references);
  * no transformation (difference or log-difference the series before calling, methods.md §4.3
  * `transform`); run it twice, with the arguments swapped, for both directions. A warning
- * `small_sample` is returned when n − 2p − 1 < 10; RSS_u = 0 gives F = χ² = +∞, p-values 0 and
- * `perfect_fit`.
+ * `small_sample` is returned when n − 2p − 1 < 10; an exact fit (√RSS_u ≤ 10·n·ε·‖y_{p+1..T}‖, i.e.
+ * RSS_u at the rounding level of the QR solve) gives F = χ² = +∞, p-values 0 and `perfect_fit`.
  *
  * @param y - the effect series y_1…y_T (finite, not constant)
  * @param x - the candidate cause x_1…x_T (same length, finite, not constant)
@@ -190,10 +193,18 @@ export function grangerTest(y: ArrayLike<number>, x: ArrayLike<number>, lags: nu
   const drop = Math.max(0, rssRestricted - rssUnrestricted);
   let f: number;
   let chi2: number;
-  if (rssUnrestricted === 0) {
+  // exact fit: a residual norm at the rounding level of the fit (Householder QR backward error ~ n·ε·‖y‖)
+  let yy = 0;
+  for (let i = 0; i < n; i++) yy += (b[i] as number) ** 2;
+  const perfectFitThreshold = (10 * n * Number.EPSILON) ** 2 * yy;
+  if (rssUnrestricted <= perfectFitThreshold) {
     f = Number.POSITIVE_INFINITY;
     chi2 = Number.POSITIVE_INFINITY;
-    diagnostics.push({ code: "perfect_fit", severity: "warning", params: { rssRestricted } });
+    diagnostics.push({
+      code: "perfect_fit",
+      severity: "warning",
+      params: { rssUnrestricted, threshold: perfectFitThreshold, rssRestricted },
+    });
   } else {
     f = drop / p / (rssUnrestricted / dfDen);
     chi2 = (n * drop) / rssUnrestricted;
