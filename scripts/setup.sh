@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium fonts-noto-cjk libopenblas-dev liblapacke-dev g++ make python3 python3-numpy python3-scipy)
+APT_PACKAGES=(chromium fonts-noto-cjk libopenblas-dev liblapacke-dev g++ make python3 python3-numpy python3-scipy python3-pandas python3-statsmodels r-base-core r-cran-lmtest)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
