@@ -55,6 +55,36 @@ export {
   type WeightingMethod,
 } from "./composite/index.js";
 export { type Diagnostic, type DiagnosticCode, type DiagnosticSeverity, diagnostic } from "./diagnostics.js";
+// econometrics (spec §4): OLS, Granger causality, VAR lag selection, F/χ²/t distributions
+export {
+  chiSquaredCdf,
+  chiSquaredSurvival,
+  fCdf,
+  fSurvival,
+  logGamma,
+  regularizedBeta,
+  regularizedGamma,
+  studentTTwoSidedPValue,
+} from "./econometrics/distributions.js";
+export {
+  GRANGER_SMALL_SAMPLE_DF,
+  type GrangerDiagnostic,
+  type GrangerDiagnosticCode,
+  type GrangerResult,
+  grangerTest,
+  type VarLagSelectionResult,
+  varLagSelection,
+} from "./econometrics/granger.js";
+export {
+  OLS_COVARIANCE_TYPES,
+  OLS_ILL_CONDITIONED,
+  OLS_INTERCEPT_NAME,
+  type OlsCoefficient,
+  type OlsCovarianceType,
+  type OlsOptions,
+  type OlsResult,
+  ols,
+} from "./econometrics/ols.js";
 // errors and diagnostics
 export { CoreError, type CoreErrorCode, isCoreError } from "./errors.js";
 export {

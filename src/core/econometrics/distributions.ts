@@ -116,13 +116,15 @@ function checkShape(fn: string, name: string, v: number): void {
  * @param x - point in [0, 1]
  * @param a - shape a > 0
  * @param b - shape b > 0
+ * @param oneMinusX - 1 − x when the caller has it exactly (e.g. t²/(ν + t²) beside ν/(ν + t²)), so the
+ *   other tail keeps its relative precision instead of being formed as 1 − x @default 1 − x
  * @returns `{lower, upper}` with lower + upper = 1 (to rounding)
  * @throws {CoreError} invalid_argument (a or b ≤ 0 or not finite, x outside [0, 1] or NaN)
  * @example
  * regularizedBeta(0.5, 2, 3).lower; // 0.6875 (= scipy.special.betainc(2, 3, 0.5))
  * @see Press et al. (2007), §6.4; scipy.special.betainc (Cephes incbet).
  */
-export function regularizedBeta(x: number, a: number, b: number): { lower: number; upper: number } {
+export function regularizedBeta(x: number, a: number, b: number, oneMinusX?: number): { lower: number; upper: number } {
   const fn = "regularizedBeta";
   checkShape(fn, "a", a);
   checkShape(fn, "b", b);
@@ -132,12 +134,14 @@ export function regularizedBeta(x: number, a: number, b: number): { lower: numbe
   if (x === 0) return { lower: 0, upper: 1 };
   if (x === 1) return { lower: 1, upper: 0 };
   // log of the front factor x^a (1−x)^b / B(a, b); log1p keeps 1−x exact-ish for tiny x
-  const lnFront = a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b);
+  const y = oneMinusX ?? 1 - x;
+  if (y <= 0) return { lower: 1, upper: 0 };
+  const lnFront = a * Math.log(x) + b * (oneMinusX !== undefined ? Math.log(y) : Math.log1p(-x)) - logBeta(a, b);
   if (x < (a + 1) / (a + b + 2)) {
     const lower = (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a;
     return { lower, upper: 1 - lower };
   }
-  const upper = (Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x)) / b;
+  const upper = (Math.exp(lnFront) * betaContinuedFraction(b, a, y)) / b;
   return { lower: 1 - upper, upper };
 }
 
@@ -249,7 +253,7 @@ function fTails(fn: string, x: number, d1: number, d2: number): { lower: number;
   if (x === Number.POSITIVE_INFINITY) return { lower: 1, upper: 0 };
   // Pr(F > x) = I_{d2/(d2 + d1 x)}(d2/2, d1/2); both arguments formed without 1 − (…)
   const w = d2 / (d2 + d1 * x);
-  const t = regularizedBeta(w, d2 / 2, d1 / 2);
+  const t = regularizedBeta(w, d2 / 2, d1 / 2, (d1 * x) / (d2 + d1 * x));
   return { lower: t.upper, upper: t.lower };
 }
 
@@ -289,4 +293,24 @@ function chiSquaredTails(fn: string, x: number, k: number): { lower: number; upp
   if (Number.isNaN(x)) throw new CoreError("invalid_argument", { function: fn, argument: "x", received: x });
   if (x <= 0) return { lower: 0, upper: 1 };
   return regularizedGamma(x / 2, k / 2);
+}
+
+/**
+ * Two-sided p-value of Student's t (学生 t 分布双侧 p 值): P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, 1/2), with
+ * both beta arguments formed exactly (ν/(ν+t²) and t²/(ν+t²)), so small p-values keep their digits.
+ *
+ * @param t - statistic (NaN gives NaN; ±Infinity gives 0)
+ * @param df - degrees of freedom ν > 0
+ * @returns the two-sided tail probability
+ * @throws {CoreError} invalid_argument (df ≤ 0 or not finite)
+ * @example
+ * studentTTwoSidedPValue(2.262157, 9); // ≈ 0.05
+ * @see Abramowitz & Stegun (1964), 26.7.1; 2·scipy.stats.t.sf(|t|) as the test reference.
+ */
+export function studentTTwoSidedPValue(t: number, df: number): number {
+  if (Number.isNaN(t)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  checkDf("studentTTwoSidedPValue", "df", df);
+  const t2 = t * t;
+  return regularizedBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2)).lower;
 }

@@ -11,7 +11,7 @@ import { choleskyDecompose, choleskySolve } from "../linalg/cholesky.js";
 import { type Matrix, matrix } from "../linalg/matrix.js";
 import { qrDecompose, qrQ, qrSolve } from "../linalg/qr.js";
 import { neumaierDot, neumaierSum } from "../stats/summation.js";
-import { fUpperTailPValue, studentTTwoSidedPValue } from "./ols-distributions.js";
+import { fSurvival, studentTTwoSidedPValue } from "./distributions.js";
 
 /** Covariance estimator of the coefficients (系数协方差估计). */
 export type OlsCovarianceType = "classical" | "hc0" | "hc1" | "hc2" | "hc3" | "nw";
@@ -388,7 +388,7 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
       }
     }
   }
-  const fPValue = fStatistic === null ? null : fUpperTailPValue(fStatistic, dfModel, dfResid);
+  const fPValue = fStatistic === null ? null : fSurvival(fStatistic, dfModel, dfResid);
 
   const rSquared = 1 - rss / tss;
   const adjRSquared = 1 - ((n - c) / dfResid) * (1 - rSquared);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reference values for the OLS estimator (src/core/econometrics/ols.ts) from statsmodels, and for its
-t / F tail probabilities (src/core/econometrics/ols-distributions.ts) from scipy.
+t / F tail probabilities (src/core/econometrics/distributions.ts) from scipy.
 
 Usage (from the repository root):
     python3 test/reference/statsmodels-ols/generate.py [--out DIR]
