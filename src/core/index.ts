@@ -57,6 +57,17 @@ export {
 export { type Diagnostic, type DiagnosticCode, type DiagnosticSeverity, diagnostic } from "./diagnostics.js";
 // econometrics (spec §4): OLS, Granger causality, VAR lag selection, F/χ²/t distributions
 export {
+  type AdfAutolag,
+  type AdfDiagnostic,
+  type AdfOptions,
+  type AdfRegression,
+  type AdfResult,
+  adfTest,
+  mackinnonCrit,
+  mackinnonP,
+  normalCdf,
+} from "./econometrics/adf.js";
+export {
   chiSquaredCdf,
   chiSquaredSurvival,
   fCdf,
