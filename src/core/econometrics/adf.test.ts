@@ -16,6 +16,7 @@
  * - usedLag, nobs: exact.
  */
 import { describe, expect, it } from "vitest";
+import rref from "../../../test/reference/r-urca-adf/adf.json" with { type: "json" };
 import ref from "../../../test/reference/statsmodels-adf/adf.json" with { type: "json" };
 import { isCoreError } from "../errors.js";
 import { type AdfAutolag, type AdfRegression, adfTest, mackinnonCrit, mackinnonP, normalCdf } from "./adf.js";
@@ -129,5 +130,70 @@ describe("adfTest errors and diagnostics", () => {
     expect(r.statistic).toBeLessThan(-18.83);
     expect(r.pValue).toBe(0);
     expect(r.diagnostics.map((d) => d.code)).toContain("pvalue_clamped");
+  });
+});
+
+/**
+ * R urca 1.3-3 `ur.df` and tseries 0.10-53 `adf.test` (test/reference/r-urca-adf, generate.R → adf.json),
+ * an engine independent of statsmodels, compared where the conventions coincide:
+ * - ur.df(type "none" / "drift" / "trend", lags k, selectlags "Fixed") is adfTest(regression "n" / "c" /
+ *   "ct", autolag null, maxLags k): same sample (nobs = T − 1 − k), same columns; urca's trend runs
+ *   k+1…T−1 instead of 1…nobs, a shift absorbed by the constant, so τ is the same.
+ * - ur.df(selectlags "AIC" / "BIC", lags k) differs from statsmodels in two ways (read from the R source,
+ *   `print(urca::ur.df)`): it searches lags 1…k only (its criterion vector starts with NA for lag 0),
+ *   on the common sample of k as statsmodels does, but it does **not** re-fit the chosen lag p on its own
+ *   sample: τ comes from the common-sample regression. So (a) the chosen lag equals ours whenever ours is
+ *   ≥ 1 (AIC/BIC differ from statsmodels' by a constant, +2 or +ln(nobs), for every lag: R counts σ as a
+ *   parameter), and (b) urca's τ equals adfTest on y without its first k − p values at fixed lag p,
+ *   whose sample is exactly urca's common sample.
+ * - tseries::adf.test(y, k) always has constant + trend: adfTest(regression "ct", autolag null, maxLags k).
+ *   Its p-value is a linear interpolation in a printed table (Banerjee et al. 1993, held at 0.01 / 0.99),
+ *   not MacKinnon's (1994) response surface, and urca's critical values are the Fuller (1976) / Dickey &
+ *   Fuller (1981) table rows by sample size, not MacKinnon (2010): both are recorded, not compared.
+ * Tolerance: statistic 1e-8 relative. R's lm (LINPACK dqrdc2 QR) and our pivoted Householder QR solve
+ * the same well-conditioned least-squares problems and agree to ~κ·ε; a wrong sample, column or lag moves τ
+ * by ≥ 1e-3 [largest observed: 1.8e-15 relative, fixed, common-sample and tseries alike]. Lags and nobs: exact.
+ */
+describe("adfTest against R urca::ur.df and tseries::adf.test (r-urca-adf/adf.json)", () => {
+  const URCA_TYPE: Record<string, AdfRegression> = { none: "n", drift: "c", trend: "ct" };
+  for (const c of rref.cases) {
+    for (const run of c.urca) {
+      const regression = URCA_TYPE[run.type] as AdfRegression;
+      if (run.selectlags === "Fixed") {
+        it(`${c.name}: ur.df(type "${run.type}", lags ${run.lags}) τ = adfTest(${regression}, maxLags ${run.lags}, autolag null)`, () => {
+          const r = adfTest(c.y, { regression, autolag: null, maxLags: run.lags });
+          expect(run.used_lag).toBe(run.lags);
+          expect(r.usedLag).toBe(run.lags);
+          expect(r.nobs).toBe(run.nobs);
+          expect(rel(r.statistic, run.tau)).toBeLessThan(1e-8);
+        });
+      } else {
+        const autolag: AdfAutolag = run.selectlags === "AIC" ? "aic" : "bic";
+        it(`${c.name}: ur.df(type "${run.type}", lags ${run.lags}, ${run.selectlags}) lag choice and common-sample τ`, () => {
+          const ours = adfTest(c.y, { regression, autolag, maxLags: run.lags });
+          if (ours.usedLag >= 1) expect(run.used_lag).toBe(ours.usedLag);
+          else expect(run.used_lag).toBeGreaterThanOrEqual(1); // urca never considers lag 0
+          const p = run.used_lag;
+          const common = adfTest(c.y.slice(run.lags - p), { regression, autolag: null, maxLags: p });
+          expect(common.nobs).toBe(run.nobs);
+          expect(rel(common.statistic, run.tau)).toBeLessThan(1e-8);
+        });
+      }
+    }
+    for (const run of c.tseries) {
+      it(`${c.name}: tseries::adf.test(k = ${run.k}) statistic = adfTest(ct, maxLags ${run.lag}, autolag null)`, () => {
+        // tseries' default lag is trunc((T − 1)^{1/3})
+        if (run.k === "default") expect(run.lag).toBe(Math.trunc((c.y.length - 1) ** (1 / 3)));
+        else expect(run.lag).toBe(run.k);
+        const r = adfTest(c.y, { regression: "ct", autolag: null, maxLags: run.lag });
+        expect(rel(r.statistic, run.statistic)).toBeLessThan(1e-8);
+      });
+    }
+  }
+  it("shows where urca's lag search and statsmodels' part: lag 0 is never chosen by urca", () => {
+    const rw = rref.cases.find((c) => c.name === "random_walk");
+    const aic = rw?.urca.find((r) => r.type === "drift" && r.selectlags === "AIC" && r.lags === 4);
+    expect(adfTest(rw?.y as number[], { regression: "c", autolag: "aic", maxLags: 4 }).usedLag).toBe(0);
+    expect(aic?.used_lag).toBe(1);
   });
 });
