@@ -14,6 +14,7 @@
  *   [statsmodels 3.9e-16, tseries 1.5e-16 absolute].
  * - lags, critical values, interpolation-warning direction: exact (integers, table constants, codes).
  */
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import ref from "../../../test/reference/statsmodels-kpss/kpss.json" with { type: "json" };
 import rref from "../../../test/reference/statsmodels-kpss/r.json" with { type: "json" };
@@ -164,5 +165,71 @@ describe("kpssTest errors and diagnostics", () => {
     const y = Object.freeze([...walk]);
     kpssTest(y, { regression: "ct" });
     expect(y).toEqual(walk);
+  });
+});
+
+describe("kpssTest properties", () => {
+  const fixedLags = fc.constantFrom<KpssLagRule>(0, 1, 3);
+  test.prop([
+    // tenths in [−100, 100]: no subnormal draws, and a spread ≥ 0.1 whenever the series is not constant
+    fc.array(
+      fc.integer({ min: -1000, max: 1000 }).map((v) => v / 10),
+      { minLength: 8, maxLength: 60 },
+    ),
+    fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+    fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+    fc.boolean(),
+    fc.constantFrom<KpssRegression>("c", "ct"),
+    fixedLags,
+  ])("the statistic is invariant to y → a + b·y (b ≠ 0), up to rounding", (y, a, b, negate, regression, nlags) => {
+    const s = negate ? -b : b;
+    let base: number;
+    try {
+      base = kpssTest(y, { regression, nlags }).statistic;
+    } catch {
+      return; // constant or exactly linear draws are refused (tested above)
+    }
+    const moved = kpssTest(
+      y.map((v) => a + s * v),
+      { regression, nlags },
+    ).statistic;
+    // a + b·y rounds each entry (≤ ε relative to |a| + |b·y|); the residuals lose up to |a|/|b·spread| of that
+    expect(rel(moved, base)).toBeLessThan(1e-6);
+  });
+
+  test.prop([
+    fc.array(fc.double({ min: -1e300, max: 1e300, noNaN: true }), { minLength: 3, maxLength: 40 }),
+    fc.constantFrom<KpssRegression>("c", "ct"),
+    fc.constantFrom<KpssLagRule>("auto", "legacy", 0, 2),
+  ])("never returns NaN or ±∞, and p ∈ [0.01, 0.10], for any finite input it accepts", (y, regression, nlags) => {
+    let r: ReturnType<typeof kpssTest>;
+    try {
+      r = kpssTest(y, { regression, nlags });
+    } catch (e) {
+      expect(isCoreError(e)).toBe(true);
+      expect((e as { params: { reason?: string } }).params.reason).toMatch(
+        /^(constant_series|exact_linear_trend|lags_too_large|autolag_undefined)$/,
+      );
+      return;
+    }
+    expect(Number.isFinite(r.statistic)).toBe(true);
+    expect(r.statistic).toBeGreaterThanOrEqual(0);
+    expect(r.pValue).toBeGreaterThanOrEqual(0.01);
+    expect(r.pValue).toBeLessThanOrEqual(0.1);
+    expect(Number.isInteger(r.lags) && r.lags >= 0 && r.lags < y.length).toBe(true);
+  });
+
+  it("handles magnitudes whose squares would overflow or underflow (same statistic as the unit-scale series)", () => {
+    const y = ref.cases.find((c) => c.name === "ar1")?.y as number[];
+    const base = kpssTest(y, { regression: "ct" }).statistic;
+    for (const scale of [2 ** 1000, 2 ** -1000]) {
+      expect(
+        kpssTest(
+          y.map((v) => v * scale),
+          { regression: "ct" },
+        ).statistic,
+      ).toBe(base);
+    }
+    expect(Number.isFinite(kpssTest([1e308, 1e308, -1e308, 5e307]).statistic)).toBe(true);
   });
 });

@@ -158,6 +158,25 @@ export function kpssPValue(statistic: number, regression: KpssRegression): numbe
   return ((p1 - p0) / (x1 - x0)) * (statistic - x0) + p0;
 }
 
+/**
+ * Multiplies v in place by the power of two 2^−k that brings max|v_i| into [1, 2). Power-of-two scaling
+ * is exact (unless an entry falls into the subnormal range) and commutes with every operation below, so
+ * the statistic — invariant to the scale of y — is unchanged bit for bit, while sums of squares can
+ * neither overflow (|y| near 1e308) nor underflow (|e| below 1e-154).
+ */
+function scaleToUnit(v: Float64Array): void {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i] as number));
+  if (m === 0) return;
+  let k = -Math.floor(Math.log2(m));
+  while (k !== 0) {
+    const step = Math.max(-1000, Math.min(1000, k));
+    const f = 2 ** step;
+    for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) * f;
+    k -= step;
+  }
+}
+
 /** Σ_{t≥i} e_t e_{t−i} (compensated). */
 function autocovSum(e: Float64Array, i: number): number {
   return neumaierDot(e.subarray(i), e.subarray(0, e.length - i));
@@ -198,6 +217,8 @@ function hobijnLags(e: Float64Array): { lags: number; s0: number } | { lags: nul
  * ⌈12·(n/100)^{1/4}⌉, both capped at n − 1 (diagnostic `lags_truncated`); p-value interpolated in
  * KPSS (1992) Table 1 and held at 0.10 / 0.01 outside it (diagnostics `pvalue_greater_than_reported`
  * / `pvalue_smaller_than_reported`, severity info: the decision at the tabulated levels is unaffected).
+ * y and the residuals are rescaled by powers of two before the sums (exact, and the statistic is
+ * scale-invariant): no overflow or underflow for any finite input, so no NaN or ±∞ in the result.
  * A constant series, or under "ct" an exactly linear one (residual norm ≤ 1024·n·ε·‖y − ȳ‖, where the
  * statistic would be rounding noise divided by rounding noise), is refused.
  *
@@ -268,6 +289,7 @@ export function kpssTest(y: ArrayLike<number>, options: KpssOptions = {}): KpssR
     });
   }
 
+  scaleToUnit(ys);
   // residuals: y − ȳ, or y − ȳ − b·(t − t̄) with b the OLS slope on t = 1…n (centred, so [1, t] is orthogonal)
   const mean = neumaierSum(ys) / n;
   const e = new Float64Array(n);
@@ -290,6 +312,8 @@ export function kpssTest(y: ArrayLike<number>, options: KpssOptions = {}): KpssR
       });
     }
   }
+
+  scaleToUnit(e);
 
   const diagnostics: KpssDiagnostic[] = [];
   let lags: number;
