@@ -254,3 +254,32 @@ describe("bayesArxForecast", () => {
     );
   });
 });
+
+describe("bayesArx nonstationary_ar_mean", () => {
+  it("flags an explosive posterior-mean AR polynomial and not a stationary one", () => {
+    const explosive = Array.from({ length: 30 }, (_, t) => 1.15 ** t + 0.01 * Math.cos(3 * t));
+    const e = bayesArx(explosive, { p: 1, d: 0, prior: { covariance: 1e6 } });
+    const flag = e.diagnostics.find((d) => d.code === "nonstationary_ar_mean");
+    expect(flag).toBeDefined();
+    expect(flag?.params.spectralRadius as number).toBeGreaterThan(1);
+    const stable = Array.from({ length: 40 }, (_, t) => 0.5 ** t + Math.sin(2.1 * t));
+    expect(bayesArx(stable, { p: 2, d: 0 }).diagnostics).toEqual([]);
+  });
+});
+
+describe("bayesArx purity", () => {
+  it("does not modify its inputs", () => {
+    const y = Float64Array.from(LAKE_HURON.slice(0, 40));
+    const x = Float64Array.from(TREND.slice(0, 40));
+    const y0 = y.slice();
+    const x0 = x.slice();
+    const fit = bayesArx(y, { p: 2, d: 1, exogenous: [x] });
+    bayesArxForecast(fit, {
+      horizon: 3,
+      draws: 50,
+      exogenous: scenarioPaths({ name: "g", growthMean: 0.01, growthSd: 0.01 }),
+    });
+    expect(Array.from(y)).toEqual(Array.from(y0));
+    expect(Array.from(x)).toEqual(Array.from(x0));
+  });
+});
