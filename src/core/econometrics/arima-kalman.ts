@@ -82,7 +82,9 @@ export function differencingPolynomial(d: number): Float64Array {
 
 /**
  * Stationary covariance Q0 of the r-dimensional ARMA state block: Q0 = T Q0 Tᵀ + R Rᵀ.
- * Throws `singular_matrix` when the AR part has a unit root (no stationary solution).
+ * Throws `singular_matrix` when the AR part has a unit root (no solution). For an explosive AR part
+ * the solution of the same equations is returned (not a covariance), as R's `getQ0` does: R's CSS
+ * fits filter with it.
  */
 export function stationaryCovariance(phi: Float64Array, theta: Float64Array): Float64Array {
   const p = phi.length;
@@ -94,7 +96,7 @@ export function stationaryCovariance(phi: Float64Array, theta: Float64Array): Fl
   if (r === 1) {
     const ph = p > 0 ? (phi[0] as number) : 0;
     const v = 1 / (1 - ph * ph);
-    if (!Number.isFinite(v) || v <= 0) throw new CoreError("singular_matrix", { function: "stationaryCovariance" });
+    if (!Number.isFinite(v)) throw new CoreError("singular_matrix", { function: "stationaryCovariance" });
     return Float64Array.of(v);
   }
   const Tm = new Float64Array(r * r);

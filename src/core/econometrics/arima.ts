@@ -538,7 +538,7 @@ export function arima(y: ArrayLike<number>, options: ArimaOptions): ArimaResult 
       ss = arimaStateSpace(phi, theta, delta, kappa);
     } catch (e) {
       if (!isCoreError(e)) throw e;
-      // no stationary start for the forecast state: use the diffuse-free identity block (forecasts undefined)
+      // unit-root AR: no initial covariance exists; filter without the AR part (forecasts not meaningful)
       ss = arimaStateSpace(new Float64Array(0), theta, delta, kappa);
     }
     finalModel = ss;

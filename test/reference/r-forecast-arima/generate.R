@@ -12,6 +12,8 @@
 #   auto      - forecast::auto.arima (stepwise, ic = "aicc", non-seasonal) on LakeHuron and on a
 #               seeded series: chosen order, constant, coefficients, AICc;
 #   armax     - the difference-equation form by lm (conditional OLS) on LakeHuron (spec §8.3).
+#   css_ml_errors - the names of the cases without xreg whose method = "CSS-ML" fit fails in R with "non-stationary
+#               AR part from CSS" (recorded with try(), so the TypeScript fallback can be checked).
 # Every input series is written into the JSON, so the TypeScript test needs nothing else.
 # Needs: R with forecast (Debian r-cran-forecast 8.20) and urca (used by auto.arima's KPSS test).
 suppressPackageStartupMessages(library(forecast))
@@ -48,6 +50,7 @@ y_x2 <- as.numeric(1 + 0.5 * x2a - 0.7 * x2b + arima.sim(list(ar = 0.6), n = 90)
 y_auto <- as.numeric(20 + cumsum(arima.sim(list(ar = 0.6), n = 100)))
 fx_i1 <- as.numeric(x_i1[n1] + cumsum(rnorm(6)))
 fx2 <- cbind(a = rnorm(4), b = rnorm(4))
+y_expl <- 1.15^(1:30) + sin(1:30)  # explosive: CSS-ML stops ("non-stationary AR part from CSS")
 
 cases <- list(
   list(name = "lakehuron_ar2_xreg", y = lake, order = c(2, 0, 0), xreg = cbind(x = lake_t),
@@ -70,6 +73,8 @@ cases <- list(
        newxreg = cbind(x = 1973:1977 - 1920), h = 5, method = "ML", mean = TRUE, drift = FALSE),
   list(name = "lakehuron_ar2_xreg_css", y = lake, order = c(2, 0, 0), xreg = cbind(x = lake_t),
        newxreg = cbind(x = 1973:1977 - 1920), h = 5, method = "CSS", mean = TRUE, drift = FALSE),
+  list(name = "explosive_ar1_css", y = y_expl, order = c(1, 0, 0), xreg = NULL, newxreg = NULL, h = 3,
+       method = "CSS", mean = TRUE, drift = FALSE),
   list(name = "sim_ar1_two_xreg", y = y_x2, order = c(1, 0, 0), xreg = cbind(a = x2a, b = x2b),
        newxreg = fx2, h = 4, method = "CSS-ML", mean = TRUE, drift = FALSE)
 )
@@ -122,6 +127,12 @@ for (cs in cases) {
     "}"))
 }
 
+css_ml_errors <- character(0)
+for (cs in Filter(function(cs) is.null(cs$xreg), cases)) {
+  r <- try(stats::arima(cs$y, order = cs$order, include.mean = cs$mean, method = "CSS-ML"), silent = TRUE)
+  if (inherits(r, "try-error") && grepl("non-stationary AR part from CSS", r)) css_ml_errors <- c(css_ml_errors, cs$name)
+}
+
 # --- auto.arima -----------------------------------------------------------------------------------
 autos <- list(
   list(name = "lakehuron_auto", y = lake),
@@ -157,6 +168,7 @@ json <- paste0(
   jstr("seed"), ": 20261203,\n",
   jstr("cases"), ": [\n", paste(case_json, collapse = ",\n"), "\n],\n",
   jstr("auto"), ": [\n", paste(auto_json, collapse = ",\n"), "\n],\n",
-  jstr("armax"), ": ", armax_json, "\n}\n"
+  jstr("armax"), ": ", armax_json, ",\n",
+  jstr("css_ml_errors"), ": ", jsarr(css_ml_errors), "\n}\n"
 )
 writeLines(json, file.path(out, "arima.json"))
