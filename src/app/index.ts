@@ -102,7 +102,28 @@ export {
   type ImportKind,
   type ValidationSummary,
 } from "./datasets.js";
+export {
+  defaultGrangerMaxLags,
+  type FrameRef,
+  type FrameRefOptions,
+  type GrangerDirection,
+  LAG_CRITERIA,
+  type LagCriterion,
+  OLS_VERIFIED_AGAINST,
+  SERIES_TRANSFORMS,
+  type SeriesTransform,
+  type StatsAdfOptions,
+  type StatsAdfResult,
+  type StatsGrangerOptions,
+  type StatsGrangerResult,
+  type StatsOlsOptions,
+  type StatsOlsResult,
+  statsAdf,
+  statsGranger,
+  statsOls,
+} from "./econometrics.js";
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
+export { type LoadedFrame, loadFrame, type ReadFrameInputOptions, readFrameInput } from "./frame-input.js";
 export {
   FUSION_COMPONENTS,
   type FusionComponent,

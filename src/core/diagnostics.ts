@@ -4,6 +4,7 @@
  */
 
 import type { CompositeDiagnosticCode } from "./composite/codes.js";
+import type { EconometricsDiagnosticCode } from "./econometrics/codes.js";
 
 export type DiagnosticSeverity = "info" | "warning" | "error";
 
@@ -44,7 +45,9 @@ export type DiagnosticCode =
    */
   | "detailed_table_not_used"
   /** the composite-index family's codes (src/core/composite/codes.ts) */
-  | CompositeDiagnosticCode;
+  | CompositeDiagnosticCode
+  /** the econometrics family's codes (src/core/econometrics/codes.ts) */
+  | EconometricsDiagnosticCode;
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

@@ -10,6 +10,14 @@ export { OECD_IOT_2021_INDUSTRIES } from "./classification/oecd-iot-2021.js";
 export type { ClassificationCode, ConcordanceRow } from "./concordance/read.js";
 export type { DatasetKind, DatasetMeta, Unit } from "./dataset.js";
 export {
+  type DataFrame,
+  type FrameColumn,
+  frameColumns,
+  frameLabels,
+  frameNumbers,
+  readDataFrame,
+} from "./frame/read.js";
+export {
   INDICATOR_YEARS,
   type IndicatorColumn,
   type IndicatorRow,

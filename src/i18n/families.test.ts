@@ -49,10 +49,12 @@ const asParams = (p: object): Readonly<Record<string, unknown>> => p as Readonly
  * OECD, WIOD, NBS, URL, API, GET, GDP, USD, ISIC), software and people's names that have no Chinese
  * form in use (TypeScript, OpenBLAS, LU, QR, Cholesky, Collatz–Wielandt), the formula symbols
  * max/diag, the OECD row codes IMPO/VALU that the caveats quote, Sobol (sensitivity indices), TOPSIS,
- * CRITIC and PCA (weighting methods, no settled Chinese short form), and the unit MB.
+ * CRITIC and PCA (weighting methods, no settled Chinese short form), the unit MB, and in econometrics
+ * the names of tests, criteria and reference software (ADF, KPSS, ARIMA, AIC, BIC, AICc, HQ, FPE, HC,
+ * MacKinnon, Schwert, Newey, West, White, statsmodels, R).
  */
 const ALLOWED = new Set(
-  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD Sobol TOPSIS CRITIC PCA MB".split(
+  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD Sobol TOPSIS CRITIC PCA MB ADF KPSS ARIMA ARIMAX AIC BIC AICc HQ FPE HC MacKinnon Schwert Newey West White statsmodels".split(
     " ",
   ),
 );
@@ -398,6 +400,8 @@ const CORE_EXAMPLES: Examples<CoreErrorParams> = {
     { function: "openblas.inverse", backend: "openblas", step: 4 },
     { function: "luDecompose", step: 1, pivot: 0, tolerance: 1e-14 },
     { function: "qrSolve", rank: 2, cols: 3 },
+    { function: "ols", reason: "collinear_columns", rank: 2, cols: 3, columns: ["x2"] },
+    { function: "varLagSelection", reason: "residual_covariance_singular" },
   ],
   not_positive_definite: [{ function: "choleskyDecompose", argument: "A", index: 1, pivot: -3 }],
   too_few_observations: [
@@ -440,8 +444,12 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
   condition_estimate: [
     { estimate: 12.5, norm: 1, method: "exact_from_column_sums", matrix: "I-H" },
     { estimate: 3.5, norm: 1, method: "exact_from_inverse" },
+    { estimate: 456.2, norm: 2, method: "jacobi_svd", matrix: "X" },
   ],
-  ill_conditioned: [{ estimate: 3e9, threshold: 1e8, matrix: "I-A" }],
+  ill_conditioned: [
+    { estimate: 3e9, threshold: 1e8, matrix: "I-A" },
+    { estimate: 4.9e9, threshold: 1e8, matrix: "X" },
+  ],
   spectral_radius: [
     {
       value: 0.61,
@@ -478,6 +486,15 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
   sobol_not_converged: [{ factor: "weighting", runs: 100, firstOrderSe: 0.08, totalSe: 0.06, threshold: 0.05 }],
   no_dispersion_equal_weights: [{ method: "entropy", n: 4 }],
   coupling_undefined: [{ row: 3 }],
+  small_sample: [{ dfDen: 6, threshold: 10, lags: 2, n: 11 }],
+  perfect_fit: [{ rssUnrestricted: 1e-28, threshold: 1e-20, rssRestricted: 4.2 }],
+  pvalue_clamped: [{ statistic: -25.1, min: -18.83, max: 2.74, pValue: 0 }],
+  max_lags_truncated: [{ schwert: 9, maxLags: 4, n: 13 }],
+  observations_dropped: [
+    { count: 2, rows: [5, 9], n: 11 },
+    { count: 25, rows: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21], n: 30 },
+  ],
+  lag_order_raised: [{ criterion: "aic" }],
   zero_output_variance: [{ runs: 1000 }],
   pca_first_component_not_unique: [{ lambda1: 2.0000000001, lambda2: 2 }],
   detailed_table_not_used: [
@@ -505,7 +522,11 @@ const ISSUE_EXAMPLES: Examples<DataIssueParams> = {
   ],
   unit_not_currency: [{ unit: "percent", accepted: ["cny_yuan", "cny_10k", "usd_million"] }],
   header_not_found: [{ expected: ["code", "name", "output"], headerRow: 3 }],
-  missing_column: [{ column: "OUTPUT", reason: "missing_row" }, { reason: "no_sector_columns" }],
+  missing_column: [
+    { column: "OUTPUT", reason: "missing_row" },
+    { reason: "no_sector_columns" },
+    { column: "gdp", available: ["year", "GDP"] },
+  ],
   non_numeric_cell: [
     { value: "", reason: "empty_cell" },
     { value: "abc", block: "final_demand", category: "fd_c" },
@@ -538,6 +559,7 @@ const ISSUE_EXAMPLES: Examples<DataIssueParams> = {
   dataset_exists: [{ id: "cn-x" }],
   invalid_value: [
     { value: "=C2*2", expected: "cached_formula_result" },
+    { value: "-3", expected: "> 0 (log)" },
     { value: "999", expected: "empty", cells: 9, headerCells: 8 },
     { value: "", expected: "row_code" },
     { value: "fd_x", expected: "known_column" },
@@ -552,7 +574,10 @@ const ISSUE_EXAMPLES: Examples<DataIssueParams> = {
   unknown_region: [{ value: "火星" }],
   invalid_period: [{ value: "2020Q5", frequency: "quarterly" }],
   duplicate_observation: [{ entity: "110000", indicator: "gdp", period: "2020", firstRow: 2 }],
-  duplicate_code: [{ code: "A01", firstRow: 2 }],
+  duplicate_code: [
+    { code: "A01", firstRow: 2 },
+    { code: "gdp", firstColumn: 2 },
+  ],
   missing_value: [{ column: "entity" }],
   invalid_date: [{ value: "2020/1/1" }],
   unknown_parent: [{ code: "A011", parent: "A09" }],

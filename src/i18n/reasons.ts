@@ -22,7 +22,7 @@ const COMMON: BilingualTexts<CommonReason> = {
   "zh-CN": {
     negative_entry: "矩阵含有负元素",
     not_symmetric: "矩阵不对称",
-    constant_series: "序列取值全部相同，无法计算秩相关",
+    constant_series: "序列取值全部相同（没有变化），无法计算该统计量",
     no_store: "未打开数据库",
     not_io_table: "该数据集不是投入产出表",
     wrong_kind: "该数据集的类型不适用于此方法",
@@ -31,7 +31,7 @@ const COMMON: BilingualTexts<CommonReason> = {
   en: {
     negative_entry: "the matrix has a negative entry",
     not_symmetric: "the matrix is not symmetric",
-    constant_series: "the series is constant, so no rank correlation can be computed",
+    constant_series: "the series is constant (it does not vary), so the statistic cannot be computed",
     no_store: "no data store is open",
     not_io_table: "the dataset is not an input–output table",
     wrong_kind: "the dataset is of a kind this method does not take",
@@ -215,12 +215,82 @@ const COMPOSITE: BilingualTexts<CompositeReason> = {
 };
 
 /** Every reason code. */
-export type ReasonCode = CommonReason | IoReason | DataReason | CompositeReason;
+/** Reasons of the econometrics family (src/core/econometrics and the econometric use cases). */
+export type EconometricsReason =
+  | "collinear_columns"
+  | "collinear_design"
+  | "max_lags_exceed_sample"
+  | "max_lags_too_large"
+  | "must_be_positive"
+  | "negative"
+  | "no_columns"
+  | "not_converged"
+  | "pole"
+  | "residual_covariance_singular"
+  | "unit_leverage"
+  | "unknown_autolag"
+  | "unknown_regression"
+  | "integer_ge_1"
+  | "non_positive_for_log"
+  | "missing_in_series"
+  | "too_few_for_lags"
+  | "too_few_for_regressors";
+
+const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
+  "zh-CN": {
+    collinear_columns: "解释变量完全共线",
+    collinear_design: "滞后项构成的设计矩阵完全共线（例如某一序列为常数）",
+    max_lags_exceed_sample: "最大滞后阶数超出样本所能容许的范围",
+    max_lags_too_large: "最大滞后阶数过大：回归的自由度不足",
+    must_be_positive: "取值必须为正",
+    negative: "取值不能为负",
+    no_columns: "没有任何解释变量列",
+    not_converged: "迭代未收敛",
+    pole: "参数落在分布函数的极点上",
+    residual_covariance_singular: "残差协方差矩阵奇异（序列之间存在精确的线性关系）",
+    unit_leverage: "某个观测的杠杆值为 1（该观测被完全拟合），HC2/HC3 无定义；请改用 HC0/HC1",
+    unknown_autolag: "未知的滞后阶数选择规则",
+    unknown_regression: "未知的确定性项设定",
+    integer_ge_1: "必须是不小于 1 的整数",
+    non_positive_for_log: "取对数要求数值为正",
+    missing_in_series: "时间序列中有缺失值：时间序列检验不能跳过缺失的年份",
+    too_few_for_lags: "观测值不足以估计所设滞后阶数",
+    too_few_for_regressors: "观测值不多于待估参数个数，没有剩余自由度",
+  },
+  en: {
+    collinear_columns: "the regressors are perfectly collinear",
+    collinear_design: "the lagged design is perfectly collinear (e.g. one series is constant)",
+    max_lags_exceed_sample: "the maximum lag order exceeds what the sample allows",
+    max_lags_too_large: "the maximum lag is too large: the regression has too few degrees of freedom",
+    must_be_positive: "the value must be positive",
+    negative: "the value must not be negative",
+    no_columns: "there are no regressor columns",
+    not_converged: "the iteration did not converge",
+    pole: "the parameter lies at a pole of the distribution function",
+    residual_covariance_singular: "the residual covariance is singular (the series are exactly linearly related)",
+    unit_leverage: "an observation has leverage 1 (it is fitted exactly), so HC2/HC3 are undefined; use HC0/HC1",
+    unknown_autolag: "unknown lag-selection rule",
+    unknown_regression: "unknown deterministic terms",
+    integer_ge_1: "must be an integer of at least 1",
+    non_positive_for_log: "taking logarithms needs positive values",
+    missing_in_series: "the time series has a missing value: time-series tests cannot skip years",
+    too_few_for_lags: "too few observations for the lag order",
+    too_few_for_regressors: "no more observations than parameters, so no residual degrees of freedom",
+  },
+};
+
+export type ReasonCode = CommonReason | IoReason | DataReason | CompositeReason | EconometricsReason;
 
 /** The reason texts of every family, by language. */
 export const REASONS: BilingualTexts<ReasonCode> = {
-  "zh-CN": { ...COMMON["zh-CN"], ...IO["zh-CN"], ...DATA["zh-CN"], ...COMPOSITE["zh-CN"] },
-  en: { ...COMMON.en, ...IO.en, ...DATA.en, ...COMPOSITE.en },
+  "zh-CN": {
+    ...COMMON["zh-CN"],
+    ...IO["zh-CN"],
+    ...DATA["zh-CN"],
+    ...COMPOSITE["zh-CN"],
+    ...ECONOMETRICS["zh-CN"],
+  },
+  en: { ...COMMON.en, ...IO.en, ...DATA.en, ...COMPOSITE.en, ...ECONOMETRICS.en },
 };
 
 /** Every reason code, at run time. */

@@ -7,7 +7,7 @@
  * (docs/adding-a-method-family.md; ADR 0007).
  */
 import type { z } from "zod";
-import type { BackendChoice, Clock, DatasetSource, LoadedIndicators, TableRef } from "../app/index.js";
+import type { BackendChoice, Clock, DatasetSource, LoadedFrame, LoadedIndicators, TableRef } from "../app/index.js";
 import type { Lang } from "../i18n/index.js";
 
 /** zh-CN and English text of a label (shown in `--help`, OpenAPI and the dashboard). */
@@ -38,6 +38,7 @@ export interface MethodContext {
 export interface MethodInputs {
   readonly io_table: TableRef;
   readonly indicator_table: LoadedIndicators;
+  readonly data_frame: LoadedFrame;
 }
 
 /** The kinds of file input. */

@@ -86,6 +86,19 @@ export type ErrorCategory = keyof typeof ERROR_CATEGORIES;
  */
 const USAGE_CORE_CODES: ReadonlySet<CoreErrorCode> = new Set(["invalid_argument", "unknown_sector", "invalid_group"]);
 
+/**
+ * Reasons that make an `invalid_argument` a condition of the data, not of the request: the series
+ * the options name exists but cannot be tested as it is (constant, with gaps, not positive under a log).
+ */
+const DATA_REASONS: ReadonlySet<string> = new Set([
+  "constant_series",
+  "years_not_consecutive",
+  "non_positive_for_log",
+  "unit_leverage",
+  "max_lags_exceed_sample",
+  "max_lags_too_large",
+]);
+
 /** An error as both edges report it. */
 export interface DescribedError {
   readonly category: ErrorCategory;
@@ -147,7 +160,7 @@ export function describeError(e: unknown, lang: Lang): DescribedError {
   }
   if (isCoreError(e)) {
     return {
-      category: USAGE_CORE_CODES.has(e.code) ? "usage" : "data",
+      category: USAGE_CORE_CODES.has(e.code) && !DATA_REASONS.has(String(e.params.reason ?? "")) ? "usage" : "data",
       code: e.code,
       message: catalog(lang).coreError(e.code, e.params),
       params: e.params,

@@ -2,7 +2,7 @@
  * Reading a method's file input (`--input FILE`, the body of `POST <path>`) by the kind its
  * declaration names: an IO table in the generic template, or an indicator table.
  */
-import { type ParseLimits, readIndicatorInput, readInputTable } from "../app/index.js";
+import { type ParseLimits, readFrameInput, readIndicatorInput, readInputTable } from "../app/index.js";
 import type { MethodInput, MethodInputs } from "./declaration.js";
 
 export interface ReadMethodInputOptions {
@@ -36,5 +36,6 @@ export async function readMethodInput<I extends MethodInput>(
     });
     return { table: loaded.table, meta: loaded.meta } as MethodInputs[I];
   }
+  if (kind === "data_frame") return (await readFrameInput(bytes, common)) as MethodInputs[I];
   return (await readIndicatorInput(bytes, common)) as MethodInputs[I];
 }

@@ -188,7 +188,11 @@ const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?$/;
 export function textOption(
   label: Label,
   placeholder: string,
-  options: { default?: string; maxLength?: number; list?: { maxItems: number; maxItemLength: number } | false } = {},
+  options: {
+    default?: string;
+    maxLength?: number;
+    list?: { maxItems: number; maxItemLength: number } | false;
+  } = {},
 ) {
   const list = options.list ?? (/,…>/.test(placeholder) ? LIST_LIMITS : false);
   const base = z
@@ -202,6 +206,22 @@ export function textOption(
     required: false,
     placeholder,
     ...(options.default !== undefined && { default: options.default }),
+    ...(list !== false && { maxItems: list.maxItems, maxItemLength: list.maxItemLength }),
+  });
+}
+
+/** Free text that must be given (e.g. the column a test reads); otherwise as {@link textOption}. */
+export function requiredTextOption(label: Label, placeholder: string, options: { maxLength?: number } = {}) {
+  const list = /,…>/.test(placeholder) ? LIST_LIMITS : false;
+  const schema = z
+    .string()
+    .min(1)
+    .max(options.maxLength ?? 2000);
+  return attach(schema, {
+    kind: "string",
+    label,
+    required: true,
+    placeholder,
     ...(list !== false && { maxItems: list.maxItems, maxItemLength: list.maxItemLength }),
   });
 }

@@ -126,6 +126,8 @@ const UPLOAD_BODY_TEXT: Record<MethodInput, string> = {
   io_table: "the bytes of a CSV or XLSX file in the generic IO template (docs/data.md)",
   indicator_table:
     "the bytes of a CSV or XLSX indicator table: an `entity` column, an optional `year` column, one numeric column per indicator (docs/data.md)",
+  data_frame:
+    "the bytes of a CSV or XLSX data table: column names in the first row, one observation per row; the options name the columns used (docs/cli.md)",
 };
 
 function uploadBody(input: MethodInput): Json {

@@ -52,9 +52,13 @@ export function methodHelp(m: AnyMethod, lang: Lang): string {
         ? zh
           ? `用 CSV/XLSX 文件代替 ${replaced}（通用模板，不入库）`
           : `a CSV/XLSX file instead of ${replaced} (generic template, not stored)`
-        : zh
-          ? `用 CSV/XLSX 指标表代替 ${replaced}（entity、可选 year、每个指标一列；不入库）`
-          : `a CSV/XLSX indicator table instead of ${replaced} (entity, optional year, one column per indicator; not stored)`,
+        : m.input === "data_frame"
+          ? zh
+            ? `用 CSV/XLSX 数据表代替 ${replaced}（首行为列名，每行一个观测；不入库）`
+            : `a CSV/XLSX data table instead of ${replaced} (column names in the first row, one observation per row; not stored)`
+          : zh
+            ? `用 CSV/XLSX 指标表代替 ${replaced}（entity、可选 year、每个指标一列；不入库）`
+            : `a CSV/XLSX indicator table instead of ${replaced} (entity, optional year, one column per indicator; not stored)`,
     ]);
     if (m.input === "io_table")
       rows.push([

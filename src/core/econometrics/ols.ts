@@ -406,7 +406,11 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
   ];
   if (conditionNumber > OLS_ILL_CONDITIONED) {
     diagnostics.push(
-      diagnostic("ill_conditioned", "warning", { estimate: conditionNumber, threshold: OLS_ILL_CONDITIONED }),
+      diagnostic("ill_conditioned", "warning", {
+        estimate: conditionNumber,
+        threshold: OLS_ILL_CONDITIONED,
+        matrix: "X",
+      }),
     );
   }
   return {

@@ -68,6 +68,10 @@ export interface CommonCoreErrorParams {
     readonly pivot?: number;
     readonly tolerance?: number;
     readonly backend?: string;
+    /** regressions (econometrics): why the design is singular, and the columns involved */
+    readonly reason?: ReasonCode;
+    readonly columns?: Shown;
+    readonly model?: string;
   };
   /** Cholesky met a pivot d_j ≤ 0 at 0-based column `index` */
   readonly not_positive_definite: Where & {
@@ -81,17 +85,22 @@ export interface CommonCoreErrorParams {
     readonly family?: string;
     readonly received: number;
     readonly required: number;
+    readonly reason?: ReasonCode;
   };
 }
 
 export interface CommonDiagnosticParams {
   readonly condition_estimate: {
     readonly estimate: number;
-    readonly norm: 1;
-    readonly method: "exact_from_inverse" | "exact_from_column_sums";
-    readonly matrix?: "I-A" | "I-H";
+    readonly norm: 1 | 2;
+    readonly method: "exact_from_inverse" | "exact_from_column_sums" | "jacobi_svd";
+    readonly matrix?: "I-A" | "I-H" | "X";
   };
-  readonly ill_conditioned: { readonly estimate: number; readonly threshold: number; readonly matrix?: "I-A" | "I-H" };
+  readonly ill_conditioned: {
+    readonly estimate: number;
+    readonly threshold: number;
+    readonly matrix?: "I-A" | "I-H" | "X";
+  };
   /** Collatz–Wielandt bounds lower ≤ ρ ≤ upper; `value` is settled only when `converged` */
   readonly spectral_radius: {
     readonly value: number;
@@ -118,8 +127,10 @@ const zhWhere = (p: Where): string => (p.function !== undefined ? `${p.function}
 const zhReason = (r: ReasonCode | undefined): string => reasonText(r, "zh-CN");
 const enReason = (r: ReasonCode | undefined): string => reasonText(r, "en");
 const digitsLost = (estimate: number): number => Math.max(0, Math.round(Math.log10(estimate > 0 ? estimate : 1)));
-const zhMatrix = (m: string | undefined): string => (m === "I-H" ? "(I − H)" : "(I − A)");
-const enMatrix = zhMatrix;
+const zhMatrix = (m: string | undefined): string =>
+  m === "X" ? "回归设计矩阵 X" : m === "I-H" ? "(I − H)" : "(I − A)";
+const enMatrix = (m: string | undefined): string =>
+  m === "X" ? "the regression design X" : m === "I-H" ? "(I − H)" : "(I − A)";
 
 export const coreErrors: Bilingual<CommonCoreErrorParams> = {
   "zh-CN": {
@@ -132,11 +143,15 @@ export const coreErrors: Bilingual<CommonCoreErrorParams> = {
     not_square: (p) =>
       `${zhWhere(p)}矩阵必须是方阵（实为 ${p.rows}×${p.cols}）。中间流量矩阵的行与列必须是同一组部门。`,
     singular_matrix: (p) =>
-      `${zhWhere(p)}矩阵奇异（${p.step !== undefined ? `第 ${p.step + 1} 步消元` : `秩 ${p.rank ?? 0}，列数 ${p.cols ?? 0}`}${p.pivot !== undefined ? `，最小主元 ${show(p.pivot)}` : ""}），无法求逆或求解；对 (I − A) 而言即列昂惕夫逆矩阵（完全需要系数）不存在。请检查是否有投入等于产出的部门，或将其与相邻部门合并。`,
+      p.reason === "collinear_columns" || p.reason === "collinear_design"
+        ? `${zhWhere(p)}回归的解释变量完全共线（秩 ${p.rank ?? 0}${p.columns !== undefined ? `，与其他列线性相关的列：${zhList(p.columns)}` : ""}），系数无法唯一确定。请删除重复或可由其他列线性组合得到的变量（例如与截距项重复的常数列）。`
+        : p.reason !== undefined
+          ? `${zhWhere(p)}矩阵奇异——${zhReason(p.reason)}。`
+          : `${zhWhere(p)}矩阵奇异（${p.step !== undefined ? `第 ${p.step + 1} 步消元` : `秩 ${p.rank ?? 0}，列数 ${p.cols ?? 0}`}${p.pivot !== undefined ? `，最小主元 ${show(p.pivot)}` : ""}），无法求逆或求解；对 (I − A) 而言即列昂惕夫逆矩阵（完全需要系数）不存在。请检查是否有投入等于产出的部门，或将其与相邻部门合并。`,
     not_positive_definite: (p) =>
       `${zhWhere(p)}矩阵${p.argument !== undefined ? ` ${p.argument} ` : ""}不是正定矩阵（第 ${p.index + 1} 列的主元为 ${show(p.pivot)} ≤ 0），无法做 Cholesky 分解。请检查是否存在共线的变量，或改用 QR 分解。`,
     too_few_observations: (p) =>
-      `${zhWhere(p)}观测值太少（实有 ${p.received}，至少需要 ${p.required}）${p.family !== undefined ? `——数据库中没有「${p.family}」类别的投入产出表` : ""}。请增加编表年份或缩短所需区间。`,
+      `${zhWhere(p)}观测值太少（实有 ${p.received}，至少需要 ${p.required}）${p.family !== undefined ? `——数据库中没有「${p.family}」类别的投入产出表` : p.reason !== undefined ? `——${zhReason(p.reason)}` : ""}。请增加编表年份或缩短所需区间。`,
   },
   en: {
     dimension_mismatch: (p) =>
@@ -148,19 +163,23 @@ export const coreErrors: Bilingual<CommonCoreErrorParams> = {
     not_square: (p) =>
       `${enWhere(p)}the matrix must be square (received ${p.rows}×${p.cols}). An intermediate-flow matrix needs the same sectors on its rows and columns.`,
     singular_matrix: (p) =>
-      `${enWhere(p)}the matrix is singular (${p.step !== undefined ? `elimination step ${p.step + 1}` : `rank ${p.rank ?? 0} of ${p.cols ?? 0} columns`}${p.pivot !== undefined ? `, smallest pivot ${show(p.pivot)}` : ""}), so it cannot be inverted or solved; for (I − A) the Leontief inverse does not exist. Check for sectors whose inputs equal their output, or aggregate them with a neighbouring sector.`,
+      p.reason === "collinear_columns" || p.reason === "collinear_design"
+        ? `${enWhere(p)}the regressors are perfectly collinear (rank ${p.rank ?? 0}${p.columns !== undefined ? `; columns dependent on the others: ${show(p.columns)}` : ""}), so the coefficients are not identified. Remove duplicated variables or ones that are linear combinations of others (e.g. a constant column besides the intercept).`
+        : p.reason !== undefined
+          ? `${enWhere(p)}the matrix is singular — ${enReason(p.reason)}.`
+          : `${enWhere(p)}the matrix is singular (${p.step !== undefined ? `elimination step ${p.step + 1}` : `rank ${p.rank ?? 0} of ${p.cols ?? 0} columns`}${p.pivot !== undefined ? `, smallest pivot ${show(p.pivot)}` : ""}), so it cannot be inverted or solved; for (I − A) the Leontief inverse does not exist. Check for sectors whose inputs equal their output, or aggregate them with a neighbouring sector.`,
     not_positive_definite: (p) =>
       `${enWhere(p)}matrix${p.argument !== undefined ? ` ${p.argument}` : ""} is not positive definite (pivot ${show(p.pivot)} ≤ 0 at column ${p.index + 1}), so the Cholesky factorisation fails. Check for collinear variables or use the QR factorisation.`,
     too_few_observations: (p) =>
-      `${enWhere(p)}too few observations (received ${p.received}, need ${p.required})${p.family !== undefined ? ` — no table of the “${p.family}” family is in the store` : ""}. Add more table years or shorten the requested range.`,
+      `${enWhere(p)}too few observations (received ${p.received}, need ${p.required})${p.family !== undefined ? ` — no table of the “${p.family}” family is in the store` : p.reason !== undefined ? ` — ${enReason(p.reason)}` : ""}. Add more table years or shorten the requested range.`,
   },
 };
 
 export const diagnostics: Bilingual<CommonDiagnosticParams> = {
   "zh-CN": {
-    condition_estimate: (p) => `${zhMatrix(p.matrix)} 的条件数（1 范数）：${show(p.estimate)}。`,
+    condition_estimate: (p) => `${zhMatrix(p.matrix)} 的条件数（${p.norm} 范数）：${show(p.estimate)}。`,
     ill_conditioned: (p) =>
-      `${zhMatrix(p.matrix)} 病态（条件数 ${show(p.estimate)}，超过 ${show(p.threshold)}），结果可能损失约 ${digitsLost(p.estimate)} 位有效数字。请检查是否存在近乎空的部门，或将其合并。`,
+      `${zhMatrix(p.matrix)} 病态（条件数 ${show(p.estimate)}，超过 ${show(p.threshold)}），结果可能损失约 ${digitsLost(p.estimate)} 位有效数字。${p.matrix === "X" ? "请检查解释变量之间是否近乎共线，或对量级悬殊的变量重新标度。" : "请检查是否存在近乎空的部门，或将其合并。"}`,
     spectral_radius: (p) =>
       p.converged
         ? `直接消耗系数矩阵的谱半径：${show(p.value)}（Collatz–Wielandt 幂迭代，${p.iterations} 次迭代收敛）。`
@@ -174,9 +193,9 @@ export const diagnostics: Bilingual<CommonDiagnosticParams> = {
     backend_used: (p) => `线性代数后端：${p.backend}。`,
   },
   en: {
-    condition_estimate: (p) => `Condition number of ${enMatrix(p.matrix)} (1-norm): ${show(p.estimate)}.`,
+    condition_estimate: (p) => `Condition number of ${enMatrix(p.matrix)} (${p.norm}-norm): ${show(p.estimate)}.`,
     ill_conditioned: (p) =>
-      `${enMatrix(p.matrix)} is ill-conditioned (condition number ${show(p.estimate)}, above ${show(p.threshold)}); results may lose about ${digitsLost(p.estimate)} significant digits. Check for nearly empty sectors or aggregate them.`,
+      `${enMatrix(p.matrix)} is ill-conditioned (condition number ${show(p.estimate)}, above ${show(p.threshold)}); results may lose about ${digitsLost(p.estimate)} significant digits. ${p.matrix === "X" ? "Check for nearly collinear regressors, or rescale variables of very different magnitudes." : "Check for nearly empty sectors or aggregate them."}`,
     spectral_radius: (p) =>
       p.converged
         ? `Spectral radius of A: ${show(p.value)} (Collatz–Wielandt power iteration, converged in ${p.iterations} iterations).`

@@ -14,6 +14,7 @@ export type InvalidValueExpected =
   | "empty_unnamed_column"
   | "cached_formula_result"
   | ">= 0"
+  | "> 0 (log)"
   | "row_code"
   | "known_column"
   | "nbs42_codes"
@@ -198,6 +199,8 @@ function zhExpected(e: InvalidValueExpected): string {
       return "带有已计算结果的公式（请在电子表格软件中重新计算并保存）";
     case ">= 0":
       return "≥ 0";
+    case "> 0 (log)":
+      return "正数（对数变换要求取值 > 0）";
     case "row_code":
       return "部门代码或 va_* 增加值代码";
     case "known_column":
@@ -239,6 +242,8 @@ function enExpected(e: InvalidValueExpected): string {
       return "a formula with a cached result (recalculate and save it in the spreadsheet program)";
     case ">= 0":
       return "≥ 0";
+    case "> 0 (log)":
+      return "a positive number (the log transform needs values > 0)";
     case "row_code":
       return "a sector code or a va_* value-added code";
     case "known_column":
@@ -297,7 +302,9 @@ export const issues: Bilingual<DataIssueParams> = {
           ? "表头中没有部门代码列。请在 `code`、`name` 之后为每个部门添加一列，列名为部门代码（参见 data/templates/io-generic-template.csv）。"
           : p.reason === "missing_row"
             ? `缺少必需的行「${p.column ?? ""}」。请在表中添加该行。`
-            : `缺少必需的列「${p.column ?? ""}」。请在表头行中添加该列（参见 data/templates/io-generic-template.csv）。`,
+            : p.available !== undefined
+              ? `表中没有名为「${p.column ?? ""}」的列（表中的列：${zhList(p.available)}）。请改正列名（区分大小写），或在表头行中添加该列。`
+              : `缺少必需的列「${p.column ?? ""}」。请在表头行中添加该列（参见 data/templates/io-generic-template.csv）。`,
     non_numeric_cell: (p) =>
       p.reason === "empty_cell"
         ? "该单元格为空，但此处必须填写数字。请填写数值（零请写 0）。"
@@ -369,7 +376,9 @@ export const issues: Bilingual<DataIssueParams> = {
           ? "The header has no sector-code columns. Add one column per sector after code and name, headed by the sector code (see data/templates/io-generic-template.csv)."
           : p.reason === "missing_row"
             ? `The required row “${p.column ?? ""}” is missing. Add it to the table.`
-            : `The required column “${p.column ?? ""}” is missing. Add it to the header row (see data/templates/io-generic-template.csv).`,
+            : p.available !== undefined
+              ? `The table has no column named “${p.column ?? ""}” (its columns: ${show(p.available)}). Correct the name (it is case-sensitive) or add the column to the header row.`
+              : `The required column “${p.column ?? ""}” is missing. Add it to the header row (see data/templates/io-generic-template.csv).`,
     non_numeric_cell: (p) =>
       p.reason === "empty_cell"
         ? "The cell is empty but must hold a number. Enter the value (write 0 for zero)."

@@ -15,7 +15,7 @@ export interface DatasetIssueParams {
     readonly period: string;
     readonly firstRow: number;
   };
-  readonly duplicate_code: { readonly code: string; readonly firstRow: number };
+  readonly duplicate_code: { readonly code: string; readonly firstRow?: number; readonly firstColumn?: number };
   readonly missing_value: {
     readonly column: string;
     /** a required field of an index spec is absent (the spec's JSON path) */
@@ -64,7 +64,10 @@ export const issues: Bilingual<DatasetIssueParams> = {
       `「${p.value}」不是有效的${ZH_FREQUENCY[p.frequency]}时期。年度写作 2020，季度写作 2020Q1，月度写作 2020-01。`,
     duplicate_observation: (p) =>
       `${p.entity} × ${p.indicator} × ${p.period} 的观测值重复（首次出现在第 ${p.firstRow} 行）。每个地区、指标、时期只能有一个值；请删除或合并重复行。`,
-    duplicate_code: (p) => `代码「${p.code}」重复出现（首次出现在第 ${p.firstRow} 行）。代码必须唯一。`,
+    duplicate_code: (p) =>
+      p.firstColumn !== undefined
+        ? `列名「${p.code}」重复出现（首次出现在第 ${p.firstColumn} 列）。每列须有不同的名称。`
+        : `代码「${p.code}」重复出现（首次出现在第 ${p.firstRow ?? 0} 行）。代码必须唯一。`,
     missing_value: (p) =>
       p.jsonPath !== undefined
         ? `指标体系缺少必填项「${p.column}」（位置 ${p.jsonPath}）。请补上（格式见 docs/index-spec.md）。`
@@ -86,7 +89,10 @@ export const issues: Bilingual<DatasetIssueParams> = {
       `“${p.value}” is not a valid ${EN_FREQUENCY[p.frequency]} period. Write years as 2020, quarters as 2020Q1, months as 2020-01.`,
     duplicate_observation: (p) =>
       `The observation ${p.entity} × ${p.indicator} × ${p.period} appears twice (first at row ${p.firstRow}). Each region, indicator and period takes one value; delete or merge the duplicate rows.`,
-    duplicate_code: (p) => `Code “${p.code}” appears twice (first at row ${p.firstRow}). Codes must be unique.`,
+    duplicate_code: (p) =>
+      p.firstColumn !== undefined
+        ? `The column name “${p.code}” appears twice (first in column ${p.firstColumn}). Give every column its own name.`
+        : `Code “${p.code}” appears twice (first at row ${p.firstRow ?? 0}). Codes must be unique.`,
     missing_value: (p) =>
       p.jsonPath !== undefined
         ? `The framework lacks the required field “${p.column}” at ${p.jsonPath}. Add it (format: docs/index-spec.md).`

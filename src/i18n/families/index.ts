@@ -16,6 +16,7 @@ import * as common from "./common.js";
 import * as composite from "./composite.js";
 import * as data from "./data.js";
 import * as datasets from "./datasets.js";
+import * as econometrics from "./econometrics.js";
 import * as io from "./io.js";
 import * as reproduction from "./reproduction.js";
 import { assertType, type Bilingual, type SameKeys } from "./types.js";
@@ -25,7 +26,8 @@ export type CoreErrorParams = common.CommonCoreErrorParams & io.IoCoreErrorParam
 /** Params of every diagnostic code (families: common, io, composite). */
 export type DiagnosticParams = common.CommonDiagnosticParams &
   io.IoDiagnosticParams &
-  composite.CompositeDiagnosticParams;
+  composite.CompositeDiagnosticParams &
+  econometrics.EconometricsDiagnosticParams;
 /** Params of every data-issue code (families: data, datasets). */
 export type DataIssueParams = data.DataIssueParams & datasets.DatasetIssueParams;
 
@@ -41,8 +43,13 @@ export const CORE_ERROR_MESSAGES: Bilingual<CoreErrorParams> = {
 
 /** Messages of every diagnostic code (families). */
 export const DIAGNOSTIC_MESSAGES: Bilingual<DiagnosticParams> = {
-  "zh-CN": { ...common.diagnostics["zh-CN"], ...io.diagnostics["zh-CN"], ...composite.diagnostics["zh-CN"] },
-  en: { ...common.diagnostics.en, ...io.diagnostics.en, ...composite.diagnostics.en },
+  "zh-CN": {
+    ...common.diagnostics["zh-CN"],
+    ...io.diagnostics["zh-CN"],
+    ...composite.diagnostics["zh-CN"],
+    ...econometrics.diagnostics["zh-CN"],
+  },
+  en: { ...common.diagnostics.en, ...io.diagnostics.en, ...composite.diagnostics.en, ...econometrics.diagnostics.en },
 };
 
 /** Messages of every data-issue code (families). */

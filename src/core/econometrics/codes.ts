@@ -1,0 +1,23 @@
+/**
+ * Codes of the econometrics family (计量方法族): the diagnostics its functions and use cases return
+ * (STYLE §2.6: codes, not prose). Contract violations reuse the closed {@link CoreErrorCode} union with
+ * a `reason` (src/i18n/reasons.ts `EconometricsReason`). Joined to `DiagnosticCode` in
+ * src/core/diagnostics.ts; messages in src/i18n/families/econometrics.ts.
+ */
+import type { AdfDiagnosticCode } from "./adf.js";
+import type { GrangerDiagnosticCode } from "./granger.js";
+
+/** Every diagnostic code the econometrics family emits. */
+export type EconometricsDiagnosticCode =
+  | GrangerDiagnosticCode
+  | AdfDiagnosticCode
+  /**
+   * rows with a missing value in a column the regression uses were left out (listwise deletion)
+   * (params: count, rows (the first 20 physical rows), n (observations used))
+   */
+  | "observations_dropped"
+  /**
+   * the information criterion chose lag order 0, but a Granger test needs at least 1: order 1 was
+   * used (params: criterion)
+   */
+  | "lag_order_raised";

@@ -1,0 +1,138 @@
+/**
+ * Econometrics family (计量方法): diagnostics of src/core/econometrics (OLS, Granger causality and
+ * lag selection, unit-root tests) and of the econometric use cases. Contract violations reuse the
+ * common codes with an econometrics `reason` (reasons.ts).
+ */
+import { show } from "../params.js";
+import type { Bilingual } from "./types.js";
+
+export interface EconometricsDiagnosticParams {
+  readonly small_sample: {
+    readonly dfDen: number;
+    readonly threshold: number;
+    readonly lags: number;
+    readonly n: number;
+  };
+  readonly perfect_fit: {
+    readonly rssUnrestricted: number;
+    readonly threshold: number;
+    readonly rssRestricted: number;
+  };
+  readonly pvalue_clamped: {
+    readonly statistic: number;
+    readonly min: number;
+    readonly max: number;
+    readonly pValue: number;
+  };
+  readonly max_lags_truncated: { readonly schwert: number; readonly maxLags: number; readonly n: number };
+  readonly observations_dropped: { readonly count: number; readonly rows: readonly number[]; readonly n: number };
+  readonly lag_order_raised: { readonly criterion: string };
+}
+
+const rowsText = (rows: readonly number[], count: number, sep: string): string =>
+  `${rows.join(sep)}${count > rows.length ? " …" : ""}`;
+
+export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
+  "zh-CN": {
+    small_sample: (p) =>
+      `小样本：${p.lags} 阶滞后、${p.n} 个观测时，F 检验的分母自由度只有 ${p.dfDen}（少于 ${p.threshold}），检验功效很低，结论须谨慎解读。`,
+    perfect_fit: (p) =>
+      `无约束模型完全拟合（残差平方和 ${show(p.rssUnrestricted)}，约束模型 ${show(p.rssRestricted)}）：F 与 χ² 统计量为无穷大、p 值为 0。这通常说明序列之间存在精确的确定性关系，请检查数据。`,
+    pvalue_clamped: (p) =>
+      `统计量 ${show(p.statistic)} 超出 MacKinnon (1994) 近似的适用范围 [${show(p.min)}, ${show(p.max)}]，p 值按 statsmodels 的做法记为 ${show(p.pValue)}。`,
+    max_lags_truncated: (p) =>
+      `受样本量（${p.n}）限制，默认最大滞后阶数由 Schwert 规则的 ${p.schwert} 降为 ${p.maxLags}。`,
+    observations_dropped: (p) =>
+      `${p.count} 行在所用的列中有缺失值，已整行剔除（第 ${rowsText(p.rows, p.count, "、")} 行）；回归使用 ${p.n} 个观测。`,
+    lag_order_raised: (p) => `信息准则（${p.criterion}）选择了 0 阶滞后，但格兰杰检验至少需要 1 阶：已按 1 阶检验。`,
+  },
+  en: {
+    small_sample: (p) =>
+      `Small sample: with ${p.lags} lag(s) and ${p.n} observations the F test has only ${p.dfDen} denominator degrees of freedom (fewer than ${p.threshold}); its power is low, so read the result with care.`,
+    perfect_fit: (p) =>
+      `The unrestricted model fits exactly (residual sum of squares ${show(p.rssUnrestricted)}, restricted ${show(p.rssRestricted)}): F and χ² are infinite and the p-values 0. This usually means an exact deterministic relation between the series; check the data.`,
+    pvalue_clamped: (p) =>
+      `The statistic ${show(p.statistic)} lies outside the range of MacKinnon's (1994) approximation [${show(p.min)}, ${show(p.max)}]; the p-value is set to ${show(p.pValue)} as statsmodels does.`,
+    max_lags_truncated: (p) =>
+      `The sample size (${p.n}) lowered the default maximum lag from Schwert's rule ${p.schwert} to ${p.maxLags}.`,
+    observations_dropped: (p) =>
+      `${p.count} row(s) with a missing value in a column used were left out (rows ${rowsText(p.rows, p.count, ", ")}); the regression uses ${p.n} observations.`,
+    lag_order_raised: (p) =>
+      `The information criterion (${p.criterion}) chose lag order 0, but a Granger test needs at least 1: order 1 was used.`,
+  },
+};
+
+/** Interface strings of the econometrics family's terminal output (joined by messages.ts). */
+export const EN = {
+  "col.term": "term",
+  "col.estimate": "estimate",
+  "col.std_error": "std. error",
+  "col.t": "t",
+  "col.p_value": "p-value",
+  "col.lags": "lags",
+  "col.direction_test": "null hypothesis",
+  "col.f": "F",
+  "col.df": "df",
+  "col.chi2": "χ²",
+  "col.chi2_p": "χ² p-value",
+  "label.response": "response",
+  "label.covariance": "covariance",
+  "label.r_squared": "R²",
+  "label.adj_r_squared": "adjusted R²",
+  "label.f_test": "F test (all slopes = 0)",
+  "label.n_obs": "observations",
+  "label.aic_bic": "AIC / BIC",
+  "label.condition_number": "condition number κ₂(X)",
+  "label.verified_against": "verified against",
+  "label.lag_selection": "lag selection",
+  "label.statistic": "statistic",
+  "label.used_lag": "lagged differences",
+  "label.critical_values": "critical values",
+  "label.null_hypothesis": "H0",
+  "label.transform": "transform",
+  "hyp.x_does_not_granger_cause_y": "{x} does not Granger-cause {y}",
+  "hyp.unit_root": "{column} has a unit root (is not stationary)",
+  "se.classical": "classical",
+  "se.hc0": "HC0 (White)",
+  "se.hc1": "HC1",
+  "se.hc2": "HC2",
+  "se.hc3": "HC3",
+  "se.nw": "Newey–West (lag {lags})",
+} as const;
+
+export const ZH: Record<keyof typeof EN, string> = {
+  "col.term": "变量",
+  "col.estimate": "估计值",
+  "col.std_error": "标准误",
+  "col.t": "t 值",
+  "col.p_value": "p 值",
+  "col.lags": "滞后阶数",
+  "col.direction_test": "原假设",
+  "col.f": "F 值",
+  "col.df": "自由度",
+  "col.chi2": "χ² 值",
+  "col.chi2_p": "χ² 的 p 值",
+  "label.response": "被解释变量",
+  "label.covariance": "协方差估计",
+  "label.r_squared": "R²",
+  "label.adj_r_squared": "调整后 R²",
+  "label.f_test": "F 检验（所有斜率为 0）",
+  "label.n_obs": "观测数",
+  "label.aic_bic": "AIC / BIC",
+  "label.condition_number": "条件数 κ₂(X)",
+  "label.verified_against": "已对照验证",
+  "label.lag_selection": "滞后阶数选择",
+  "label.statistic": "统计量",
+  "label.used_lag": "差分滞后项数",
+  "label.critical_values": "临界值",
+  "label.null_hypothesis": "原假设",
+  "label.transform": "变换",
+  "hyp.x_does_not_granger_cause_y": "{x} 不是 {y} 的格兰杰原因",
+  "hyp.unit_root": "{column} 存在单位根（非平稳）",
+  "se.classical": "经典",
+  "se.hc0": "HC0（White）",
+  "se.hc1": "HC1",
+  "se.hc2": "HC2",
+  "se.hc3": "HC3",
+  "se.nw": "Newey–West（滞后 {lags} 阶）",
+};

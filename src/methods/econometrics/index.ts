@@ -1,0 +1,431 @@
+/**
+ * Declarations of the econometrics family (计量方法): `shushi stats ols|granger|adf` and
+ * `/api/stats/…`, on a data frame (`--input FILE` / POST body: column names in the first row) or a
+ * stored panel or time series (`--dataset ID`, columns entity, year and one per indicator). Spec §4.2–4.3;
+ * use cases in src/app/econometrics.ts.
+ *
+ * The JSON of this family uses the field names the issue fixed for analysts coming from R and
+ * statsmodels (`std_error`, `p_value`, `r_squared`, …): snake_case, unlike the camelCase of the other
+ * families (ADR 0011).
+ */
+import { z } from "zod";
+import {
+  type FrameRef,
+  LAG_CRITERIA,
+  type LoadedFrame,
+  SERIES_TRANSFORMS,
+  type StatsAdfResult,
+  type StatsGrangerResult,
+  type StatsOlsResult,
+  statsAdf,
+  statsGranger,
+  statsOls,
+} from "../../app/index.js";
+import { OLS_COVARIANCE_TYPES, type OlsCovarianceType } from "../../core/index.js";
+import { type Lang, t } from "../../i18n/index.js";
+import { defineMethod, type Label, type MethodContext } from "../declaration.js";
+import { UsageError } from "../errors.js";
+import { datasetOption, enumOption, intOption, requiredTextOption, textOption } from "../options.js";
+import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
+import { adfTable, grangerTable, olsCsv, olsTable } from "./render.js";
+
+const L = {
+  dataset: {
+    "zh-CN": "数据集（面板或时间序列的编号；列为 entity、year 和各指标代码）",
+    en: "dataset (id of a panel or time series; columns entity, year and the indicator codes)",
+  },
+  y: { "zh-CN": "被解释变量所在的列", en: "the column of the response" },
+  x: { "zh-CN": "解释变量所在的列，以逗号分隔", en: "the regressor columns, comma-separated" },
+  se: {
+    "zh-CN": "系数协方差：经典、HC0–HC3 异方差稳健或 Newey–West",
+    en: "coefficient covariance: classical, HC0–HC3 heteroskedasticity-robust or Newey–West",
+  },
+  nwLags: {
+    "zh-CN": "Newey–West 的滞后阶数（默认 ⌊4(n/100)^{2/9}⌋）",
+    en: "Newey–West lag (default ⌊4(n/100)^{2/9}⌋)",
+  },
+  olsTransform: {
+    "zh-CN": "log：对被解释变量和解释变量取自然对数（双对数模型，斜率即弹性）",
+    en: "log: natural logs of the response and the regressors (log–log: slopes are elasticities)",
+  },
+  gy: {
+    "zh-CN": "结果变量所在的列（原假设：x 不是 y 的格兰杰原因）",
+    en: "the effect column (H0: x does not Granger-cause y)",
+  },
+  gx: { "zh-CN": "待检验的原因变量所在的列", en: "the column of the candidate cause" },
+  lags: {
+    "zh-CN": "滞后阶数，或 auto（按信息准则在 VAR 中选择）",
+    en: "lag order, or auto (chosen by an information criterion on the VAR)",
+  },
+  maxLags: {
+    "zh-CN": "自动选择或 ADF 检验时的最大滞后阶数",
+    en: "largest lag order searched (auto lag selection, ADF)",
+  },
+  criterion: { "zh-CN": "选择滞后阶数的信息准则", en: "information criterion of the lag selection" },
+  transform: {
+    "zh-CN": "检验前的变换：水平值、一阶差分或对数差分",
+    en: "transform before the test: levels, first differences or log differences",
+  },
+  time: {
+    "zh-CN": "时间列（默认自动识别 year、年份 等列；无时间列则按文件中的行序）",
+    en: "the time column (default: a column named year, 年份, …; without one, rows in file order)",
+  },
+  column: { "zh-CN": "要检验的序列所在的列", en: "the column of the series tested" },
+  regression: {
+    "zh-CN": "确定性项：n 无、c 常数、ct 常数和趋势",
+    en: "deterministic terms: n none, c constant, ct constant and trend",
+  },
+  autolag: {
+    "zh-CN": "差分滞后项数的选择：AIC、BIC、t 统计量或 none（固定为最大滞后）",
+    en: "choice of the lagged differences: AIC, BIC, t statistic, or none (fixed at the maximum)",
+  },
+} satisfies Record<string, Label>;
+
+type NonEmpty<T> = readonly [T, ...T[]];
+const seTypes = OLS_COVARIANCE_TYPES as unknown as NonEmpty<OlsCovarianceType>;
+const transforms = SERIES_TRANSFORMS as unknown as NonEmpty<(typeof SERIES_TRANSFORMS)[number]>;
+const criteria = LAG_CRITERIA as unknown as NonEmpty<(typeof LAG_CRITERIA)[number]>;
+
+const refOf = (dataset: string | undefined, input: LoadedFrame | undefined): FrameRef => {
+  if (input !== undefined) return { input };
+  if (dataset === undefined) throw new UsageError("usage.missing_option", { option: "--dataset" });
+  return { datasetId: dataset };
+};
+
+const context = (ctx: MethodContext) => ({
+  ...(ctx.source !== undefined && { source: ctx.source }),
+  ...(ctx.clock !== undefined && { clock: ctx.clock }),
+});
+
+/** `a,b , c` → ["a", "b", "c"] (column names may contain spaces and Chinese text, not commas). */
+function columnList(text: string, option: string): string[] {
+  const names = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (names.length === 0) throw new UsageError("usage.invalid_value", { option, value: text, expected: "<column,…>" });
+  return names;
+}
+
+const wireCoefficient = z.object({
+  name: z.string(),
+  estimate: z.number(),
+  std_error: z.number(),
+  t: z.number(),
+  p_value: z.number(),
+});
+
+export const olsWire = z.object({
+  dataset: z.string(),
+  y: z.string(),
+  x: z.array(z.string()),
+  transform: z.enum(["none", "log"]),
+  se: z.enum(seTypes),
+  nw_lags: z.number().int().nullable(),
+  coefficients: z.array(wireCoefficient),
+  r_squared: z.number(),
+  adj_r_squared: z.number(),
+  f: z.number().nullable(),
+  f_p_value: z.number().nullable(),
+  df_model: z.number().int(),
+  df_resid: z.number().int(),
+  n: z.number().int(),
+  sigma2: z.number(),
+  loglik: z.number(),
+  aic: z.number(),
+  bic: z.number(),
+  condition_number: z.number(),
+  verified_against: z.array(z.string()),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+/** A statistic that may be +∞ (an exact fit): JSON has no infinity, so it is null there. */
+const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+const wireGranger = z.object({
+  y: z.string(),
+  x: z.string(),
+  f: z.number().nullable(),
+  p_value: z.number(),
+  df_num: z.number().int(),
+  df_den: z.number().int(),
+  chi2: z.number().nullable(),
+  chi2_p_value: z.number(),
+  lags: z.number().int(),
+  n: z.number().int(),
+  null_hypothesis: z.string(),
+  null_hypothesis_code: z.literal("x_does_not_granger_cause_y"),
+});
+
+export const grangerWire = wireGranger.extend({
+  dataset: z.string(),
+  transform: z.enum(transforms),
+  observations: z.number().int(),
+  years: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  lag_selection: z
+    .object({
+      criterion: z.enum(criteria),
+      max_lags: z.number().int(),
+      n: z.number().int(),
+      selected: z.number().int(),
+      table: z.array(
+        z.object({ lags: z.number().int(), aic: z.number(), bic: z.number(), hq: z.number(), fpe: z.number() }),
+      ),
+    })
+    .nullable(),
+  reverse: wireGranger,
+  verified_against: z.array(z.string()),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const adfWire = z.object({
+  dataset: z.string(),
+  column: z.string(),
+  transform: z.enum(transforms),
+  observations: z.number().int(),
+  years: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  statistic: z.number(),
+  p_value: z.number(),
+  used_lag: z.number().int(),
+  nobs: z.number().int(),
+  critical_values: z.object({ "1%": z.number(), "5%": z.number(), "10%": z.number() }),
+  ic_best: z.number().nullable(),
+  regression: z.enum(["n", "c", "ct"]),
+  autolag: z.enum(["aic", "bic", "t_stat"]).nullable(),
+  max_lags: z.number().int(),
+  null_hypothesis: z.string(),
+  null_hypothesis_code: z.literal("unit_root"),
+  verified_against: z.array(z.string()),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+function olsToWire(r: StatsOlsResult, lang: Lang): z.output<typeof olsWire> {
+  return olsWire.parse({
+    dataset: r.dataset,
+    y: r.y,
+    x: r.x,
+    transform: r.transform,
+    se: r.se,
+    nw_lags: r.nwLags,
+    coefficients: r.coefficients.map((c) => ({
+      name: c.name,
+      estimate: c.estimate,
+      std_error: c.stdError,
+      t: c.t,
+      p_value: c.pValue,
+    })),
+    r_squared: r.rSquared,
+    adj_r_squared: r.adjRSquared,
+    f: r.f,
+    f_p_value: r.fPValue,
+    df_model: r.dfModel,
+    df_resid: r.dfResid,
+    n: r.n,
+    sigma2: r.sigma2,
+    loglik: r.logLik,
+    aic: r.aic,
+    bic: r.bic,
+    condition_number: r.conditionNumber,
+    verified_against: r.verifiedAgainst,
+    diagnostics: wireDiagnostics(r.diagnostics, lang),
+    provenance: wireProvenanceOf(r.provenance, lang),
+  });
+}
+
+const grangerDirectionWire = (d: StatsGrangerResult["forward"], lags: number, lang: Lang) => ({
+  y: d.y,
+  x: d.x,
+  f: finiteOrNull(d.f),
+  p_value: d.pValue,
+  df_num: d.dfNum,
+  df_den: d.dfDen,
+  chi2: finiteOrNull(d.chi2),
+  chi2_p_value: d.chi2PValue,
+  lags,
+  n: d.n,
+  null_hypothesis: t("hyp.x_does_not_granger_cause_y", lang, { x: d.x, y: d.y }),
+  null_hypothesis_code: d.nullHypothesis,
+});
+
+function grangerToWire(r: StatsGrangerResult, lang: Lang): z.output<typeof grangerWire> {
+  return grangerWire.parse({
+    ...grangerDirectionWire(r.forward, r.lags, lang),
+    dataset: r.dataset,
+    transform: r.transform,
+    observations: r.observations,
+    years: r.years,
+    lag_selection:
+      r.lagSelection === null
+        ? null
+        : {
+            criterion: r.lagSelection.criterion,
+            max_lags: r.lagSelection.maxLags,
+            n: r.lagSelection.n,
+            selected: r.lagSelection.selected,
+            table: r.lagSelection.table,
+          },
+    reverse: grangerDirectionWire(r.reverse, r.lags, lang),
+    verified_against: r.verifiedAgainst,
+    diagnostics: wireDiagnostics(r.diagnostics, lang),
+    provenance: wireProvenanceOf(r.provenance, lang),
+  });
+}
+
+function adfToWire(r: StatsAdfResult, lang: Lang): z.output<typeof adfWire> {
+  return adfWire.parse({
+    dataset: r.dataset,
+    column: r.column,
+    transform: r.transform,
+    observations: r.observations,
+    years: r.years,
+    statistic: r.statistic,
+    p_value: r.pValue,
+    used_lag: r.usedLag,
+    nobs: r.nobs,
+    critical_values: r.criticalValues,
+    ic_best: r.icBest,
+    regression: r.regression,
+    autolag: r.autolag,
+    max_lags: r.maxLags,
+    null_hypothesis: t("hyp.unit_root", lang, { column: r.column }),
+    null_hypothesis_code: r.nullHypothesis,
+    verified_against: r.verifiedAgainst,
+    diagnostics: wireDiagnostics(r.diagnostics, lang),
+    provenance: wireProvenanceOf(r.provenance, lang),
+  });
+}
+
+export const statsOlsMethod = defineMethod({
+  id: "stats.ols",
+  family: "econometrics",
+  command: ["stats", "ols"],
+  path: "/api/stats/ols",
+  summary: {
+    "zh-CN": "普通最小二乘回归（经典、HC0–HC3、Newey–West 标准误；可取双对数求弹性）",
+    en: "ordinary least squares (classical, HC0–HC3 or Newey–West errors; log–log for elasticities)",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    y: requiredTextOption(L.y, "<column>"),
+    x: requiredTextOption(L.x, "<column,…>"),
+    se: enumOption(seTypes, "classical", L.se),
+    nwLags: intOption({ min: 0, max: 1000 }, L.nwLags),
+    transform: enumOption(["none", "log"], "none", L.olsTransform),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json", "csv"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<StatsOlsResult> =>
+    statsOls(
+      refOf(o.dataset, input),
+      {
+        y: o.y,
+        x: columnList(o.x, "--x"),
+        se: o.se,
+        transform: o.transform,
+        ...(o.nwLags !== undefined && { nwLags: o.nwLags }),
+      },
+      context(ctx),
+    ),
+  wire: olsWire,
+  toWire: olsToWire,
+  render: { table: olsTable, csv: olsCsv },
+});
+
+/** `--lags 3` or `--lags auto`. */
+function lagsOf(text: string): number | "auto" {
+  if (text === "auto") return "auto";
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= 1 && n <= 50))
+    throw new UsageError("usage.invalid_value", { option: "--lags", value: text, expected: "1–50 | auto" });
+  return n;
+}
+
+export const statsGrangerMethod = defineMethod({
+  id: "stats.granger",
+  family: "econometrics",
+  command: ["stats", "granger"],
+  path: "/api/stats/granger",
+  summary: {
+    "zh-CN": "格兰杰因果检验（双向；F 与 χ² 形式；滞后阶数可按 AIC/BIC/HQ/FPE 选择）",
+    en: "Granger causality in both directions (F and χ² forms; lag order by AIC/BIC/HQ/FPE)",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    y: requiredTextOption(L.gy, "<column>"),
+    x: requiredTextOption(L.gx, "<column>"),
+    lags: requiredTextOption(L.lags, "<k>|auto"),
+    maxLags: intOption({ min: 1, max: 50 }, L.maxLags),
+    criterion: enumOption(criteria, "aic", L.criterion),
+    transform: enumOption(transforms, "level", L.transform),
+    time: textOption(L.time, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<StatsGrangerResult> =>
+    statsGranger(
+      refOf(o.dataset, input),
+      {
+        y: o.y,
+        x: o.x,
+        lags: lagsOf(o.lags),
+        criterion: o.criterion,
+        transform: o.transform,
+        ...(o.maxLags !== undefined && { maxLags: o.maxLags }),
+        ...(o.time !== undefined && { time: o.time }),
+      },
+      context(ctx),
+    ),
+  wire: grangerWire,
+  toWire: grangerToWire,
+  render: { table: grangerTable },
+});
+
+export const statsAdfMethod = defineMethod({
+  id: "stats.adf",
+  family: "econometrics",
+  command: ["stats", "adf"],
+  path: "/api/stats/adf",
+  summary: {
+    "zh-CN": "ADF 单位根检验（MacKinnon p 值；滞后项按 AIC/BIC/t 统计量选择）",
+    en: "augmented Dickey–Fuller unit-root test (MacKinnon p-values; lags by AIC/BIC/t statistic)",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    column: requiredTextOption(L.column, "<column>"),
+    regression: enumOption(["c", "ct", "n"], "c", L.regression),
+    autolag: enumOption(["aic", "bic", "t_stat", "none"], "aic", L.autolag),
+    maxLags: intOption({ min: 0, max: 200 }, L.maxLags),
+    transform: enumOption(transforms, "level", L.transform),
+    time: textOption(L.time, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<StatsAdfResult> =>
+    statsAdf(
+      refOf(o.dataset, input),
+      {
+        column: o.column,
+        regression: o.regression,
+        autolag: o.autolag === "none" ? null : o.autolag,
+        transform: o.transform,
+        ...(o.maxLags !== undefined && { maxLags: o.maxLags }),
+        ...(o.time !== undefined && { time: o.time }),
+      },
+      context(ctx),
+    ),
+  wire: adfWire,
+  toWire: adfToWire,
+  render: { table: adfTable },
+});
+
+/** The econometrics family, in help order. */
+export const ECONOMETRICS_METHODS = [statsOlsMethod, statsGrangerMethod, statsAdfMethod] as const;

@@ -1,0 +1,143 @@
+/**
+ * Terminal renderers of the econometrics family (计量方法): a coefficient table in the layout of R's
+ * `summary(lm)`, the Granger test in both directions, the ADF test with its critical values, and CSV
+ * of the coefficients. JSON output is the declaration's wire result.
+ */
+import type { StatsAdfResult, StatsGrangerResult, StatsOlsResult } from "../../app/index.js";
+import { formatNumber, type Lang, t } from "../../i18n/index.js";
+import { diagnosticsText, provenanceText } from "../io/render.js";
+import { renderCsv, renderTextTable } from "../text-table.js";
+
+const num = (v: number | null | undefined, lang: Lang, digits = 6): string =>
+  v === null || v === undefined
+    ? "—"
+    : Number.isFinite(v)
+      ? formatNumber(v, { lang, digits, grouping: false })
+      : v > 0
+        ? "∞"
+        : "−∞";
+
+/** p-values as R prints them: below 2.2e-16 as "< 2.2e-16". */
+const pValue = (p: number, lang: Lang): string =>
+  p < 2.2e-16 ? "< 2.2e-16" : p < 1e-4 ? p.toExponential(2) : num(p, lang, 4);
+
+const stars = (p: number): string => (p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "");
+
+function seLabel(r: StatsOlsResult, lang: Lang): string {
+  switch (r.se) {
+    case "nw":
+      return t("se.nw", lang, { lags: r.nwLags ?? 0 });
+    case "classical":
+      return t("se.classical", lang);
+    case "hc0":
+      return t("se.hc0", lang);
+    case "hc1":
+      return t("se.hc1", lang);
+    case "hc2":
+      return t("se.hc2", lang);
+    case "hc3":
+      return t("se.hc3", lang);
+  }
+}
+
+/** stats ols as a coefficient table with fit statistics. */
+export function olsTable(r: StatsOlsResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.response", lang)}: ${r.y}  ${t("label.covariance", lang)}: ${seLabel(r, lang)}\n\n`;
+  out += renderTextTable(
+    [
+      t("col.term", lang),
+      t("col.estimate", lang),
+      t("col.std_error", lang),
+      t("col.t", lang),
+      t("col.p_value", lang),
+      "",
+    ],
+    r.coefficients.map((c) => [
+      c.name,
+      num(c.estimate, lang),
+      num(c.stdError, lang),
+      num(c.t, lang, 4),
+      pValue(c.pValue, lang),
+      stars(c.pValue),
+    ]),
+    ["left", "right", "right", "right", "right", "left"],
+  );
+  out += `\n${t("label.n_obs", lang)}: ${r.n}  ${t("label.r_squared", lang)}: ${num(r.rSquared, lang, 4)}  ${t("label.adj_r_squared", lang)}: ${num(r.adjRSquared, lang, 4)}\n`;
+  if (r.f !== null && r.fPValue !== null)
+    out += `${t("label.f_test", lang)}: F(${r.dfModel}, ${r.dfResid}) = ${num(r.f, lang, 4)}, p = ${pValue(r.fPValue, lang)}\n`;
+  out += `${t("label.aic_bic", lang)}: ${num(r.aic, lang, 4)} / ${num(r.bic, lang, 4)}  ${t("label.condition_number", lang)}: ${num(r.conditionNumber, lang, 4)}\n`;
+  out += `${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** stats ols coefficients as CSV. */
+export function olsCsv(r: StatsOlsResult): string {
+  return renderCsv(
+    ["name", "estimate", "std_error", "t", "p_value"],
+    r.coefficients.map((c) => [c.name, c.estimate, c.stdError, c.t, c.pValue]),
+  );
+}
+
+/** stats granger: both directions, and the lag selection when it was automatic. */
+export function grangerTable(r: StatsGrangerResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.transform", lang)}: ${r.transform}  ${t("label.n_obs", lang)}: ${r.observations}${r.years !== null ? ` (${r.years[0]}–${r.years[1]})` : ""}\n\n`;
+  if (r.lagSelection !== null) {
+    const s = r.lagSelection;
+    out += `${t("label.lag_selection", lang)} (${s.criterion.toUpperCase()}, ${t("label.n_obs", lang)} ${s.n}):\n`;
+    out += renderTextTable(
+      [t("col.lags", lang), "AIC", "BIC", "HQ", "FPE"],
+      s.table.map((row) => [
+        `${row.lags}${row.lags === s.selected ? " *" : ""}`,
+        num(row.aic, lang, 4),
+        num(row.bic, lang, 4),
+        num(row.hq, lang, 4),
+        row.fpe.toExponential(4),
+      ]),
+      ["right", "right", "right", "right", "right"],
+    );
+    out += "\n";
+  }
+  out += renderTextTable(
+    [
+      t("col.direction_test", lang),
+      t("col.lags", lang),
+      t("col.f", lang),
+      t("col.df", lang),
+      t("col.p_value", lang),
+      t("col.chi2", lang),
+      t("col.chi2_p", lang),
+    ],
+    [r.forward, r.reverse].map((d) => [
+      t("hyp.x_does_not_granger_cause_y", lang, { x: d.x, y: d.y }),
+      String(r.lags),
+      num(d.f, lang, 4),
+      `${d.dfNum}, ${d.dfDen}`,
+      pValue(d.pValue, lang),
+      num(d.chi2, lang, 4),
+      pValue(d.chi2PValue, lang),
+    ]),
+    ["left", "right", "right", "right", "right", "right", "right"],
+  );
+  out += `\n${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** stats adf: the statistic, p-value, lags and critical values. */
+export function adfTable(r: StatsAdfResult, lang: Lang): string {
+  const cv = r.criticalValues;
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.transform", lang)}: ${r.transform}  ${t("label.n_obs", lang)}: ${r.observations}${r.years !== null ? ` (${r.years[0]}–${r.years[1]})` : ""}\n`;
+  out += `${t("label.null_hypothesis", lang)}: ${t("hyp.unit_root", lang, { column: r.column })}\n\n`;
+  const lines: [string, string][] = [
+    [t("label.statistic", lang), num(r.statistic, lang, 4)],
+    [t("col.p_value", lang), pValue(r.pValue, lang)],
+    [t("label.used_lag", lang), `${r.usedLag} (≤ ${r.maxLags}, ${r.autolag ?? "fixed"})`],
+    [t("label.n_obs", lang), String(r.nobs)],
+    [
+      `${t("label.critical_values", lang)} 1% / 5% / 10%`,
+      `${num(cv["1%"], lang, 4)} / ${num(cv["5%"], lang, 4)} / ${num(cv["10%"], lang, 4)}`,
+    ],
+  ];
+  out += `${lines.map(([k, v]) => `  ${k}: ${v}`).join("\n")}\n`;
+  out += `\n${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
