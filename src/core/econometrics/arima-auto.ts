@@ -2,8 +2,9 @@
  * Automatic ARIMA order selection (自动 ARIMA 定阶) as `forecast::auto.arima` (forecast 8.20) for
  * non-seasonal series, and its KPSS-based choice of the differencing order (`forecast::ndiffs`).
  *
- * - d: KPSS level-stationarity test (urca `ur.kpss(type = "mu")`, Bartlett lag ⌊3√n/13⌋), p-value by
- *   linear interpolation in the table 0.347/0.463/0.574/0.739 ↔ 10/5/2.5/1 % (clamped at the ends);
+ * - d: KPSS level-stationarity test (kpss.ts `kpssTest`, regression "c", Bartlett lag ⌊3√n/13⌋ as
+ *   forecast's `ur.kpss` call), p-value by linear interpolation in the table 0.347/0.463/0.574/0.739 ↔
+ *   10/5/2.5/1 % (clamped at the ends);
  *   difference while p < α = 0.05, up to maxD; a constant series stops the search. With regressors the
  *   test runs on the residuals of the OLS regression of y on [1, x] and d is lowered by one when a
  *   differenced regressor becomes constant.
@@ -28,6 +29,7 @@ import { type Matrix, matrix } from "../linalg/matrix.js";
 import { leastSquares } from "../linalg/qr.js";
 import { type ArimaDiagnostic, type ArimaResult, arima } from "./arima.js";
 import { minRootModulus } from "./arima-kalman.js";
+import { kpssTest } from "./kpss.js";
 
 /** Information criterion of the search. */
 export type ArimaIc = "aicc" | "aic" | "bic";
@@ -89,10 +91,6 @@ export interface AutoArimaResult {
   readonly diagnostics: readonly ArimaDiagnostic[];
 }
 
-/** urca `ur.kpss` critical values (type "mu") and their levels. */
-const KPSS_MU_CVAL = [0.347, 0.463, 0.574, 0.739];
-const KPSS_MU_LEVEL = [0.1, 0.05, 0.025, 0.01];
-
 function isConstant(x: Float64Array): boolean {
   for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
   return true;
@@ -103,51 +101,17 @@ function diff1(x: Float64Array): Float64Array {
 }
 
 /**
- * KPSS level-stationarity statistic (urca `ur.kpss(x, type = "mu", use.lag = lag)`) and forecast's
- * interpolated p-value.
- *
- * @param x - series (length ≥ 2)
- * @param lag - Bartlett truncation lag @default ⌊3√n/13⌋ (forecast::ndiffs)
- * @returns `{statistic, pValue, lag}`; pValue is clamped to [0.01, 0.10]
- * @see Kwiatkowski et al. (1992); urca `ur.kpss`; forecast 8.20 `ndiffs` (`urca_pval`).
+ * forecast::ndiffs' KPSS step: `ur.kpss(x, type = "mu", use.lag = trunc(3·√n/13))` with the p-value
+ * interpolated in the KPSS (1992) table (kpss.ts gives the same statistic and interpolation); a test
+ * that cannot be computed counts as "do not difference", as ndiffs' tryCatch does.
  */
-export function kpssLevel(x: ArrayLike<number>, lag?: number): { statistic: number; pValue: number; lag: number } {
-  const n = x.length;
-  const l = lag ?? Math.trunc((3 * Math.sqrt(n)) / 13);
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i] as number;
-  mean /= n;
-  const res = Float64Array.from({ length: n }, (_, i) => (x[i] as number) - mean);
-  let S = 0;
-  let num = 0;
-  let s2 = 0;
-  for (let i = 0; i < n; i++) {
-    S += res[i] as number;
-    num += S * S;
-    s2 += (res[i] as number) ** 2;
+function kpssRejects(x: Float64Array, alpha: number): boolean {
+  try {
+    return kpssTest(x, { regression: "c", nlags: Math.trunc((3 * Math.sqrt(x.length)) / 13) }).pValue < alpha;
+  } catch (e) {
+    if (isCoreError(e)) return false;
+    throw e;
   }
-  num /= n * n;
-  s2 /= n;
-  let den = s2;
-  for (let k = 1; k <= l; k++) {
-    let c = 0;
-    for (let t = k; t < n; t++) c += (res[t] as number) * (res[t - k] as number);
-    den += (2 / n) * (1 - k / (l + 1)) * c;
-  }
-  const statistic = num / den;
-  let pValue: number;
-  if (statistic <= (KPSS_MU_CVAL[0] as number)) pValue = KPSS_MU_LEVEL[0] as number;
-  else if (statistic >= (KPSS_MU_CVAL[3] as number)) pValue = KPSS_MU_LEVEL[3] as number;
-  else {
-    let i = 0;
-    while (statistic > (KPSS_MU_CVAL[i + 1] as number)) i++;
-    const x0 = KPSS_MU_CVAL[i] as number;
-    const x1 = KPSS_MU_CVAL[i + 1] as number;
-    const y0 = KPSS_MU_LEVEL[i] as number;
-    const y1 = KPSS_MU_LEVEL[i + 1] as number;
-    pValue = y0 + ((y1 - y0) * (statistic - x0)) / (x1 - x0);
-  }
-  return { statistic, pValue, lag: l };
 }
 
 /**
@@ -166,12 +130,12 @@ export function ndiffsKpss(x: ArrayLike<number>, maxD = 2, alpha = 0.05): number
   let w: Float64Array = Float64Array.from(x as ArrayLike<number>);
   let d = 0;
   if (isConstant(w)) return 0;
-  let dodiff = kpssLevel(w).pValue < a;
+  let dodiff = kpssRejects(w, a);
   while (dodiff && d < maxD) {
     d++;
     w = diff1(w);
     if (isConstant(w)) return d;
-    dodiff = kpssLevel(w).pValue < a;
+    dodiff = kpssRejects(w, a);
   }
   return d;
 }

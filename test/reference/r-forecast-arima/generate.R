@@ -9,8 +9,9 @@
 #               both, loglik, aic, aicc, bic, nobs, residuals, optim convergence code) and
 #               forecast::forecast (mean, se, 80 / 95 % limits) on R's LakeHuron (the ?arima example,
 #               spec methods.md §8.3) and on seeded simulated series (set.seed below);
-#   auto      - forecast::auto.arima (stepwise, ic = "aicc", non-seasonal) on LakeHuron and on a
-#               seeded series: chosen order, constant, coefficients, AICc;
+#   auto      - forecast::auto.arima (ic = "aicc", non-seasonal; stepwise unless stated) on LakeHuron
+#               and on seeded series (one exhaustive search, one with a regressor): chosen order,
+#               constant, coefficients, AICc;
 #   armax     - the difference-equation form by lm (conditional OLS) on LakeHuron (spec §8.3).
 #   css_ml_errors - the names of the cases without xreg whose method = "CSS-ML" fit fails in R with "non-stationary
 #               AR part from CSS" (recorded with try(), so the TypeScript fallback can be checked).
@@ -135,16 +136,24 @@ for (cs in Filter(function(cs) is.null(cs$xreg), cases)) {
 
 # --- auto.arima -----------------------------------------------------------------------------------
 autos <- list(
-  list(name = "lakehuron_auto", y = lake),
-  list(name = "sim_auto", y = y_auto)
+  list(name = "lakehuron_auto", y = lake, stepwise = TRUE, xreg = NULL),
+  list(name = "sim_auto", y = y_auto, stepwise = TRUE, xreg = NULL),
+  list(name = "sim_auto_exhaustive", y = y_auto, stepwise = FALSE, xreg = NULL),
+  list(name = "sim_auto_ma2", y = y_ma, stepwise = TRUE, xreg = NULL),
+  list(name = "sim_auto_xreg", y = y_x, stepwise = TRUE, xreg = cbind(x = x_i1))
 )
 auto_json <- character(0)
 for (au in autos) {
-  fit <- auto.arima(au$y, stepwise = TRUE, ic = "aicc", seasonal = FALSE)
+  fit <- if (is.null(au$xreg)) {
+    auto.arima(au$y, stepwise = au$stepwise, ic = "aicc", seasonal = FALSE)
+  } else {
+    auto.arima(au$y, stepwise = au$stepwise, ic = "aicc", seasonal = FALSE, xreg = au$xreg)
+  }
   ord <- arimaorder(fit)
   const <- any(names(fit$coef) %in% c("intercept", "drift"))
   auto_json <- c(auto_json, jobj(list(
-    name = jstr(au$name), y = jarr(au$y), order = jarr(ord), constant = tolower(const),
+    name = jstr(au$name), y = jarr(au$y), stepwise = tolower(au$stepwise), xreg = jmat(au$xreg),
+    xreg_names = if (is.null(au$xreg)) "[]" else jsarr(colnames(au$xreg)), order = jarr(ord), constant = tolower(const),
     ndiffs = ndiffs(au$y), coef_names = jsarr(names(fit$coef)), coef = jarr(fit$coef),
     aicc = num(fit$aicc), loglik = num(fit$loglik)
   )))
