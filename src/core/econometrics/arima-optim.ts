@@ -131,9 +131,12 @@ export function bfgsMinimize(
     X.set(b);
     c.set(g);
     let gradproj = 0;
+    // B is symmetric and kept in its lower triangle, as Nash's algorithm stores it (the same
+    // floating-point operations as R, so the iterates agree to the last bit in practice)
+    const bij = (i: number, j: number): number => (j <= i ? (B[i * n + j] as number) : (B[j * n + i] as number));
     for (let i = 0; i < n; i++) {
       let s = 0;
-      for (let j = 0; j < n; j++) s -= (B[i * n + j] as number) * (g[j] as number);
+      for (let j = 0; j < n; j++) s -= bij(i, j) * (g[j] as number);
       t[i] = s;
       gradproj += s * (g[i] as number);
     }
@@ -183,13 +186,13 @@ export function bfgsMinimize(
           let D2 = 0;
           for (let i = 0; i < n; i++) {
             let s = 0;
-            for (let j = 0; j < n; j++) s += (B[i * n + j] as number) * (c[j] as number);
+            for (let j = 0; j < n; j++) s += bij(i, j) * (c[j] as number);
             X[i] = s;
             D2 += s * (c[i] as number);
           }
           D2 = 1 + D2 / D1;
           for (let i = 0; i < n; i++) {
-            for (let j = 0; j < n; j++) {
+            for (let j = 0; j <= i; j++) {
               B[i * n + j] =
                 (B[i * n + j] as number) +
                 (D2 * (t[i] as number) * (t[j] as number) -

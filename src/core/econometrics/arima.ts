@@ -828,8 +828,17 @@ export function arima(y: ArrayLike<number>, options: ArimaOptions): ArimaResult 
 }
 
 /**
- * Standard normal quantile Φ⁻¹(p) (Acklam's rational approximation refined by two Halley steps on
- * Φ from adf.ts `normalCdf`): used for the prediction intervals (R `qnorm`).
+ * Standard normal quantile Φ⁻¹(p) (标准正态分位数), used for the prediction intervals (R `qnorm`).
+ *
+ * P. J. Acklam's rational approximation (relative error < 1.2e-9) refined by two Halley steps on
+ * Φ(x) − p with Φ from adf.ts `normalCdf` (incomplete gamma), which brings it to a few ulps.
+ *
+ * @param prob - probability in [0, 1]
+ * @returns x with Φ(x) = prob; −∞ at 0, +∞ at 1, NaN outside [0, 1]
+ * @example
+ * normalQuantile(0.975); // ≈ 1.959963984540054 (R qnorm(0.975))
+ * @see Acklam, P. J. (2003), "An algorithm for computing the inverse normal cumulative distribution
+ *   function"; Halley's method (Press et al. 2007, Numerical Recipes 3rd ed., §9.4).
  */
 export function normalQuantile(prob: number): number {
   if (!(prob > 0 && prob < 1)) {
