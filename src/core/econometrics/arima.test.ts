@@ -54,7 +54,8 @@ interface RefCase {
   h: number;
   coef_names: string[];
   coef: number[];
-  se: number[];
+  fixed: (number | null)[] | null;
+  se: (number | null)[];
   sigma2_arima: number;
   sigma2_forecast: number;
   loglik: number;
@@ -82,6 +83,7 @@ function fitCase(c: RefCase, method = c.method as ArimaMethod) {
     includeMean: c.include_mean,
     includeDrift: c.include_drift,
     ...(xreg ? { xreg, xregNames: c.xreg_names } : {}),
+    ...(c.fixed ? { fixed: c.fixed.map((v) => (v === null ? Number.NaN : v)) } : {}),
   });
 }
 
@@ -96,12 +98,17 @@ describe("arima / forecastArima against R stats::arima, forecast::Arima and fore
         { rtol: RTOL },
         "coef",
       );
+      // a fixed coefficient has no standard error (R: null here, NaN in TS)
+      expect(fit.coefficients.map((k) => k.fixed)).toEqual(c.se.map((v) => v === null));
       expectAllClose(
-        fit.coefficients.map((k) => k.stdError),
-        c.se,
+        fit.coefficients.filter((k) => !k.fixed).map((k) => k.stdError),
+        c.se.filter((v): v is number => v !== null),
         { rtol: RTOL },
         "se",
       );
+      if (c.fixed?.slice(0, c.order[0]).some((v) => v !== null)) {
+        expect(fit.diagnostics.map((d) => d.code)).toContain("transform_pars_disabled");
+      }
       expectClose(fit.logLik, c.loglik, { rtol: RTOL }, "loglik");
       expectClose(fit.sigma2, c.sigma2_arima, { rtol: RTOL }, "sigma2 (stats::arima)");
       expectClose(fit.sigma2Forecast, c.sigma2_forecast, { rtol: RTOL }, "sigma2 (forecast::Arima)");

@@ -5,7 +5,8 @@
 #     Rscript test/reference/r-forecast-arima/generate.R [--out DIR]
 #
 # DIR defaults to this script's folder. Writes arima.json there and nothing else:
-#   cases     - stats::arima and forecast::Arima fits (coefficients, sqrt(diag(var.coef)), sigma2 of
+#   cases     - stats::arima and forecast::Arima fits (coefficients, sqrt(diag(var.coef)) — null for a
+#               fixed coefficient —, `fixed` (null = all estimated; null entries estimated), sigma2 of
 #               both, loglik, aic, aicc, bic, nobs, residuals, optim convergence code) and
 #               forecast::forecast (mean, se, 80 / 95 % limits) on R's LakeHuron (the ?arima example,
 #               spec methods.md §8.3) and on seeded simulated series (set.seed below);
@@ -76,6 +77,10 @@ cases <- list(
        newxreg = cbind(x = 1973:1977 - 1920), h = 5, method = "CSS", mean = TRUE, drift = FALSE),
   list(name = "explosive_ar1_css", y = y_expl, order = c(1, 0, 0), xreg = NULL, newxreg = NULL, h = 3,
        method = "CSS", mean = TRUE, drift = FALSE),
+  list(name = "lakehuron_ar1_fixed", y = lake, order = c(1, 0, 1), xreg = NULL, newxreg = NULL, h = 4,
+       method = "CSS-ML", mean = TRUE, drift = FALSE, fixed = c(0.8, NA, NA)),
+  list(name = "sim_arma11_zero_mean_ml", y = y_arma - 2, order = c(1, 0, 1), xreg = NULL, newxreg = NULL,
+       h = 4, method = "ML", mean = FALSE, drift = FALSE),
   list(name = "sim_ar1_two_xreg", y = y_x2, order = c(1, 0, 0), xreg = cbind(a = x2a, b = x2b),
        newxreg = fx2, h = 4, method = "CSS-ML", mean = TRUE, drift = FALSE)
 )
@@ -85,17 +90,21 @@ for (cs in cases) {
   # stats::arima (drift passed as an explicit first regressor, as forecast::Arima does)
   sx <- cs$xreg
   if (cs$drift) sx <- cbind(drift = seq_along(cs$y), sx)
-  a <- if (is.null(sx)) {
-    stats::arima(cs$y, order = cs$order, include.mean = cs$mean, method = cs$method)
+  fixed <- cs$fixed  # NULL (all estimated) or NA for the estimated entries
+  a <- suppressWarnings(if (is.null(sx)) {
+    stats::arima(cs$y, order = cs$order, include.mean = cs$mean, method = cs$method, fixed = fixed)
   } else {
-    stats::arima(cs$y, order = cs$order, xreg = sx, include.mean = cs$mean, method = cs$method)
-  }
+    stats::arima(cs$y, order = cs$order, xreg = sx, include.mean = cs$mean, method = cs$method, fixed = fixed)
+  })  # R warns "some AR parameters were fixed: setting transform.pars = FALSE" (a diagnostic in TS)
   f <- if (is.null(cs$xreg)) {
-    Arima(cs$y, order = cs$order, include.mean = cs$mean, include.drift = cs$drift, method = cs$method)
+    Arima(cs$y, order = cs$order, include.mean = cs$mean, include.drift = cs$drift, method = cs$method,
+          fixed = fixed)
   } else {
     Arima(cs$y, order = cs$order, xreg = cs$xreg, include.mean = cs$mean, include.drift = cs$drift,
-          method = cs$method)
+          method = cs$method, fixed = fixed)
   }
+  se_all <- rep(NA_real_, length(a$coef))
+  se_all[a$mask] <- sqrt(diag(a$var.coef))
   fc <- if (is.null(cs$newxreg)) forecast(f, h = cs$h) else forecast(f, xreg = cs$newxreg)
   se <- (fc$upper[, 2] - fc$lower[, 2]) / (2 * qnorm(0.975))
   case_json <- c(case_json, paste0("{",
@@ -111,7 +120,8 @@ for (cs in cases) {
     jstr("h"), ": ", cs$h, ", ",
     jstr("coef_names"), ": ", jsarr(names(a$coef)), ", ",
     jstr("coef"), ": ", jarr(a$coef), ", ",
-    jstr("se"), ": ", jarr(sqrt(diag(a$var.coef))), ", ",
+    jstr("fixed"), ": ", if (is.null(fixed)) "null" else jarr(fixed), ", ",
+    jstr("se"), ": ", jarr(se_all), ", ",
     jstr("sigma2_arima"), ": ", num(a$sigma2), ", ",
     jstr("sigma2_forecast"), ": ", num(f$sigma2), ", ",
     jstr("loglik"), ": ", num(a$loglik), ", ",
