@@ -5,6 +5,7 @@
 
 import type { CompositeDiagnosticCode } from "./composite/codes.js";
 import type { EconometricsDiagnosticCode } from "./econometrics/codes.js";
+import type { ProductivityDiagnosticCode } from "./productivity/codes.js";
 
 export type DiagnosticSeverity = "info" | "warning" | "error";
 
@@ -47,7 +48,9 @@ export type DiagnosticCode =
   /** the composite-index family's codes (src/core/composite/codes.ts) */
   | CompositeDiagnosticCode
   /** the econometrics family's codes (src/core/econometrics/codes.ts) */
-  | EconometricsDiagnosticCode;
+  | EconometricsDiagnosticCode
+  /** the productivity family's codes (src/core/productivity/codes.ts) */
+  | ProductivityDiagnosticCode;
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

@@ -68,6 +68,26 @@ export {
   normalCdf,
 } from "./econometrics/adf.js";
 export {
+  type BayesArxDiagnostic,
+  type BayesArxDiagnosticCode,
+  type BayesArxForecastOptions,
+  type BayesArxForecastResult,
+  type BayesArxOptions,
+  type BayesArxReason,
+  type BayesArxResult,
+  type BayesArxState,
+  bayesArx,
+  bayesArxForecast,
+  type ExogenousScenario,
+  type NormalInverseGammaPosterior,
+  type NormalInverseGammaPrior,
+  normalInverseGammaPosterior,
+  type PredictiveSummary,
+  type ScenarioPathsOptions,
+  scenarioPaths,
+} from "./econometrics/bayes-arx.js";
+export type { EconometricsDiagnosticCode } from "./econometrics/codes.js";
+export {
   chiSquaredCdf,
   chiSquaredSurvival,
   fCdf,
@@ -87,6 +107,18 @@ export {
   varLagSelection,
 } from "./econometrics/granger.js";
 export {
+  type KpssCriticalValues,
+  type KpssDiagnostic,
+  type KpssDiagnosticCode,
+  type KpssLagRule,
+  type KpssOptions,
+  type KpssRegression,
+  type KpssResult,
+  kpssCriticalValues,
+  kpssPValue,
+  kpssTest,
+} from "./econometrics/kpss.js";
+export {
   OLS_COVARIANCE_TYPES,
   OLS_ILL_CONDITIONED,
   OLS_INTERCEPT_NAME,
@@ -96,6 +128,8 @@ export {
   type OlsResult,
   ols,
 } from "./econometrics/ols.js";
+// productivity (spec §4.1, §4.4, §8.1–8.2, §9.4–9.6): labour productivity, PIM, growth accounting, volatility
+export * from "./productivity/index.js";
 // errors and diagnostics
 export { CoreError, type CoreErrorCode, isCoreError } from "./errors.js";
 export {

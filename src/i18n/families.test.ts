@@ -51,10 +51,10 @@ const asParams = (p: object): Readonly<Record<string, unknown>> => p as Readonly
  * max/diag, the OECD row codes IMPO/VALU that the caveats quote, Sobol (sensitivity indices), TOPSIS,
  * CRITIC and PCA (weighting methods, no settled Chinese short form), the unit MB, and in econometrics
  * the names of tests, criteria and reference software (ADF, KPSS, ARIMA, AIC, BIC, AICc, HQ, FPE, HC,
- * MacKinnon, Schwert, Newey, West, White, statsmodels, R).
+ * MacKinnon, Schwert, Newey, West, White, statsmodels, R) and TFP.
  */
 const ALLOWED = new Set(
-  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD Sobol TOPSIS CRITIC PCA MB ADF KPSS ARIMA ARIMAX AIC BIC AICc HQ FPE HC MacKinnon Schwert Newey West White statsmodels".split(
+  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD Sobol TOPSIS CRITIC PCA MB ADF KPSS ARIMA ARIMAX AIC BIC AICc HQ FPE HC MacKinnon Schwert Newey West White statsmodels TFP".split(
     " ",
   ),
 );
@@ -495,6 +495,33 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
     { count: 25, rows: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21], n: 30 },
   ],
   lag_order_raised: [{ criterion: "aic" }],
+  pvalue_smaller_than_reported: [{ statistic: 1.2, criticalValue: 0.739, pValue: 0.01 }],
+  pvalue_greater_than_reported: [{ statistic: 0.05, criticalValue: 0.347, pValue: 0.1 }],
+  lags_truncated: [{ rule: "legacy", requested: 7, lags: 5, n: 6 }],
+  posterior_variance_undefined: [{ shape: 0.9 }],
+  nonstationary_ar_mean: [{ spectralRadius: 1.02 }],
+  monte_carlo_seed: [{ algorithm: "xoshiro128**", seed: 20250101, draws: 10000 }],
+  official_value_differs: [
+    { year: 2012, computed: 80900, official: 69471, relativeDifference: 0.1645, tolerance: 0.005 },
+  ],
+  official_value_used: [{ year: 2023 }],
+  missing_input: [
+    { year: 2012, missing: "employment_previous" },
+    { year: 2024, missing: "gdp" },
+  ],
+  negative_investment: [{ asset: "software", index: 3, value: -2.5 }],
+  current_price_investment: [{ asset: "hardware" }],
+  growth_window_truncated: [{ asset: "digital", requested: 5, used: 3 }],
+  undefined_growth: [{ series: "capital", index: 0 }],
+  averaging_window_truncated: [{ requested: 5, used: 3 }],
+  output_growth_near_zero: [
+    { index: 4, outputGrowth: 2e-7, threshold: 1e-6 },
+    { outputGrowth: 0, threshold: 1e-6 },
+  ],
+  negative_output_growth: [{ index: 8, outputGrowth: -0.012 }],
+  tfp_level_undefined: [{ group: "fusion", index: 2 }],
+  cv_undefined: [{ mean: 0 }],
+  negative_mean: [{ mean: -1.5 }],
   zero_output_variance: [{ runs: 1000 }],
   pca_first_component_not_unique: [{ lambda1: 2.0000000001, lambda2: 2 }],
   detailed_table_not_used: [

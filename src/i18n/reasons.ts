@@ -234,7 +234,28 @@ export type EconometricsReason =
   | "non_positive_for_log"
   | "missing_in_series"
   | "too_few_for_lags"
-  | "too_few_for_regressors";
+  | "too_few_for_regressors"
+  // KPSS
+  | "unknown_nlags"
+  | "integer_ge_0"
+  | "lags_too_large"
+  | "exact_linear_trend"
+  | "autolag_undefined"
+  // Bayesian ARX
+  | "invalid_count"
+  | "non_positive_prior_parameter"
+  | "missing_exogenous_scenario"
+  | "negative_scenario_sd"
+  // productivity (src/core/productivity/codes.ts ProductivityReason; duplicate_year, year_not_integer are IO's)
+  | "growth_plus_depreciation_not_positive"
+  | "non_positive_base_investment"
+  | "non_positive_deflator"
+  | "depreciation_out_of_range"
+  | "share_out_of_range"
+  | "non_positive_level"
+  | "invalid_ddof"
+  | "unknown_base_year"
+  | "missing_years";
 
 const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
   "zh-CN": {
@@ -256,6 +277,24 @@ const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
     missing_in_series: "时间序列中有缺失值：时间序列检验不能跳过缺失的年份",
     too_few_for_lags: "观测值不足以估计所设滞后阶数",
     too_few_for_regressors: "观测值不多于待估参数个数，没有剩余自由度",
+    unknown_nlags: "未知的滞后阶数规则（可用 auto、legacy 或整数）",
+    integer_ge_0: "必须是非负整数",
+    lags_too_large: "滞后阶数不能达到或超过观测数",
+    exact_linear_trend: "序列恰为线性趋势，去趋势后的残差为 0",
+    autolag_undefined: "自动带宽无定义（样本自协方差全为 0）",
+    invalid_count: "必须是范围内的正整数",
+    non_positive_prior_parameter: "先验参数必须为正",
+    missing_exogenous_scenario: "模型含外生变量，预测时须给出其情景路径",
+    negative_scenario_sd: "情景增长率的标准差不能为负",
+    growth_plus_depreciation_not_positive: "初始存量公式要求增长率与折旧率之和为正",
+    non_positive_base_investment: "基期实际投资必须为正",
+    non_positive_deflator: "价格指数必须为正",
+    depreciation_out_of_range: "折旧率须在 0 到 1 之间",
+    share_out_of_range: "要素份额超出允许范围",
+    non_positive_level: "用于对数或比值的水平值必须为正",
+    invalid_ddof: "自由度修正只能是 0 或 1",
+    unknown_base_year: "基年不在序列的年份中",
+    missing_years: "指定了年份窗口，却没有给出各值的年份",
   },
   en: {
     collinear_columns: "the regressors are perfectly collinear",
@@ -276,6 +315,24 @@ const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
     missing_in_series: "the time series has a missing value: time-series tests cannot skip years",
     too_few_for_lags: "too few observations for the lag order",
     too_few_for_regressors: "no more observations than parameters, so no residual degrees of freedom",
+    unknown_nlags: "unknown lag rule (use auto, legacy or an integer)",
+    integer_ge_0: "must be a non-negative integer",
+    lags_too_large: "the lag must be smaller than the number of observations",
+    exact_linear_trend: "the series is an exact linear trend, so the detrended residuals are 0",
+    autolag_undefined: "the automatic bandwidth is undefined (the sample autocovariances are all 0)",
+    invalid_count: "must be a positive integer within range",
+    non_positive_prior_parameter: "prior parameters must be positive",
+    missing_exogenous_scenario: "the model has exogenous variables, so a forecast needs their scenario path",
+    negative_scenario_sd: "the standard deviation of a scenario growth rate cannot be negative",
+    growth_plus_depreciation_not_positive: "the initial-stock formula needs growth plus depreciation to be positive",
+    non_positive_base_investment: "real investment in the base year must be positive",
+    non_positive_deflator: "a price index must be positive",
+    depreciation_out_of_range: "the depreciation rate must lie between 0 and 1",
+    share_out_of_range: "a factor share is outside its allowed range",
+    non_positive_level: "a level used in a logarithm or ratio must be positive",
+    invalid_ddof: "the degrees-of-freedom correction must be 0 or 1",
+    unknown_base_year: "the base year is not among the years of the series",
+    missing_years: "a year window was given without the years of the values",
   },
 };
 

@@ -5,12 +5,16 @@
  * src/core/diagnostics.ts; messages in src/i18n/families/econometrics.ts.
  */
 import type { AdfDiagnosticCode } from "./adf.js";
+import type { BayesArxDiagnosticCode } from "./bayes-arx.js";
 import type { GrangerDiagnosticCode } from "./granger.js";
+import type { KpssDiagnosticCode } from "./kpss.js";
 
 /** Every diagnostic code the econometrics family emits. */
 export type EconometricsDiagnosticCode =
   | GrangerDiagnosticCode
   | AdfDiagnosticCode
+  | KpssDiagnosticCode
+  | BayesArxDiagnosticCode
   /**
    * rows with a missing value in a column the regression uses were left out (listwise deletion)
    * (params: count, rows (the first 20 physical rows), n (observations used))

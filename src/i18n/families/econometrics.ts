@@ -27,6 +27,25 @@ export interface EconometricsDiagnosticParams {
   readonly max_lags_truncated: { readonly schwert: number; readonly maxLags: number; readonly n: number };
   readonly observations_dropped: { readonly count: number; readonly rows: readonly number[]; readonly n: number };
   readonly lag_order_raised: { readonly criterion: string };
+  readonly pvalue_smaller_than_reported: {
+    readonly statistic: number;
+    readonly criticalValue: number;
+    readonly pValue: number;
+  };
+  readonly pvalue_greater_than_reported: {
+    readonly statistic: number;
+    readonly criticalValue: number;
+    readonly pValue: number;
+  };
+  readonly lags_truncated: {
+    readonly rule: string;
+    readonly requested: number;
+    readonly lags: number;
+    readonly n: number;
+  };
+  readonly posterior_variance_undefined: { readonly shape: number };
+  readonly nonstationary_ar_mean: { readonly spectralRadius: number };
+  readonly monte_carlo_seed: { readonly algorithm: string; readonly seed: number; readonly draws: number };
 }
 
 const rowsText = (rows: readonly number[], count: number, sep: string): string =>
@@ -45,6 +64,17 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
     observations_dropped: (p) =>
       `${p.count} 行在所用的列中有缺失值，已整行剔除（第 ${rowsText(p.rows, p.count, "、")} 行）；回归使用 ${p.n} 个观测。`,
     lag_order_raised: (p) => `信息准则（${p.criterion}）选择了 0 阶滞后，但格兰杰检验至少需要 1 阶：已按 1 阶检验。`,
+    pvalue_smaller_than_reported: (p) =>
+      `KPSS 统计量 ${show(p.statistic)} 大于临界值表的最大值 ${show(p.criticalValue)}：p 值记为 ${show(p.pValue)}，真实 p 值更小。`,
+    pvalue_greater_than_reported: (p) =>
+      `KPSS 统计量 ${show(p.statistic)} 小于临界值表的最小值 ${show(p.criticalValue)}：p 值记为 ${show(p.pValue)}，真实 p 值更大。`,
+    lags_truncated: (p) =>
+      `按规则（${p.rule}）算得的滞后阶数 ${p.requested} 超过 n − 1（n = ${p.n}），已截断为 ${p.lags}。`,
+    posterior_variance_undefined: (p) =>
+      `后验形状参数 ${show(p.shape)} ≤ 1：误差方差的后验均值不存在，记为空值。请增加观测或调整先验。`,
+    nonstationary_ar_mean: (p) =>
+      `按后验均值，自回归部分非平稳（伴随矩阵谱半径 ${show(p.spectralRadius)} ≥ 1）：预测路径不会回归均值，远期预测须谨慎。`,
+    monte_carlo_seed: (p) => `预测区间由 ${p.draws} 次蒙特卡洛抽样得到（${p.algorithm}，种子 ${p.seed}），可完全复现。`,
   },
   en: {
     small_sample: (p) =>
@@ -59,6 +89,18 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
       `${p.count} row(s) with a missing value in a column used were left out (rows ${rowsText(p.rows, p.count, ", ")}); the regression uses ${p.n} observations.`,
     lag_order_raised: (p) =>
       `The information criterion (${p.criterion}) chose lag order 0, but a Granger test needs at least 1: order 1 was used.`,
+    pvalue_smaller_than_reported: (p) =>
+      `The KPSS statistic ${show(p.statistic)} is above the table's largest critical value ${show(p.criticalValue)}: the p-value is shown as ${show(p.pValue)}; the true p-value is smaller.`,
+    pvalue_greater_than_reported: (p) =>
+      `The KPSS statistic ${show(p.statistic)} is below the table's smallest critical value ${show(p.criticalValue)}: the p-value is shown as ${show(p.pValue)}; the true p-value is greater.`,
+    lags_truncated: (p) =>
+      `The lag from the ${p.rule} rule, ${p.requested}, exceeds n − 1 (n = ${p.n}) and was capped at ${p.lags}.`,
+    posterior_variance_undefined: (p) =>
+      `The posterior shape ${show(p.shape)} is ≤ 1: the posterior mean of the error variance does not exist and is shown as empty. Add observations or change the prior.`,
+    nonstationary_ar_mean: (p) =>
+      `At the posterior mean the autoregressive part is not stationary (companion spectral radius ${show(p.spectralRadius)} ≥ 1): the forecast path does not revert to a mean; read long horizons with care.`,
+    monte_carlo_seed: (p) =>
+      `The prediction intervals come from ${p.draws} Monte-Carlo draws (${p.algorithm}, seed ${p.seed}) and can be reproduced exactly.`,
   },
 };
 

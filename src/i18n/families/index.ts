@@ -18,6 +18,7 @@ import * as data from "./data.js";
 import * as datasets from "./datasets.js";
 import * as econometrics from "./econometrics.js";
 import * as io from "./io.js";
+import * as productivity from "./productivity.js";
 import * as reproduction from "./reproduction.js";
 import { assertType, type Bilingual, type SameKeys } from "./types.js";
 
@@ -27,7 +28,8 @@ export type CoreErrorParams = common.CommonCoreErrorParams & io.IoCoreErrorParam
 export type DiagnosticParams = common.CommonDiagnosticParams &
   io.IoDiagnosticParams &
   composite.CompositeDiagnosticParams &
-  econometrics.EconometricsDiagnosticParams;
+  econometrics.EconometricsDiagnosticParams &
+  productivity.ProductivityDiagnosticParams;
 /** Params of every data-issue code (families: data, datasets). */
 export type DataIssueParams = data.DataIssueParams & datasets.DatasetIssueParams;
 
@@ -48,8 +50,15 @@ export const DIAGNOSTIC_MESSAGES: Bilingual<DiagnosticParams> = {
     ...io.diagnostics["zh-CN"],
     ...composite.diagnostics["zh-CN"],
     ...econometrics.diagnostics["zh-CN"],
+    ...productivity.diagnostics["zh-CN"],
   },
-  en: { ...common.diagnostics.en, ...io.diagnostics.en, ...composite.diagnostics.en, ...econometrics.diagnostics.en },
+  en: {
+    ...common.diagnostics.en,
+    ...io.diagnostics.en,
+    ...composite.diagnostics.en,
+    ...econometrics.diagnostics.en,
+    ...productivity.diagnostics.en,
+  },
 };
 
 /** Messages of every data-issue code (families). */
