@@ -66,7 +66,14 @@ export interface ArimaFilterResult {
   readonly state: ArimaFilterState;
 }
 
-/** Coefficients Δ of 1 − (1 − B)^d (R: `Delta`): d = 1 → [1], d = 2 → [2, −1]. */
+/**
+ * Coefficients Δ of 1 − (1 − B)^d (R: `Delta`), so that y_t = (1 − B)^d y_t + Σ Δ_i y_{t−i}.
+ *
+ * @param d - differencing order (integer ≥ 0)
+ * @returns Δ_1…Δ_d
+ * @example
+ * differencingPolynomial(2); // [2, -1]
+ */
 export function differencingPolynomial(d: number): Float64Array {
   let poly = [1];
   for (let i = 0; i < d; i++) {
@@ -130,7 +137,16 @@ export function stationaryCovariance(phi: Float64Array, theta: Float64Array): Fl
   return Q;
 }
 
-/** Builds the state-space form (R `makeARIMA` with SSinit "Gardner1980"); kappa is the diffuse variance. */
+/**
+ * State-space form of an ARIMA model (R `makeARIMA`, SSinit "Gardner1980").
+ *
+ * @param phi - AR coefficients φ_1…φ_p
+ * @param theta - MA coefficients θ_1…θ_q
+ * @param delta - differencing coefficients ({@link differencingPolynomial})
+ * @param kappa - prior variance of the differencing states @default 1e6
+ * @returns {@link ArimaStateSpace}
+ * @throws {CoreError} singular_matrix (unit-root AR part: no initial covariance)
+ */
 export function arimaStateSpace(
   phi: Float64Array,
   theta: Float64Array,
@@ -200,7 +216,13 @@ function predictCovariance(
 
 /**
  * Kalman filter of the exact Gaussian likelihood (R `ARIMA_Like`, a_1 = 0, P_{1|0} = Pn).
- * NaN observations are skipped (state predicted through).
+ * NaN observations are skipped (state predicted through). The concentrated −log-likelihood per
+ * observation is ½·(ln(ssq/nUsed) + sumLog/nUsed) + constants.
+ *
+ * @param y - the series net of its regression part
+ * @param mod - {@link ArimaStateSpace}
+ * @returns {@link ArimaFilterResult}: `{ssq, sumLog, nUsed, residuals, state}`
+ * @see Durbin & Koopman (2012) §4.3 (filter), §7.2 (likelihood).
  */
 export function arimaKalmanFilter(y: Float64Array, mod: ArimaStateSpace): ArimaFilterResult {
   const { rd, Z, T, V } = mod;
@@ -252,6 +274,11 @@ export function arimaKalmanFilter(y: Float64Array, mod: ArimaStateSpace): ArimaF
 /**
  * h-step Kalman forecasts from the filtered state (R `KalmanForecast`): mean Z a_{n+h|n} and variance
  * factor Z P_{n+h|n} Zᵀ (multiply by σ² for the forecast variance).
+ *
+ * @param h - horizon (≥ 1)
+ * @param mod - {@link ArimaStateSpace}
+ * @param state - filtered state after the last observation
+ * @returns `{mean, variance}` (length h)
  */
 export function arimaKalmanForecast(
   h: number,
@@ -286,6 +313,11 @@ export function arimaKalmanForecast(
  * Conditional sum of squares (R `ARIMA_CSS`): the series is differenced d times in place, then
  * e_t = w_t − Σ φ_j w_{t−j} − Σ_{j < min(t − ncond, q)} θ_j e_{t−j} for t ≥ ncond (e_t = 0 before).
  *
+ * @param y - the series net of its regression part
+ * @param d - differencing order
+ * @param phi - AR coefficients
+ * @param theta - MA coefficients
+ * @param ncond - number of conditioning observations (R: d + p)
  * @returns the mean of e_t² over the finite terms and the residuals e (length n)
  */
 export function arimaCss(
@@ -320,6 +352,9 @@ export function arimaCss(
 /**
  * Jones (1980) map from unconstrained values to stationary AR coefficients (R `partrans`): the
  * partial autocorrelations are tanh(raw), then the Durbin–Levinson recursion gives φ.
+ *
+ * @param raw - unconstrained values (any reals)
+ * @returns stationary φ_1…φ_p
  */
 export function arPartrans(raw: ArrayLike<number>): Float64Array {
   const p = raw.length;
@@ -334,7 +369,12 @@ export function arPartrans(raw: ArrayLike<number>): Float64Array {
   return phi;
 }
 
-/** Inverse of {@link arPartrans} (R `invpartrans`): φ → partial autocorrelations → atanh. */
+/**
+ * Inverse of {@link arPartrans} (R `invpartrans`): φ → partial autocorrelations → atanh.
+ *
+ * @param phi - stationary AR coefficients
+ * @returns the unconstrained values
+ */
 export function arInvPartrans(phi: ArrayLike<number>): Float64Array {
   const p = phi.length;
   const out = Float64Array.from({ length: p }, (_, i) => phi[i] as number);
@@ -349,8 +389,11 @@ export function arInvPartrans(phi: ArrayLike<number>): Float64Array {
 }
 
 /**
- * Partial autocorrelations of an AR polynomial by the reverse Durbin–Levinson (Schur–Cohn) recursion;
- * the AR part is stationary iff every |pacf| < 1.
+ * Stationarity of an AR polynomial 1 − φ_1 z − … − φ_p z^p by the reverse Durbin–Levinson (Schur–Cohn)
+ * recursion: stationary iff every partial autocorrelation has modulus < 1 (R `arCheck` uses roots).
+ *
+ * @param phi - AR coefficients (trailing zeros ignored)
+ * @returns true when every root lies outside the unit circle
  */
 export function arIsStationary(phi: ArrayLike<number>): boolean {
   let p = phi.length;
@@ -371,8 +414,13 @@ export function arIsStationary(phi: ArrayLike<number>): boolean {
 type Complex = [number, number];
 
 /**
- * Roots of c_0 + c_1 z + … + c_m z^m (c_m ≠ 0) by the Aberth–Ehrlich iteration (simultaneous Newton
- * with repulsion), started on a circle of the Cauchy-bound radius.
+ * Roots of c_0 + c_1 z + … + c_m z^m by the Aberth–Ehrlich iteration (simultaneous Newton with
+ * repulsion), started on a circle of half the Cauchy-bound radius (R `polyroot` equivalent for the
+ * small degrees of ARMA polynomials).
+ *
+ * @param coefficients - c_0…c_m in increasing powers (trailing zeros dropped)
+ * @returns the m roots as [re, im]
+ * @see Aberth, O. (1973), Mathematics of Computation 27, 339–344.
  */
 export function polynomialRoots(coefficients: ArrayLike<number>): Complex[] {
   let m = coefficients.length - 1;
@@ -442,7 +490,10 @@ export function polynomialRoots(coefficients: ArrayLike<number>): Complex[] {
 
 /**
  * Reflects the roots of 1 + θ_1 z + … + θ_q z^q that lie inside the unit circle (R `maInvert`):
- * gives the invertible MA polynomial with the same autocovariances.
+ * gives the invertible MA polynomial with the same autocovariances (up to σ²).
+ *
+ * @param theta - MA coefficients
+ * @returns the invertible coefficients (unchanged when already invertible)
  */
 export function maInvert(theta: ArrayLike<number>): Float64Array {
   const q = theta.length;
@@ -479,7 +530,13 @@ export function maInvert(theta: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** Smallest modulus of the roots of 1 − φ_1 z − … (ar) or 1 + θ_1 z + … (ma); +∞ for a zero polynomial. */
+/**
+ * Smallest modulus of the roots of 1 − φ_1 z − … (sign −1, AR) or 1 + θ_1 z + … (sign +1, MA).
+ *
+ * @param coefficients - φ or θ
+ * @param sign - −1 for an AR, +1 for an MA polynomial
+ * @returns the smallest root modulus; +∞ for a constant polynomial
+ */
 export function minRootModulus(coefficients: ArrayLike<number>, sign: 1 | -1): number {
   const roots = polynomialRoots([
     1,

@@ -28,6 +28,15 @@ import { type Matrix, matrix } from "../linalg/matrix.js";
 import { type ArimaMethod, arima, forecastArima, normalQuantile } from "./arima.js";
 import { armax } from "./arima-armax.js";
 import { autoArima, ndiffsKpss } from "./arima-auto.js";
+import {
+  arInvPartrans,
+  arIsStationary,
+  arPartrans,
+  differencingPolynomial,
+  maInvert,
+  polynomialRoots,
+  stationaryCovariance,
+} from "./arima-kalman.js";
 
 const RTOL = 1e-4;
 
@@ -347,5 +356,44 @@ describe("contract and diagnostics", () => {
     expectClose(normalQuantile(0.9), 1.2815515655446004, { rtol: 1e-15 }, "q90");
     expectClose(normalQuantile(0.975), 1.959963984540054, { rtol: 1e-15 }, "q975");
     expectClose(normalQuantile(1e-10), -6.361340902404056, { rtol: 1e-14 }, "tail");
+  });
+});
+
+describe("state-space helpers (closed forms)", () => {
+  // identities exact in real arithmetic; 1e-12 covers the rounding of a few dozen flops
+  const tol = { atol: 1e-12 };
+
+  it("differencing polynomial: (1 − B)² = 1 − 2B + B²", () => {
+    expect(Array.from(differencingPolynomial(2))).toEqual([2, -1]);
+    expect(Array.from(differencingPolynomial(0))).toEqual([]);
+  });
+
+  it("stationary covariance: AR(1) 1/(1 − φ²); MA(1) [[1 + θ², θ], [θ, θ²]]", () => {
+    expectAllClose(stationaryCovariance(Float64Array.of(0.5), new Float64Array(0)), [4 / 3], tol, "ar1");
+    expectAllClose(stationaryCovariance(new Float64Array(0), Float64Array.of(0.4)), [1.16, 0.4, 0.4, 0.16], tol, "ma1");
+  });
+
+  it("Jones transform: round trip, stationary image", () => {
+    const raw = [0.3, -1.2, 2.5];
+    const phi = arPartrans(raw);
+    expect(arIsStationary(phi)).toBe(true);
+    expectAllClose(arInvPartrans(phi), raw, { atol: 1e-10 }, "round trip");
+    expect(arIsStationary([1.2])).toBe(false);
+    expect(arIsStationary([1.0048037, -0.2913198])).toBe(true);
+  });
+
+  it("MA reflection: (1 + 0.5z)(1 + 2z) → (1 + 0.5z)²; θ = 2 → 0.5", () => {
+    expectAllClose(maInvert([2.5, 1]), [1, 0.25], tol, "ma2");
+    expectAllClose(maInvert([2]), [0.5], tol, "ma1");
+    expectAllClose(maInvert([0.3, 0.1]), [0.3, 0.1], tol, "already invertible");
+  });
+
+  it("polynomial roots: z² − 3z + 2 = (z − 1)(z − 2); z² + 1", () => {
+    const r = polynomialRoots([2, -3, 1])
+      .map((z) => z[0])
+      .sort((a, b) => a - b);
+    expectAllClose(r, [1, 2], tol, "real roots");
+    const c = polynomialRoots([1, 0, 1]).map((z) => Math.abs(z[1]));
+    expectAllClose(c, [1, 1], tol, "imaginary roots");
   });
 });
