@@ -150,21 +150,28 @@ autos <- list(
   list(name = "sim_auto", y = y_auto, stepwise = TRUE, xreg = NULL),
   list(name = "sim_auto_exhaustive", y = y_auto, stepwise = FALSE, xreg = NULL),
   list(name = "sim_auto_ma2", y = y_ma, stepwise = TRUE, xreg = NULL),
-  list(name = "sim_auto_xreg", y = y_x, stepwise = TRUE, xreg = cbind(x = x_i1))
+  list(name = "sim_auto_xreg", y = y_x, stepwise = TRUE, xreg = cbind(x = x_i1)),
+  # spec §8.3 "auto": (p, d, q) in {0,1,2} x {0,1} x {0,1} by AICc, d by KPSS
+  list(name = "lakehuron_auto_spec_grid", y = lake, stepwise = FALSE, xreg = NULL, max = c(2, 1, 1)),
+  list(name = "sim_auto_spec_grid", y = y_arma, stepwise = FALSE, xreg = NULL, max = c(2, 1, 1))
 )
 auto_json <- character(0)
 for (au in autos) {
+  mx <- if (is.null(au$max)) c(5, 2, 5) else au$max  # max.p, max.d, max.q (auto.arima defaults)
   fit <- if (is.null(au$xreg)) {
-    auto.arima(au$y, stepwise = au$stepwise, ic = "aicc", seasonal = FALSE)
+    auto.arima(au$y, stepwise = au$stepwise, ic = "aicc", seasonal = FALSE, max.p = mx[1], max.d = mx[2],
+               max.q = mx[3])
   } else {
-    auto.arima(au$y, stepwise = au$stepwise, ic = "aicc", seasonal = FALSE, xreg = au$xreg)
+    auto.arima(au$y, stepwise = au$stepwise, ic = "aicc", seasonal = FALSE, xreg = au$xreg, max.p = mx[1],
+               max.d = mx[2], max.q = mx[3])
   }
   ord <- arimaorder(fit)
   const <- any(names(fit$coef) %in% c("intercept", "drift"))
   auto_json <- c(auto_json, jobj(list(
-    name = jstr(au$name), y = jarr(au$y), stepwise = tolower(au$stepwise), xreg = jmat(au$xreg),
+    name = jstr(au$name), y = jarr(au$y), stepwise = tolower(au$stepwise), max_p = mx[1], max_d = mx[2],
+    max_q = mx[3], xreg = jmat(au$xreg),
     xreg_names = if (is.null(au$xreg)) "[]" else jsarr(colnames(au$xreg)), order = jarr(ord), constant = tolower(const),
-    ndiffs = ndiffs(au$y), coef_names = jsarr(names(fit$coef)), coef = jarr(fit$coef),
+    ndiffs = ndiffs(au$y, max.d = mx[2]), coef_names = jsarr(names(fit$coef)), coef = jarr(fit$coef),
     aicc = num(fit$aicc), loglik = num(fit$loglik)
   )))
 }
