@@ -18,6 +18,9 @@ import {
   type Diagnostic,
   fromRows,
   grangerTest,
+  type KpssCriticalValues,
+  type KpssRegression,
+  kpssTest,
   type OlsCovarianceType,
   ols,
   varLagSelection,
@@ -579,6 +582,86 @@ export async function statsAdf(
         regression,
         autolag,
         maxLags: r.maxLags,
+        transform,
+        time: timeColumn(frame, options.time) ?? null,
+      },
+      context.clock,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// KPSS
+
+export interface StatsKpssOptions {
+  readonly column: string;
+  /** "c" (level stationarity) or "ct" (trend stationarity) @default "c" */
+  readonly regression?: KpssRegression;
+  /** truncation lag: "auto" (Hobijn et al. 1998), "legacy" (⌈12(n/100)^{1/4}⌉) or a number @default "auto" */
+  readonly nlags?: "auto" | "legacy" | number;
+  /** @default "level" */
+  readonly transform?: SeriesTransform;
+  readonly time?: string;
+}
+
+export interface StatsKpssResult {
+  readonly dataset: string;
+  readonly column: string;
+  readonly transform: SeriesTransform;
+  readonly observations: number;
+  readonly years: readonly [number, number] | null;
+  readonly statistic: number;
+  readonly pValue: number;
+  readonly lags: number;
+  readonly lagRule: "auto" | "legacy" | "fixed";
+  readonly criticalValues: KpssCriticalValues;
+  readonly regression: KpssRegression;
+  readonly nullHypothesis: "level_stationary" | "trend_stationary";
+  readonly verifiedAgainst: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly provenance: ResultProvenance;
+}
+
+/**
+ * KPSS stationarity test of one column (平稳性检验; the null is stationarity, the reverse of ADF).
+ * @throws as {@link statsGranger}; {CoreError} from kpssTest
+ */
+export async function statsKpss(
+  ref: FrameRef,
+  options: StatsKpssOptions,
+  context: FrameRefOptions = {},
+): Promise<StatsKpssResult> {
+  const { frame, meta } = await frameOf(ref, context.source);
+  const transform = options.transform ?? "level";
+  const { series, years } = timeSeries(frame, [options.column], options.time);
+  const y = transformSeries(series[0] as Float64Array, transform, options.column);
+  const regression = options.regression ?? "c";
+  const nlags = options.nlags ?? "auto";
+  const r = kpssTest(y, { regression, nlags });
+  const shift = transform === "level" ? 0 : 1;
+  return {
+    dataset: meta.id,
+    column: options.column,
+    transform,
+    observations: y.length,
+    years: years === null || years.length === 0 ? null : [years[shift] as number, years[years.length - 1] as number],
+    statistic: r.statistic,
+    pValue: r.pValue,
+    lags: r.lags,
+    lagRule: r.lagRule,
+    criticalValues: r.criticalValues,
+    regression,
+    nullHypothesis: r.nullHypothesis,
+    verifiedAgainst: r.verifiedAgainst,
+    diagnostics: r.diagnostics as readonly Diagnostic[],
+    provenance: resultProvenance(
+      [meta],
+      "stats_kpss",
+      {
+        column: options.column,
+        regression,
+        nlags,
+        lagsUsed: r.lags,
         transform,
         time: timeColumn(frame, options.time) ?? null,
       },

@@ -116,10 +116,13 @@ export {
   type StatsAdfResult,
   type StatsGrangerOptions,
   type StatsGrangerResult,
+  type StatsKpssOptions,
+  type StatsKpssResult,
   type StatsOlsOptions,
   type StatsOlsResult,
   statsAdf,
   statsGranger,
+  statsKpss,
   statsOls,
 } from "./econometrics.js";
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";

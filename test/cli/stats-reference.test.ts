@@ -1,9 +1,9 @@
 /**
- * `shushi stats ols|granger|adf --input FILE --format json` on the public fixtures (test/fixtures/method/,
+ * `shushi stats ols|granger|adf|kpss --input FILE --format json` on the public fixtures (test/fixtures/method/,
  * exported from R 4.2.2 `datasets` and `lmtest`; README there) against the reference software's printed
  * values: R `lm` on cars (spec §4.2, R printout in test/reference/statsmodels-ols/r-cars.json), R
  * `lmtest::grangertest` and statsmodels on ChickEgg (spec §4.3, test/reference/r-lmtest-granger), and
- * statsmodels `adfuller` on its seeded series (test/reference/statsmodels-adf/adf.json). This checks the
+ * statsmodels `adfuller` and `kpss` on their seeded series (test/reference/statsmodels-adf, statsmodels-kpss). This checks the
  * whole path — file reading, column selection, time ordering, the wire names the issue fixed
  * (`std_error`, `p_value`, `r_squared`, `null_hypothesis`, …) — not the estimators, which have their
  * own unit tests.
@@ -180,6 +180,39 @@ describe("shushi stats adf (statsmodels adfuller, test/reference/statsmodels-adf
         expectClose(r.p_value, run.pvalue, { rtol: 1e-9, atol: 1e-15 });
         expect([r.used_lag, r.nobs]).toEqual([run.usedlag, run.nobs]);
         expect(r.null_hypothesis_code).toBe("unit_root");
+      }
+    });
+  }
+});
+
+describe("shushi stats kpss (statsmodels kpss, test/reference/statsmodels-kpss)", () => {
+  const ref = JSON.parse(readFileSync(join(ROOT, "test/reference/statsmodels-kpss/kpss.json"), "utf8"));
+
+  for (const c of ref.cases as {
+    name: string;
+    y: number[];
+    runs: { regression: "c" | "ct"; nlags: string | number; statistic: number; pvalue: number; lags: number }[];
+  }[]) {
+    it(`${c.name}: statistic, p-value and lag for each regression and lag rule`, async () => {
+      const file = join(tmp, `kpss-${c.name}.csv`);
+      writeFileSync(file, `year,y\n${c.y.map((v, i) => `${1900 + i},${String(v)}`).join("\n")}\n`);
+      for (const run of c.runs) {
+        const r = await json([
+          "stats",
+          "kpss",
+          "--input",
+          file,
+          "--column",
+          "y",
+          "--regression",
+          run.regression,
+          "--nlags",
+          String(run.nlags),
+        ]);
+        expectClose(r.statistic, run.statistic, rel(1e-9));
+        expectClose(r.p_value, run.pvalue, { rtol: 1e-9, atol: 1e-15 });
+        expect(r.lags).toBe(run.lags);
+        expect(r.null_hypothesis_code).toBe(run.regression === "c" ? "level_stationary" : "trend_stationary");
       }
     });
   }

@@ -353,13 +353,13 @@ export function kpssTest(y: ArrayLike<number>, options: KpssOptions = {}): KpssR
   if (pValue === KPSS_P[3]) {
     diagnostics.push({
       code: "pvalue_smaller_than_reported",
-      severity: "info",
+      severity: "warning",
       params: { statistic, criticalValue: crit[3], pValue },
     });
   } else if (pValue === KPSS_P[0]) {
     diagnostics.push({
       code: "pvalue_greater_than_reported",
-      severity: "info",
+      severity: "warning",
       params: { statistic, criticalValue: crit[0], pValue },
     });
   }

@@ -16,9 +16,11 @@ import {
   SERIES_TRANSFORMS,
   type StatsAdfResult,
   type StatsGrangerResult,
+  type StatsKpssResult,
   type StatsOlsResult,
   statsAdf,
   statsGranger,
+  statsKpss,
   statsOls,
 } from "../../app/index.js";
 import { OLS_COVARIANCE_TYPES, type OlsCovarianceType } from "../../core/index.js";
@@ -27,7 +29,7 @@ import { defineMethod, type Label, type MethodContext } from "../declaration.js"
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredTextOption, textOption } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
-import { adfTable, grangerTable, olsCsv, olsTable } from "./render.js";
+import { adfTable, grangerTable, kpssTable, olsCsv, olsTable } from "./render.js";
 
 const L = {
   dataset: {
@@ -74,6 +76,14 @@ const L = {
   regression: {
     "zh-CN": "确定性项：n 无、c 常数、ct 常数和趋势",
     en: "deterministic terms: n none, c constant, ct constant and trend",
+  },
+  kpssRegression: {
+    "zh-CN": "原假设：c 水平平稳，ct 趋势平稳",
+    en: "null hypothesis: c level-stationary, ct trend-stationary",
+  },
+  nlags: {
+    "zh-CN": "长期方差的截断滞后：auto（Hobijn 等 1998）、legacy（⌈12(n/100)^{1/4}⌉）或整数",
+    en: "truncation lag of the long-run variance: auto (Hobijn et al. 1998), legacy (⌈12(n/100)^{1/4}⌉) or an integer",
   },
   autolag: {
     "zh-CN": "差分滞后项数的选择：AIC、BIC、t 统计量或 none（固定为最大滞后）",
@@ -427,5 +437,92 @@ export const statsAdfMethod = defineMethod({
   render: { table: adfTable },
 });
 
+export const kpssWire = z.object({
+  dataset: z.string(),
+  column: z.string(),
+  transform: z.enum(transforms),
+  observations: z.number().int(),
+  years: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  statistic: z.number(),
+  p_value: z.number(),
+  lags: z.number().int(),
+  lag_rule: z.enum(["auto", "legacy", "fixed"]),
+  critical_values: z.object({ "10%": z.number(), "5%": z.number(), "2.5%": z.number(), "1%": z.number() }),
+  regression: z.enum(["c", "ct"]),
+  null_hypothesis: z.string(),
+  null_hypothesis_code: z.enum(["level_stationary", "trend_stationary"]),
+  verified_against: z.array(z.string()),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+function kpssToWire(r: StatsKpssResult, lang: Lang): z.output<typeof kpssWire> {
+  return kpssWire.parse({
+    dataset: r.dataset,
+    column: r.column,
+    transform: r.transform,
+    observations: r.observations,
+    years: r.years,
+    statistic: r.statistic,
+    p_value: r.pValue,
+    lags: r.lags,
+    lag_rule: r.lagRule,
+    critical_values: r.criticalValues,
+    regression: r.regression,
+    null_hypothesis: t(`hyp.${r.nullHypothesis}`, lang, { column: r.column }),
+    null_hypothesis_code: r.nullHypothesis,
+    verified_against: r.verifiedAgainst,
+    diagnostics: wireDiagnostics(r.diagnostics, lang),
+    provenance: wireProvenanceOf(r.provenance, lang),
+  });
+}
+
+/** `--nlags auto|legacy|<int>`. */
+function nlagsOf(text: string): "auto" | "legacy" | number {
+  if (text === "auto" || text === "legacy") return text;
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= 0 && n <= 1000))
+    throw new UsageError("usage.invalid_value", { option: "--nlags", value: text, expected: "auto | legacy | 0–1000" });
+  return n;
+}
+
+export const statsKpssMethod = defineMethod({
+  id: "stats.kpss",
+  family: "econometrics",
+  command: ["stats", "kpss"],
+  path: "/api/stats/kpss",
+  summary: {
+    "zh-CN": "KPSS 平稳性检验（原假设为平稳，与 ADF 互补）",
+    en: "KPSS stationarity test (the null is stationarity, complementing ADF)",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    column: requiredTextOption(L.column, "<column>"),
+    regression: enumOption(["c", "ct"], "c", L.kpssRegression),
+    nlags: textOption(L.nlags, "auto|legacy|<k>", { default: "auto" }),
+    transform: enumOption(transforms, "level", L.transform),
+    time: textOption(L.time, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<StatsKpssResult> =>
+    statsKpss(
+      refOf(o.dataset, input),
+      {
+        column: o.column,
+        regression: o.regression,
+        nlags: nlagsOf(o.nlags ?? "auto"),
+        transform: o.transform,
+        ...(o.time !== undefined && { time: o.time }),
+      },
+      context(ctx),
+    ),
+  wire: kpssWire,
+  toWire: kpssToWire,
+  render: { table: kpssTable },
+});
+
 /** The econometrics family, in help order. */
-export const ECONOMETRICS_METHODS = [statsOlsMethod, statsGrangerMethod, statsAdfMethod] as const;
+export const ECONOMETRICS_METHODS = [statsOlsMethod, statsGrangerMethod, statsAdfMethod, statsKpssMethod] as const;

@@ -3,7 +3,7 @@
  * `summary(lm)`, the Granger test in both directions, the ADF test with its critical values, and CSV
  * of the coefficients. JSON output is the declaration's wire result.
  */
-import type { StatsAdfResult, StatsGrangerResult, StatsOlsResult } from "../../app/index.js";
+import type { StatsAdfResult, StatsGrangerResult, StatsKpssResult, StatsOlsResult } from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
 import { renderCsv, renderTextTable } from "../text-table.js";
@@ -135,6 +135,25 @@ export function adfTable(r: StatsAdfResult, lang: Lang): string {
     [
       `${t("label.critical_values", lang)} 1% / 5% / 10%`,
       `${num(cv["1%"], lang, 4)} / ${num(cv["5%"], lang, 4)} / ${num(cv["10%"], lang, 4)}`,
+    ],
+  ];
+  out += `${lines.map(([k, v]) => `  ${k}: ${v}`).join("\n")}\n`;
+  out += `\n${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** stats kpss: the statistic, p-value (held within the table's 0.01–0.10), lag and critical values. */
+export function kpssTable(r: StatsKpssResult, lang: Lang): string {
+  const cv = r.criticalValues;
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.transform", lang)}: ${r.transform}  ${t("label.n_obs", lang)}: ${r.observations}${r.years !== null ? ` (${r.years[0]}–${r.years[1]})` : ""}\n`;
+  out += `${t("label.null_hypothesis", lang)}: ${t(`hyp.${r.nullHypothesis}`, lang, { column: r.column })}\n\n`;
+  const lines: [string, string][] = [
+    [t("label.statistic", lang), num(r.statistic, lang, 4)],
+    [t("col.p_value", lang), num(r.pValue, lang, 4)],
+    [t("col.lags", lang), `${r.lags} (${r.lagRule})`],
+    [
+      `${t("label.critical_values", lang)} 10% / 5% / 2.5% / 1%`,
+      `${num(cv["10%"], lang, 3)} / ${num(cv["5%"], lang, 3)} / ${num(cv["2.5%"], lang, 3)} / ${num(cv["1%"], lang, 3)}`,
     ],
   ];
   out += `${lines.map(([k, v]) => `  ${k}: ${v}`).join("\n")}\n`;
