@@ -304,7 +304,7 @@ function invertSmall(H: Float64Array, k: number): Float64Array | null {
  * @param y - the series (finite)
  * @param options - {@link ArimaOptions}
  * @returns {@link ArimaResult}
- * @throws {CoreError} non_finite (y or xreg); dimension_mismatch (xreg rows, names, fixed length);
+ * @throws {CoreError} non_finite (y, xreg, or ±∞ in fixed); dimension_mismatch (xreg rows, names, fixed length);
  *   invalid_argument (order not non-negative integers, unknown method, includeDrift with d ≠ 1);
  *   too_few_observations (n − d − p < 5, spec §8.3); singular_matrix (reason "collinear_xreg": the
  *   differenced regressors are rank deficient)
@@ -385,7 +385,13 @@ export function arima(y: ArrayLike<number>, options: ArimaOptions): ArimaResult 
         received: options.fixed.length,
       });
     }
-    for (let i = 0; i < npar; i++) fixed[i] = options.fixed[i] as number;
+    for (let i = 0; i < npar; i++) {
+      const v = options.fixed[i] as number;
+      if (!Number.isNaN(v) && !Number.isFinite(v)) {
+        throw new CoreError("non_finite", { function: fn, argument: "fixed", index: i });
+      }
+      fixed[i] = v;
+    }
   }
   const mask = Array.from(fixed, (v) => Number.isNaN(v));
   const noOptim = !mask.some(Boolean);
