@@ -3,10 +3,11 @@
  * pooled OLS (nonrobust, HC1, cluster), fixed effects as the LSDV dummy regression (nonrobust, HC1)
  * and as OLS on the entity-demeaned data (cluster); cross-checked with ols() for pooled.
  */
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import ref from "../../../test/reference/statsmodels-panel/panel.json" with { type: "json" };
 import { isCoreError } from "../errors.js";
-import { fromRows } from "../linalg/matrix.js";
+import { fromRows, matrix } from "../linalg/matrix.js";
 import { ols } from "./ols.js";
 import { type PanelCovarianceType, type PanelEffects, panelOls } from "./panel.js";
 
@@ -239,5 +240,48 @@ describe("panelOls: behaviour and contract", () => {
     expectCoreError(() => panelOls(y, X, { ...opts, effects: "time" as PanelEffects }), "invalid_argument", {
       option: "effects",
     });
+  });
+});
+
+describe("panelOls: identities", () => {
+  const c = ref.cases[0] as (typeof ref.cases)[number];
+  const y = Float64Array.from(c.y);
+  const X = fromRows(c.X);
+  const levels = [...new Set(c.entities)];
+
+  it("FE classical equals ols() on the LSDV design [X, entity dummies] without intercept", () => {
+    const G = levels.length;
+    const d = matrix(c.n, 2 + G);
+    for (let i = 0; i < c.n; i++) {
+      d.data[i * (2 + G)] = c.X[i]?.[0] as number;
+      d.data[i * (2 + G) + 1] = c.X[i]?.[1] as number;
+      d.data[i * (2 + G) + 2 + levels.indexOf(c.entities[i] as string)] = 1;
+    }
+    const lsdv = ols(y, d, { intercept: false });
+    const fe = panelOls(y, X, { entities: c.entities, effects: "entity", se: "classical" });
+    expect(fe.dfResid).toBe(lsdv.dfResid);
+    for (const [j, co] of fe.coefficients.entries()) {
+      expectRel(co.estimate, lsdv.coefficients[j]?.estimate as number, 1e-11, `β${j}`);
+      expectRel(co.stdError, lsdv.coefficients[j]?.stdError as number, 1e-11, `se${j}`);
+    }
+  });
+
+  test.prop(
+    [
+      fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 31, maxLength: 31 }),
+      fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 31, maxLength: 31 }),
+    ],
+    { numRuns: 25 },
+  )("FE estimates and cluster SEs are invariant to entity-specific shifts of y and X", (ay, ax) => {
+    const g = (i: number) => levels.indexOf(c.entities[i] as string);
+    const y2 = Float64Array.from(c.y, (v, i) => v + (ay[g(i)] as number));
+    const X2 = fromRows(c.X.map((row, i) => [(row[0] as number) + (ax[g(i)] as number), row[1] as number]));
+    const a = panelOls(y, X, { entities: c.entities, effects: "entity", se: "cluster" });
+    const b = panelOls(y2, X2, { entities: c.entities, effects: "entity", se: "cluster" });
+    // shifts of size ≤ 100 against within spreads ~1 cost ~100·ε relative in the demeaned data
+    for (const [j, co] of a.coefficients.entries()) {
+      expectRel(b.coefficients[j]?.estimate as number, co.estimate, 1e-11, `β${j}`);
+      expectRel(b.coefficients[j]?.stdError as number, co.stdError, 1e-10, `se${j}`);
+    }
   });
 });
