@@ -122,6 +122,21 @@ describe("panelOls against statsmodels 0.13.5 (statsmodels-panel/panel.json)", (
 });
 
 describe("panelOls: behaviour and contract", () => {
+  it("follows the documented example (hand-computed: β = 3.5/2.5, RSS = 0.1, df = 1)", () => {
+    const r = panelOls(Float64Array.from([1, 2, 2, 5]), fromRows([[1], [2], [3], [5]]), {
+      entities: ["a", "a", "b", "b"],
+      effects: "entity",
+      se: "classical",
+    });
+    expectRel(r.coefficients[0]?.estimate as number, 1.4, 1e-14, "β");
+    expectRel(r.coefficients[0]?.stdError as number, 0.2, 1e-14, "se");
+    expectRel(r.coefficients[0]?.t as number, 7, 1e-14, "t");
+    // two-sided t(1) tail: 1 − (2/π)·atan(7)
+    expectRel(r.coefficients[0]?.pValue as number, 1 - (2 / Math.PI) * Math.atan(7), 1e-13, "p");
+    expect(r.dfResid).toBe(1);
+    expectRel(r.rSquared, 0.98, 1e-14, "R²");
+  });
+
   const base = ref.cases[1] as (typeof ref.cases)[number];
   const y = Float64Array.from(base.y);
   const X = fromRows(base.X);

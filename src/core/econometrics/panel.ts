@@ -162,9 +162,11 @@ function labelIndex(labels: readonly string[]): { index: Int32Array; levels: str
  *   params columns: a regressor constant within every entity under entity effects (absorbed by the
  *   fixed effects; params absorbed = true), or the columns pivoted QR found dependent on the others)
  * @example
- * const r = panelOls(y, X, { entities: ids, effects: "entity", se: "cluster" });
- * r.coefficients[0]; // => { name: "x1", estimate, stdError, t, pValue (t with G − 1 df) }
- * r.dfResid;         // => n − 1 − G
+ * const r = panelOls(Float64Array.from([1, 2, 2, 5]), fromRows([[1], [2], [3], [5]]), {
+ *   entities: ["a", "a", "b", "b"], effects: "entity", se: "classical" });
+ * r.coefficients[0]; // => { name: "x1", estimate: 1.4, stdError: 0.2, t: 7, pValue: 0.0903… }
+ * r.dfResid;         // => 1 (n − k − G = 4 − 1 − 2)
+ * r.rSquared;        // => 0.98 (within)
  * @see Wooldridge (2010), Econometric Analysis of Cross Section and Panel Data, 2nd ed., §10.5
  *   (fixed-effects estimation, eq. 10.54 robust variance); Cameron & Miller (2015), "A Practitioner's
  *   Guide to Cluster-Robust Inference", J. Human Resources 50, 317–372; Arellano (1987), Oxford Bull.
