@@ -68,6 +68,32 @@ export {
   normalCdf,
 } from "./econometrics/adf.js";
 export {
+  type ArimaCoefficient,
+  type ArimaDiagnostic,
+  type ArimaDiagnosticCode,
+  type ArimaForecastOptions,
+  type ArimaForecastResult,
+  type ArimaMethod,
+  type ArimaOptions,
+  type ArimaResult,
+  arima,
+  forecastArima,
+} from "./econometrics/arima.js";
+export {
+  type ArmaxCoefficient,
+  type ArmaxOptions,
+  type ArmaxResult,
+  armax,
+} from "./econometrics/arima-armax.js";
+export {
+  type ArimaIc,
+  type AutoArimaCandidate,
+  type AutoArimaOptions,
+  type AutoArimaResult,
+  autoArima,
+  ndiffsKpss,
+} from "./econometrics/arima-auto.js";
+export {
   type BayesArxDiagnostic,
   type BayesArxDiagnosticCode,
   type BayesArxForecastOptions,
@@ -128,8 +154,27 @@ export {
   type OlsResult,
   ols,
 } from "./econometrics/ols.js";
-// productivity (spec §4.1, §4.4, §8.1–8.2, §9.4–9.6): labour productivity, PIM, growth accounting, volatility
-export * from "./productivity/index.js";
+export {
+  PANEL_COVARIANCE_TYPES,
+  PANEL_EFFECTS,
+  type PanelCoefficient,
+  type PanelCovarianceType,
+  type PanelDiagnostic,
+  type PanelDiagnosticCode,
+  type PanelEffects,
+  type PanelOlsOptions,
+  type PanelOlsResult,
+  panelOls,
+} from "./econometrics/panel.js";
+export {
+  VIF_THRESHOLD,
+  type VifColumn,
+  type VifDiagnostic,
+  type VifDiagnosticCode,
+  type VifOptions,
+  type VifResult,
+  vif,
+} from "./econometrics/vif.js";
 // errors and diagnostics
 export { CoreError, type CoreErrorCode, isCoreError } from "./errors.js";
 export {
@@ -251,6 +296,8 @@ export {
   type SpectralRadiusResult,
   spectralRadiusNonnegative,
 } from "./linalg/spectral.js";
+// productivity (spec §4.1, §4.4, §8.1–8.2, §9.4–9.6): labour productivity, PIM, growth accounting, volatility
+export * from "./productivity/index.js";
 // seeded random numbers (Monte-Carlo, bootstrap)
 export {
   type RandomGenerator,

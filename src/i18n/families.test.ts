@@ -51,10 +51,10 @@ const asParams = (p: object): Readonly<Record<string, unknown>> => p as Readonly
  * max/diag, the OECD row codes IMPO/VALU that the caveats quote, Sobol (sensitivity indices), TOPSIS,
  * CRITIC and PCA (weighting methods, no settled Chinese short form), the unit MB, and in econometrics
  * the names of tests, criteria and reference software (ADF, KPSS, ARIMA, AIC, BIC, AICc, HQ, FPE, HC,
- * MacKinnon, Schwert, Newey, West, White, statsmodels, R) and TFP.
+ * MacKinnon, Schwert, Newey, West, White, statsmodels, R), TFP and the estimation terms CSS, ML, Hessian.
  */
 const ALLOWED = new Set(
-  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD Sobol TOPSIS CRITIC PCA MB ADF KPSS ARIMA ARIMAX AIC BIC AICc HQ FPE HC MacKinnon Schwert Newey West White statsmodels TFP".split(
+  "IO RAS CSV XLSX ZIP UTF GB OECD WIOD NBS URL API GET GDP USD TypeScript OpenBLAS LU QR Cholesky Collatz Wielandt max diag IMPO VALU YYYY-MM-DD Sobol TOPSIS CRITIC PCA MB ADF KPSS ARIMA ARIMAX AIC BIC AICc HQ FPE HC MacKinnon Schwert Newey West White statsmodels TFP CSS ML Hessian".split(
     " ",
   ),
 );
@@ -501,6 +501,20 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
   posterior_variance_undefined: [{ shape: 0.9 }],
   nonstationary_ar_mean: [{ spectralRadius: 1.02 }],
   monte_carlo_seed: [{ algorithm: "xoshiro128**", seed: 20250101, draws: 10000 }],
+  not_converged: [
+    { stage: "ml", iterations: 100, maxit: 100 },
+    { stage: "css", iterations: 100, maxit: 100 },
+  ],
+  non_finite_gradient: [{ stage: "ml" }],
+  non_stationary_ar: [{ minRootModulus: 0.98 }],
+  non_invertible_ma: [{ minRootModulus: 0.7 }],
+  css_ml_fallback_to_css: [{ minRootModulus: 0.99 }],
+  transform_pars_disabled: [{}],
+  hessian_not_positive_definite: [{}, { reason: "negative_variance" }],
+  approximation_not_used: [{ n: 200 }],
+  model_limit_reached: [{ nmodels: 94 }],
+  singleton_entities: [{ count: 2, entities: ["110000", "120000"] }],
+  high_vif: [{ column: "x3", vif: 135.5, threshold: 10 }],
   official_value_differs: [
     { year: 2012, computed: 80900, official: 69471, relativeDifference: 0.1645, tolerance: 0.005 },
   ],

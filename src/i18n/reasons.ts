@@ -246,6 +246,21 @@ export type EconometricsReason =
   | "non_positive_prior_parameter"
   | "missing_exogenous_scenario"
   | "negative_scenario_sd"
+  // ARIMA
+  | "non_negative_integers"
+  | "non_negative_integer"
+  | "unknown_method"
+  | "drift_needs_d_1"
+  | "positive_integer"
+  | "required_by_model"
+  | "level_out_of_range"
+  | "constant_differenced_series"
+  | "no_suitable_model"
+  | "collinear_xreg"
+  | "negative_variance"
+  | "singular"
+  | "too_few_clusters"
+  | "constant_column"
   // productivity (src/core/productivity/codes.ts ProductivityReason; duplicate_year, year_not_integer are IO's)
   | "growth_plus_depreciation_not_positive"
   | "non_positive_base_investment"
@@ -278,6 +293,20 @@ const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
     too_few_for_lags: "观测值不足以估计所设滞后阶数",
     too_few_for_regressors: "观测值不多于待估参数个数，没有剩余自由度",
     unknown_nlags: "未知的滞后阶数规则（可用 auto、legacy 或整数）",
+    non_negative_integers: "阶数必须是非负整数",
+    non_negative_integer: "必须是非负整数",
+    unknown_method: "未知的估计方法（可用 CSS、ML 或 CSS-ML）",
+    drift_needs_d_1: "漂移项只适用于一阶差分（d = 1）的模型",
+    positive_integer: "必须是正整数",
+    required_by_model: "模型含外生变量，预测时必须给出其未来取值",
+    level_out_of_range: "置信水平须在 0 到 100 之间",
+    constant_differenced_series: "差分后的序列为常数，无法估计",
+    no_suitable_model: "候选模型均无法估计（不平稳、不可逆或未收敛）",
+    collinear_xreg: "外生回归变量（差分后）完全共线",
+    negative_variance: "方差估计为负",
+    singular: "矩阵奇异",
+    too_few_clusters: "聚类稳健标准误至少需要 2 个聚类",
+    constant_column: "该列为常数，无法计算方差膨胀因子",
     integer_ge_0: "必须是非负整数",
     lags_too_large: "滞后阶数不能达到或超过观测数",
     exact_linear_trend: "序列恰为线性趋势，去趋势后的残差为 0",
@@ -316,6 +345,20 @@ const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
     too_few_for_lags: "too few observations for the lag order",
     too_few_for_regressors: "no more observations than parameters, so no residual degrees of freedom",
     unknown_nlags: "unknown lag rule (use auto, legacy or an integer)",
+    non_negative_integers: "the orders must be non-negative integers",
+    non_negative_integer: "must be a non-negative integer",
+    unknown_method: "unknown estimation method (use CSS, ML or CSS-ML)",
+    drift_needs_d_1: "a drift term needs a first-differenced model (d = 1)",
+    positive_integer: "must be a positive integer",
+    required_by_model: "the model has exogenous regressors, so a forecast needs their future values",
+    level_out_of_range: "a confidence level must lie between 0 and 100",
+    constant_differenced_series: "the differenced series is constant and cannot be modelled",
+    no_suitable_model: "no candidate model could be fitted (non-stationary, non-invertible or not converged)",
+    collinear_xreg: "the exogenous regressors (after differencing) are perfectly collinear",
+    negative_variance: "a variance estimate is negative",
+    singular: "the matrix is singular",
+    too_few_clusters: "cluster-robust errors need at least 2 clusters",
+    constant_column: "the column is constant, so its variance inflation factor is undefined",
     integer_ge_0: "must be a non-negative integer",
     lags_too_large: "the lag must be smaller than the number of observations",
     exact_linear_trend: "the series is an exact linear trend, so the detrended residuals are 0",

@@ -1,6 +1,7 @@
 /**
- * Coupling coordination: closed forms (no paper with printed n-system numbers was found for a
- * known-answer test; numpy cases for n = 2, 3, 5 are in reference.test.ts).
+ * Coupling coordination: closed forms. A published two-system table (MPE 2022, art. 2969206, Table 4)
+ * is the known answer in coupling-published.test.ts; no paper with printed n ≥ 3 inputs and outputs
+ * was found, so n = 3, 5 are checked against numpy in reference.test.ts.
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";

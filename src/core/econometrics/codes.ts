@@ -5,9 +5,12 @@
  * src/core/diagnostics.ts; messages in src/i18n/families/econometrics.ts.
  */
 import type { AdfDiagnosticCode } from "./adf.js";
+import type { ArimaDiagnosticCode } from "./arima.js";
 import type { BayesArxDiagnosticCode } from "./bayes-arx.js";
 import type { GrangerDiagnosticCode } from "./granger.js";
 import type { KpssDiagnosticCode } from "./kpss.js";
+import type { PanelDiagnosticCode } from "./panel.js";
+import type { VifDiagnosticCode } from "./vif.js";
 
 /** Every diagnostic code the econometrics family emits. */
 export type EconometricsDiagnosticCode =
@@ -15,6 +18,9 @@ export type EconometricsDiagnosticCode =
   | AdfDiagnosticCode
   | KpssDiagnosticCode
   | BayesArxDiagnosticCode
+  | ArimaDiagnosticCode
+  | PanelDiagnosticCode
+  | VifDiagnosticCode
   /**
    * rows with a missing value in a column the regression uses were left out (listwise deletion)
    * (params: count, rows (the first 20 physical rows), n (observations used))

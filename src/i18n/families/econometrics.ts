@@ -46,6 +46,17 @@ export interface EconometricsDiagnosticParams {
   readonly posterior_variance_undefined: { readonly shape: number };
   readonly nonstationary_ar_mean: { readonly spectralRadius: number };
   readonly monte_carlo_seed: { readonly algorithm: string; readonly seed: number; readonly draws: number };
+  readonly not_converged: { readonly stage: "css" | "ml"; readonly iterations: number; readonly maxit: number };
+  readonly non_finite_gradient: { readonly stage: "css" | "ml" };
+  readonly non_stationary_ar: { readonly minRootModulus: number };
+  readonly non_invertible_ma: { readonly minRootModulus: number };
+  readonly css_ml_fallback_to_css: { readonly minRootModulus: number };
+  readonly transform_pars_disabled: Readonly<Record<string, never>>;
+  readonly hessian_not_positive_definite: { readonly reason?: string };
+  readonly approximation_not_used: { readonly n: number };
+  readonly model_limit_reached: { readonly nmodels: number };
+  readonly singleton_entities: { readonly count: number; readonly entities: readonly string[] };
+  readonly high_vif: { readonly column: string; readonly vif: number; readonly threshold: number };
 }
 
 const rowsText = (rows: readonly number[], count: number, sep: string): string =>
@@ -75,7 +86,28 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
     nonstationary_ar_mean: (p) =>
       `按后验均值，自回归部分非平稳（伴随矩阵谱半径 ${show(p.spectralRadius)} ≥ 1）：预测路径不会回归均值，远期预测须谨慎。`,
     monte_carlo_seed: (p) => `预测区间由 ${p.draws} 次蒙特卡洛抽样得到（${p.algorithm}，种子 ${p.seed}），可完全复现。`,
+    not_converged: (p) =>
+      `优化在${p.stage === "css" ? "条件平方和（CSS）" : "极大似然（ML）"}阶段达到迭代上限（${p.iterations}/${p.maxit} 次）而未收敛：估计值是优化停止处的值，不可作为最终结果。请简化模型或检查数据。`,
+    non_finite_gradient: (p) =>
+      `${p.stage === "css" ? "条件平方和" : "似然函数"}的数值梯度出现非有限值：估计值停在优化中断处。请检查数据的量级或简化模型。`,
+    non_stationary_ar: (p) =>
+      `估计的自回归多项式有根落在单位圆上或圆内（最小根模 ${show(p.minRootModulus)}）：模型非平稳，预测区间会随期数迅速扩大。`,
+    non_invertible_ma: (p) =>
+      `估计的移动平均多项式有根落在单位圆内（最小根模 ${show(p.minRootModulus)}）：模型不可逆。`,
+    css_ml_fallback_to_css: (p) =>
+      `条件平方和（CSS）给出的自回归部分非平稳（最小根模 ${show(p.minRootModulus)}），无法作为极大似然的起点：按设定改用 CSS 估计，信息准则不可用。`,
+    transform_pars_disabled: () => "部分自回归系数被固定，因此关闭了平稳性变换（与 R 相同）。",
+    hessian_not_positive_definite: () =>
+      "Hessian 矩阵不可逆或给出负方差：标准误无法计算，记为空值。模型可能过度参数化。",
+    approximation_not_used: (p) =>
+      `样本量 ${p.n} 超过 150 时 R 的 \`auto.arima\` 会先用 CSS 近似筛选模型；此处始终用精确极大似然，所选阶数可能与 R 不同。`,
+    model_limit_reached: (p) => `逐步搜索达到模型数上限（${p.nmodels} 个）：可能未找到最优阶数。`,
+    singleton_entities: (p) =>
+      `${p.count} 个对象只有一个观测（${p.entities.join("、")}${p.count > p.entities.length ? " …" : ""}）：固定效应下它们对斜率没有贡献。`,
+    high_vif: (p) =>
+      `「${p.column}」的方差膨胀因子为 ${show(p.vif)}（超过 ${show(p.threshold)}）：它与其他解释变量高度共线，系数的标准误被放大。`,
   },
+
   en: {
     small_sample: (p) =>
       `Small sample: with ${p.lags} lag(s) and ${p.n} observations the F test has only ${p.dfDen} denominator degrees of freedom (fewer than ${p.threshold}); its power is low, so read the result with care.`,
@@ -101,6 +133,28 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
       `At the posterior mean the autoregressive part is not stationary (companion spectral radius ${show(p.spectralRadius)} ≥ 1): the forecast path does not revert to a mean; read long horizons with care.`,
     monte_carlo_seed: (p) =>
       `The prediction intervals come from ${p.draws} Monte-Carlo draws (${p.algorithm}, seed ${p.seed}) and can be reproduced exactly.`,
+    not_converged: (p) =>
+      `The optimiser reached its iteration limit in the ${p.stage === "css" ? "conditional-sum-of-squares (CSS)" : "maximum-likelihood (ML)"} stage (${p.iterations} of ${p.maxit}) without converging: the estimates are where it stopped, not a final result. Simplify the model or check the data.`,
+    non_finite_gradient: (p) =>
+      `A numerical gradient of the ${p.stage === "css" ? "conditional sum of squares" : "likelihood"} was not finite: the estimates are where the optimiser stopped. Check the scale of the data or simplify the model.`,
+    non_stationary_ar: (p) =>
+      `The estimated AR polynomial has a root on or inside the unit circle (smallest modulus ${show(p.minRootModulus)}): the model is not stationary and prediction intervals widen quickly.`,
+    non_invertible_ma: (p) =>
+      `The estimated MA polynomial has a root inside the unit circle (smallest modulus ${show(p.minRootModulus)}): the model is not invertible.`,
+    css_ml_fallback_to_css: (p) =>
+      `The conditional-sum-of-squares estimate has a non-stationary AR part (smallest root modulus ${show(p.minRootModulus)}), so it cannot start maximum likelihood: the CSS fit is reported instead, without information criteria.`,
+    transform_pars_disabled: () =>
+      "Some AR coefficients are fixed, so the stationarity transform was switched off (as in R).",
+    hessian_not_positive_definite: () =>
+      "The Hessian is not invertible or gives negative variances: standard errors cannot be computed and are shown as empty. The model may be over-parameterised.",
+    approximation_not_used: (p) =>
+      `With ${p.n} observations (over 150) auto.arima first screens models by a CSS approximation; exact maximum likelihood is always used here, so the chosen order may differ from R's.`,
+    model_limit_reached: (p) =>
+      `The stepwise search reached its limit of ${p.nmodels} models: the best order may not have been found.`,
+    singleton_entities: (p) =>
+      `${p.count} entities have a single observation (${p.entities.join(", ")}${p.count > p.entities.length ? " …" : ""}): under fixed effects they contribute nothing to the slopes.`,
+    high_vif: (p) =>
+      `The variance inflation factor of “${p.column}” is ${show(p.vif)} (above ${show(p.threshold)}): it is highly collinear with the other regressors, which inflates its standard error.`,
   },
 };
 
