@@ -78,6 +78,7 @@ export {
   type ArimaResult,
   arima,
   forecastArima,
+  normalQuantile,
 } from "./econometrics/arima.js";
 export {
   type ArmaxCoefficient,
@@ -166,6 +167,12 @@ export {
   type PanelOlsResult,
   panelOls,
 } from "./econometrics/panel.js";
+export {
+  arimaxScenarioFan,
+  type GrowthScenarioColumn,
+  type ScenarioFanOptions,
+  type ScenarioFanResult,
+} from "./econometrics/scenario-fan.js";
 export {
   VIF_THRESHOLD,
   type VifColumn,
