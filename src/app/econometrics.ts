@@ -46,7 +46,7 @@ export interface FrameRefOptions {
   readonly clock?: Clock;
 }
 
-async function frameOf(ref: FrameRef, source: DatasetSource | undefined): Promise<LoadedFrame> {
+export async function frameOf(ref: FrameRef, source: DatasetSource | undefined): Promise<LoadedFrame> {
   if ("input" in ref) return ref.input;
   if (source === undefined) throw new CoreError("invalid_argument", { option: "dataset", reason: "no_store" });
   return loadFrame(source, ref.datasetId);
@@ -127,7 +127,7 @@ function timeOrder(frame: DataFrame, time: string | undefined): { order: number[
  * @throws {DataIssuesError} missing_column, non_numeric_cell, missing_value, invalid_period,
  *   duplicate_observation; {CoreError} invalid_argument years_not_consecutive
  */
-function timeSeries(
+export function timeSeries(
   frame: DataFrame,
   names: readonly string[],
   time: string | undefined,

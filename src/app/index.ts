@@ -126,6 +126,13 @@ export {
   statsOls,
 } from "./econometrics.js";
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
+export {
+  type ForecastArimaxOptions,
+  type ForecastArimaxResult,
+  type ForecastStep,
+  forecastArimax,
+  type GrowthScenario,
+} from "./forecast.js";
 export { type LoadedFrame, loadFrame, type ReadFrameInputOptions, readFrameInput } from "./frame-input.js";
 export {
   FUSION_COMPONENTS,
@@ -173,6 +180,13 @@ export {
   type SeriesPoint,
   seriesFamily,
 } from "./io-series.js";
+export {
+  LABOUR_PRODUCTIVITY_SOURCES,
+  type LabourProductivityAppOptions,
+  type LabourProductivityAppResult,
+  type LabourProductivityYear,
+  labourProductivitySeries,
+} from "./productivity.js";
 export {
   type Clock,
   type DatasetRef,

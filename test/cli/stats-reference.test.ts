@@ -218,6 +218,90 @@ describe("shushi stats kpss (statsmodels kpss, test/reference/statsmodels-kpss)"
   }
 });
 
+describe("shushi forecast arimax (R arima / forecast::Arima on Lake Huron, spec §8.3)", () => {
+  // the fixture with the regressor of R's example: time − 1920
+  const lake = join(tmp, "lakehuron-t.csv");
+  const future = join(tmp, "lakehuron-newx.csv");
+  const scenario = join(tmp, "scenario.json");
+  const lines = readFileSync(join(FIXTURES, "lakehuron.csv"), "utf8").trim().split("\n").slice(1);
+  writeFileSync(lake, `year,level,t\n${lines.map((l) => `${l},${Number(l.split(",")[0]) - 1920}`).join("\n")}\n`);
+  writeFileSync(future, `year,t\n${[1973, 1974, 1975, 1976, 1977].map((y) => `${y},${y - 1920}`).join("\n")}\n`);
+  writeFileSync(scenario, JSON.stringify({ name: "trend", columns: { t: { growth: 0.02, sd: 0.01 } }, draws: 2000 }));
+
+  it("ARIMA(2,0,0) + xreg: coefficients, loglik, AIC and the 5-step forecast with 80/95 % limits (1e-4)", async () => {
+    const r = await json([
+      "forecast",
+      "arimax",
+      "--input",
+      lake,
+      "--y",
+      "level",
+      "--order",
+      "2,0,0",
+      "--xreg",
+      "t",
+      "--newx",
+      future,
+      "--h",
+      "5",
+    ]);
+    const c = r.coefficients;
+    expectClose(c.ar1, 1.0048037, rel(1e-4));
+    expectClose(c.ar2, -0.2913198, rel(1e-4));
+    expectClose(c.intercept, 579.0993448, rel(1e-4));
+    expectClose(c.t, -0.0215688, rel(1e-4));
+    expectClose(r.sigma2, 0.4566186, rel(1e-4));
+    expectClose(r.loglik, -101.1983, rel(1e-4));
+    expectClose(r.aic, 212.3965, rel(1e-4));
+    const mean = [579.397165, 578.8050541, 578.367884, 578.0949277, 577.9418367];
+    const lower95 = [578.044862, 576.8880098, 576.2187852, 575.8688882, 575.6956727];
+    const upper80 = [580.2813884, 580.0585419, 579.7731042, 579.5504567, 579.4105244];
+    for (let s = 0; s < 5; s++) {
+      expect(r.forecast[s].step).toBe(s + 1);
+      expect(r.forecast[s].year).toBe(1973 + s);
+      expectClose(r.forecast[s].mean, mean[s] as number, rel(1e-4));
+      expectClose(r.forecast[s].lower95, lower95[s] as number, rel(1e-4));
+      expectClose(r.forecast[s].upper80, upper80[s] as number, rel(1e-4));
+    }
+  });
+
+  it("a growth scenario gives a fan (quantiles increasing) beside the mean-path forecast", async () => {
+    const r = await json([
+      "forecast",
+      "arimax",
+      "--input",
+      lake,
+      "--y",
+      "level",
+      "--order",
+      "2,0,0",
+      "--xreg",
+      "t",
+      "--scenario",
+      scenario,
+      "--h",
+      "4",
+    ]);
+    expect(r.scenario.name).toBe("trend");
+    expect(r.scenario.fan).toHaveLength(4);
+    for (const f of r.scenario.fan)
+      expect(f.p025 < f.p10 && f.p10 < f.p50 && f.p50 < f.p90 && f.p90 < f.p975).toBe(true);
+    expect(r.forecast[0].xreg[0]).toBeCloseTo(52 * 1.02, 10);
+  });
+
+  it("xreg without future values, or a bad scenario document, is a coded error", async () => {
+    const none = await cli(["forecast", "arimax", "--input", lake, "--y", "level", "--order", "2,0,0", "--xreg", "t"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/required_by_model|newx/);
+    const bad = join(tmp, "bad-scenario.json");
+    writeFileSync(bad, JSON.stringify({ columns: { t: { growth: "fast" } } }));
+    const r = await cli(["forecast", "arimax", "--input", lake, "--y", "level", "--xreg", "t", "--scenario", bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/invalid_value/);
+    expect(r.stderr).toMatch(/columns\.t\.growth/);
+  });
+});
+
 describe("bad input: coded, located errors, never NaN", () => {
   const cars = join(FIXTURES, "cars.csv");
 

@@ -196,6 +196,16 @@ export const EN = {
   "se.hc2": "HC2",
   "se.hc3": "HC3",
   "se.nw": "Newey–West (lag {lags})",
+  "col.step": "step",
+  "col.forecast_mean": "forecast",
+  "col.gdp_constant": "GDP, constant prices (100 million yuan)",
+  "col.price_base": "price base",
+  "col.employment": "employment (10 000)",
+  "col.computed": "computed",
+  "col.published": "published",
+  "col.difference_pct": "difference %",
+  "label.scenario": "scenario",
+  "label.denominator": "employment denominator",
 } as const;
 
 export const ZH: Record<keyof typeof EN, string> = {
@@ -235,4 +245,14 @@ export const ZH: Record<keyof typeof EN, string> = {
   "se.hc2": "HC2",
   "se.hc3": "HC3",
   "se.nw": "Newey–West（滞后 {lags} 阶）",
+  "col.step": "期数",
+  "col.forecast_mean": "预测值",
+  "col.gdp_constant": "不变价 GDP（亿元）",
+  "col.price_base": "价格基期",
+  "col.employment": "就业人员（万人）",
+  "col.computed": "计算值",
+  "col.published": "公布值",
+  "col.difference_pct": "差异 %",
+  "label.scenario": "情景",
+  "label.denominator": "就业人数口径",
 };

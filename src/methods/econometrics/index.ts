@@ -29,6 +29,7 @@ import { defineMethod, type Label, type MethodContext } from "../declaration.js"
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredTextOption, textOption } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
+import { forecastArimaxMethod, productivityLabourMethod } from "./forecast.js";
 import { adfTable, grangerTable, kpssTable, olsCsv, olsTable } from "./render.js";
 
 const L = {
@@ -525,4 +526,11 @@ export const statsKpssMethod = defineMethod({
 });
 
 /** The econometrics family, in help order. */
-export const ECONOMETRICS_METHODS = [statsOlsMethod, statsGrangerMethod, statsAdfMethod, statsKpssMethod] as const;
+export const ECONOMETRICS_METHODS = [
+  statsOlsMethod,
+  statsGrangerMethod,
+  statsAdfMethod,
+  statsKpssMethod,
+  forecastArimaxMethod,
+  productivityLabourMethod,
+] as const;

@@ -3,7 +3,14 @@
  * `summary(lm)`, the Granger test in both directions, the ADF test with its critical values, and CSV
  * of the coefficients. JSON output is the declaration's wire result.
  */
-import type { StatsAdfResult, StatsGrangerResult, StatsKpssResult, StatsOlsResult } from "../../app/index.js";
+import type {
+  ForecastArimaxResult,
+  LabourProductivityAppResult,
+  StatsAdfResult,
+  StatsGrangerResult,
+  StatsKpssResult,
+  StatsOlsResult,
+} from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
 import { renderCsv, renderTextTable } from "../text-table.js";
@@ -158,5 +165,81 @@ export function kpssTable(r: StatsKpssResult, lang: Lang): string {
   ];
   out += `${lines.map(([k, v]) => `  ${k}: ${v}`).join("\n")}\n`;
   out += `\n${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** forecast arimax: coefficients, fit statistics and the forecast table (with the scenario fan). */
+export function forecastTable(r: ForecastArimaxResult, lang: Lang): string {
+  const [p, d, q] = r.order;
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.response", lang)}: ${r.y}  ARIMA(${p},${d},${q})${r.xreg.length > 0 ? ` + xreg(${r.xreg.join(", ")})` : ""}  ${r.method}${r.orderSelection.method === "auto_arima" ? " (auto.arima, AICc)" : ""}\n\n`;
+  out += renderTextTable(
+    [t("col.term", lang), t("col.estimate", lang), t("col.std_error", lang)],
+    r.coefficients.map((c) => [c.name, num(c.estimate, lang), num(c.stdError, lang)]),
+    ["left", "right", "right"],
+  );
+  out += `\nσ² ${num(r.sigma2, lang, 6)}  log L ${num(r.logLik, lang, 4)}  AIC ${num(r.aic, lang, 4)}  AICc ${num(r.aicc, lang, 4)}  BIC ${num(r.bic, lang, 4)}  n ${r.nobs}\n\n`;
+  const fan = r.scenario;
+  out += renderTextTable(
+    [
+      t("col.step", lang),
+      t("col.year", lang),
+      t("col.forecast_mean", lang),
+      "80% −",
+      "80% +",
+      "95% −",
+      "95% +",
+      ...(fan !== null ? ["P2.5", "P50", "P97.5"] : []),
+    ],
+    r.forecast.map((f, s) => [
+      String(f.step),
+      f.year === null ? "" : String(f.year),
+      num(f.mean, lang, 4),
+      num(f.lower80, lang, 4),
+      num(f.upper80, lang, 4),
+      num(f.lower95, lang, 4),
+      num(f.upper95, lang, 4),
+      ...(fan !== null ? [0, 2, 4].map((i) => num(fan.quantiles[i]?.[s], lang, 4)) : []),
+    ]),
+    [
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      ...(fan !== null ? (["right", "right", "right"] as const) : []),
+    ],
+  );
+  if (fan !== null)
+    out += `\n${t("label.scenario", lang)}: ${fan.name} — ${fan.columns.map((c) => `${c.name} ${num(c.growth * 100, lang, 2)}% ± ${num(c.sd * 100, lang, 2)}`).join(", ")} (${fan.draws}, ${fan.algorithm}, seed ${fan.seed})\n`;
+  out += `\n${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** productivity labour: computed beside published, with the price base of each year. */
+export function productivityTable(r: LabourProductivityAppResult, lang: Lang): string {
+  let out = `${t("label.denominator", lang)}: ${r.denominator}  ${t("col.unit", lang)}: ${r.unit}\n\n`;
+  out += renderTextTable(
+    [
+      t("col.year", lang),
+      t("col.gdp_constant", lang),
+      t("col.price_base", lang),
+      t("col.employment", lang),
+      t("col.computed", lang),
+      t("col.published", lang),
+      t("col.difference_pct", lang),
+    ],
+    r.years.map((y) => [
+      String(y.year),
+      num(y.gdpConstant, lang, 1),
+      y.priceBase === null ? "" : String(y.priceBase),
+      num(y.employment, lang, 1),
+      num(y.computed, lang, 1),
+      num(y.official, lang, 0),
+      y.relativeDifference === null ? "" : num(y.relativeDifference * 100, lang, 2),
+    ]),
+    ["right", "right", "right", "right", "right", "right", "right"],
+  );
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }

@@ -1,0 +1,324 @@
+/**
+ * Declarations of the forecasting and productivity methods (预测、生产率): `shushi forecast arimax`
+ * (`/api/forecast/arimax`) on a data frame, and `shushi productivity labour`
+ * (`/api/productivity/labour`) on the shipped NBS series. Spec §4.1, §8.3, §8.5. The JSON of
+ * `forecast arimax` has the shape the issue fixed (`coefficients` as a name → estimate object,
+ * `forecast` steps with `lower80`…`upper95`).
+ */
+import { z } from "zod";
+import {
+  type ForecastArimaxResult,
+  forecastArimax,
+  type LabourProductivityAppResult,
+  type LoadedFrame,
+  labourProductivitySeries,
+} from "../../app/index.js";
+import type { Lang } from "../../i18n/index.js";
+import { defineMethod, type Label, type MethodContext } from "../declaration.js";
+import { UsageError } from "../errors.js";
+import {
+  datasetOption,
+  documentOption,
+  enumOption,
+  flagOption,
+  intOption,
+  numberOption,
+  requiredTextOption,
+  textOption,
+} from "../options.js";
+import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
+import { forecastTable, productivityTable } from "./render.js";
+
+const L = {
+  dataset: {
+    "zh-CN": "数据集（面板或时间序列的编号）",
+    en: "dataset (id of a panel or time series)",
+  },
+  y: { "zh-CN": "要预测的序列所在的列", en: "the column of the series forecast" },
+  order: {
+    "zh-CN": "ARIMA 阶数 p,d,q（默认 1,1,0），或 auto（按 AICc 逐步选择，差分阶数由 KPSS 检验决定）",
+    en: "ARIMA order p,d,q (default 1,1,0), or auto (stepwise by AICc, d by KPSS tests)",
+  },
+  xreg: { "zh-CN": "外生回归变量所在的列，以逗号分隔", en: "the columns of the exogenous regressors, comma-separated" },
+  h: { "zh-CN": "预测期数", en: "forecast horizon (steps)" },
+  method: {
+    "zh-CN": "估计方法：CSS-ML（先条件平方和后精确极大似然，R 的默认）、ML 或 CSS",
+    en: "estimation: CSS-ML (conditional sum of squares, then exact ML; R's default), ML or CSS",
+  },
+  drift: { "zh-CN": "一阶差分模型中加入漂移项", en: "add a drift term to a first-differenced model" },
+  newx: {
+    "zh-CN": "外生变量未来取值的 CSV 表（xreg 各列，每期一行）",
+    en: "CSV table of the regressors' future values (the xreg columns, one row per step)",
+  },
+  scenario: {
+    "zh-CN": "外生变量增长情景（JSON：各列的年均增速及其标准差）",
+    en: "growth scenario for the regressors (JSON: each column's growth rate and its standard deviation)",
+  },
+  time: {
+    "zh-CN": "时间列（默认自动识别 year、年份 等列）",
+    en: "the time column (default: a column named year, 年份, …)",
+  },
+  denominator: {
+    "zh-CN": "就业人数口径：年初年末平均（average，国家统计局做法）或年末（year_end）",
+    en: "employment denominator: average of the year's start and end (NBS practice) or year-end",
+  },
+  tolerance: {
+    "zh-CN": "计算值与公布值的相对差异超过该值时提示",
+    en: "relative difference between computed and published values above which a warning is given",
+  },
+} satisfies Record<string, Label>;
+
+const context = (ctx: MethodContext) => ({
+  ...(ctx.source !== undefined && { source: ctx.source }),
+  ...(ctx.clock !== undefined && { clock: ctx.clock }),
+});
+
+/** `1,1,0` → [1, 1, 0]; `auto`. */
+function orderOf(text: string): readonly [number, number, number] | "auto" {
+  if (text === "auto") return "auto";
+  const parts = text.split(",").map((s) => s.trim());
+  const n = parts.map((s) => (/^\d$/.test(s) ? Number(s) : Number.NaN));
+  if (parts.length !== 3 || n.some((v) => !(v >= 0 && v <= 5)) || (n[1] as number) > 2)
+    throw new UsageError("usage.invalid_value", {
+      option: "--order",
+      value: text,
+      expected: "p,d,q (0–5, d ≤ 2) | auto",
+    });
+  return [n[0] as number, n[1] as number, n[2] as number];
+}
+
+const nullableNumber = z.number().nullable();
+
+export const arimaxWire = z.object({
+  dataset: z.string(),
+  y: z.string(),
+  xreg: z.array(z.string()),
+  order: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  order_selection: z.enum(["given", "auto_arima"]),
+  method: z.enum(["CSS-ML", "ML", "CSS"]),
+  coefficients: z.record(z.string(), z.number()),
+  std_errors: z.record(z.string(), nullableNumber),
+  sigma2: z.number(),
+  loglik: z.number(),
+  aic: nullableNumber,
+  aicc: nullableNumber,
+  bic: nullableNumber,
+  nobs: z.number().int(),
+  converged: z.boolean(),
+  history: z.array(z.object({ year: z.number().int().nullable(), value: z.number() })),
+  forecast: z.array(
+    z.object({
+      step: z.number().int(),
+      year: z.number().int().nullable(),
+      mean: z.number(),
+      std_error: z.number(),
+      lower80: z.number(),
+      upper80: z.number(),
+      lower95: z.number(),
+      upper95: z.number(),
+      xreg: z.array(z.number()),
+    }),
+  ),
+  scenario: z
+    .object({
+      name: z.string(),
+      columns: z.array(z.object({ name: z.string(), start: z.number(), growth: z.number(), sd: z.number() })),
+      draws: z.number().int(),
+      seed: z.number().int(),
+      algorithm: z.string(),
+      fan: z.array(
+        z.object({
+          step: z.number().int(),
+          p025: z.number(),
+          p10: z.number(),
+          p50: z.number(),
+          p90: z.number(),
+          p975: z.number(),
+        }),
+      ),
+    })
+    .nullable(),
+  verified_against: z.array(z.string()),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+function arimaxToWire(r: ForecastArimaxResult, lang: Lang): z.output<typeof arimaxWire> {
+  const q = (i: number, s: number): number => r.scenario?.quantiles[i]?.[s] as number;
+  return arimaxWire.parse({
+    dataset: r.dataset,
+    y: r.y,
+    xreg: r.xreg,
+    order: r.order,
+    order_selection: r.orderSelection.method,
+    method: r.method,
+    coefficients: Object.fromEntries(r.coefficients.map((c) => [c.name, c.estimate])),
+    std_errors: Object.fromEntries(r.coefficients.map((c) => [c.name, c.stdError])),
+    sigma2: r.sigma2,
+    loglik: r.logLik,
+    aic: r.aic,
+    aicc: r.aicc,
+    bic: r.bic,
+    nobs: r.nobs,
+    converged: r.converged,
+    history: r.history,
+    forecast: r.forecast.map((f) => ({
+      step: f.step,
+      year: f.year,
+      mean: f.mean,
+      std_error: f.stdError,
+      lower80: f.lower80,
+      upper80: f.upper80,
+      lower95: f.lower95,
+      upper95: f.upper95,
+      xreg: f.xreg,
+    })),
+    scenario:
+      r.scenario === null
+        ? null
+        : {
+            name: r.scenario.name,
+            columns: r.scenario.columns,
+            draws: r.scenario.draws,
+            seed: r.scenario.seed,
+            algorithm: r.scenario.algorithm,
+            fan: r.forecast.map((f, s) => ({
+              step: f.step,
+              p025: q(0, s),
+              p10: q(1, s),
+              p50: q(2, s),
+              p90: q(3, s),
+              p975: q(4, s),
+            })),
+          },
+    verified_against: r.verifiedAgainst,
+    diagnostics: wireDiagnostics(r.diagnostics, lang),
+    provenance: wireProvenanceOf(r.provenance, lang),
+  });
+}
+
+const refOf = (dataset: string | undefined, input: LoadedFrame | undefined) => {
+  if (input !== undefined) return { input };
+  if (dataset === undefined) throw new UsageError("usage.missing_option", { option: "--dataset" });
+  return { datasetId: dataset };
+};
+
+export const forecastArimaxMethod = defineMethod({
+  id: "forecast.arimax",
+  family: "econometrics",
+  command: ["forecast", "arimax"],
+  path: "/api/forecast/arimax",
+  summary: {
+    "zh-CN": "ARIMA/ARIMAX 预测（带 ARIMA 误差的回归，精确极大似然；可按外生变量情景给出扇形图）",
+    en: "ARIMA/ARIMAX forecasts (regression with ARIMA errors, exact ML; fan charts under regressor scenarios)",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    y: requiredTextOption(L.y, "<column>"),
+    order: textOption(L.order, "p,d,q|auto", { default: "1,1,0" }),
+    xreg: textOption(L.xreg, "<column,…>"),
+    h: intOption({ min: 1, max: 100 }, L.h),
+    method: enumOption(["CSS-ML", "ML", "CSS"], "CSS-ML", L.method),
+    drift: flagOption(L.drift),
+    newx: documentOption(L.newx, "<file.csv>", { maxBytes: 1_000_000 }),
+    scenario: documentOption(L.scenario, "<file.json>", { maxBytes: 100_000 }),
+    time: textOption(L.time, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<ForecastArimaxResult> => {
+    if (o.newx !== undefined && o.scenario !== undefined)
+      throw new UsageError("usage.invalid_value", {
+        option: "--scenario",
+        value: "--newx + --scenario",
+        expected: "--newx | --scenario",
+      });
+    const xreg = (o.xreg ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const file = (key: string) => ctx.documentFiles?.[key] ?? key;
+    return forecastArimax(
+      refOf(o.dataset, input),
+      {
+        y: o.y,
+        order: orderOf(o.order ?? "1,1,0"),
+        xreg,
+        h: o.h ?? 5,
+        method: o.method,
+        drift: o.drift,
+        ...(o.newx !== undefined && { newx: { text: o.newx, file: file("newx") } }),
+        ...(o.scenario !== undefined && { scenario: { text: o.scenario, file: file("scenario") } }),
+        ...(o.time !== undefined && { time: o.time }),
+      },
+      context(ctx),
+    );
+  },
+  wire: arimaxWire,
+  toWire: arimaxToWire,
+  render: { table: forecastTable },
+});
+
+export const productivityWire = z.object({
+  denominator: z.enum(["average", "year_end"]),
+  unit: z.literal("元/人"),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      gdp_constant: nullableNumber,
+      price_base: z.number().int().nullable(),
+      employment: nullableNumber,
+      computed: nullableNumber,
+      official: nullableNumber,
+      relative_difference: nullableNumber,
+    }),
+  ),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const productivityLabourMethod = defineMethod({
+  id: "productivity.labour",
+  family: "econometrics",
+  command: ["productivity", "labour"],
+  path: "/api/productivity/labour",
+  summary: {
+    "zh-CN": "全员劳动生产率：由国家统计局不变价 GDP 与就业人员计算，并与公报公布值对照",
+    en: "overall labour productivity from NBS constant-price GDP and employment, beside the communiqué values",
+  },
+  options: z.object({
+    denominator: enumOption(["average", "year_end"], "average", L.denominator),
+    tolerance: numberOption({ min: 0, max: 1 }, 0.005, L.tolerance),
+  }),
+  formats: ["table", "json"],
+  datasets: () => ["cn-nbs-gdp-annual", "cn-nbs-headline-vintages"],
+  run: (o, _input, ctx): Promise<LabourProductivityAppResult> => {
+    if (ctx.source === undefined) throw new Error("productivity.labour needs a dataset source");
+    return labourProductivitySeries({
+      source: ctx.source,
+      denominator: o.denominator,
+      tolerance: o.tolerance,
+      ...(ctx.clock !== undefined && { clock: ctx.clock }),
+    });
+  },
+  wire: productivityWire,
+  toWire: (r: LabourProductivityAppResult, lang: Lang) =>
+    productivityWire.parse({
+      denominator: r.denominator,
+      unit: r.unit,
+      years: r.years.map((y) => ({
+        year: y.year,
+        gdp_constant: y.gdpConstant,
+        price_base: y.priceBase,
+        employment: y.employment,
+        computed: y.computed,
+        official: y.official,
+        relative_difference: y.relativeDifference,
+      })),
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: productivityTable },
+});
