@@ -333,6 +333,8 @@ export async function reproductionTable(source: DatasetSource): Promise<{ rows: 
   const { reproduceIoSeedFigures } = await import("./reproduction.js");
   const io = await reproduceIoSeedFigures((id) => source.loadIoTable(id));
   const index = await reproduceIndexSeedFigures(source);
-  const rows = [...io.rows, ...index.rows].sort((a, b) => Number(a.ref) - Number(b.ref));
+  const { reproduceProductivitySeedFigures } = await import("./reproduction-productivity.js");
+  const productivity = await reproduceProductivitySeedFigures(source);
+  const rows = [...io.rows, ...index.rows, ...productivity.rows].sort((a, b) => Number(a.ref) - Number(b.ref));
   return { rows };
 }

@@ -60,7 +60,31 @@ export type ReproductionQuantity =
   | "weak_episode"
   | "crossing_year"
   | "component_cagr"
-  | "index_level";
+  | "index_level"
+  // productivity family (rows 10–12, 25–29, 33–34)
+  | "labour_productivity"
+  | "tfp_level"
+  | "regression_slope"
+  | "tfp_contribution"
+  | "contribution_change"
+  | "growth_sd"
+  | "growth_cv"
+  | "growth_slowdown"
+  | "deepening_rate"
+  | "forecast_ratio";
+
+/** Series behind printed numbers that are not public (so those numbers are shown, not recomputed). */
+export type UnpublishedSeries =
+  /** NBS employment before 2019 is not in the shipped data (row 11, 2012) */
+  | "employment_before_2019"
+  /** sector capital stock and employment by CAICT's fusion / non-fusion groups (row 10) */
+  | "sector_capital_employment"
+  /** the annual integration-index series 2012–2024 (row 12) */
+  | "annual_index_series"
+  /** CAICT's digital-economy TFP decomposition (rows 25–27) */
+  | "caict_de_tfp"
+  /** CAICT's per-worker digital capital of the real economy (rows 33–34) */
+  | "caict_digital_capital";
 
 /** A tier of the three-tier digitalisation lists. */
 export type Tier = "high" | "medium" | "low";
@@ -198,6 +222,36 @@ export interface ReproductionReasonParams {
     readonly computed: number;
     readonly printed: number;
   };
+  /** row 11: the printed value is NBS's value of an earlier year, recomputed exactly */
+  readonly label_year_mismatch: {
+    readonly computedYear: number;
+    readonly labelYear: number;
+    readonly computed: number;
+    readonly gdp: number;
+    readonly employment: number;
+    readonly priceBase: number;
+  };
+  /** rows 10–12, 25–27, 33–34: the series behind the printed number are not public */
+  readonly series_not_public: { readonly series: UnpublishedSeries };
+  /** row 25: a printed change recomputed from two printed values */
+  readonly printed_difference: {
+    readonly from: number;
+    readonly to: number;
+    readonly startValue: number;
+    readonly endValue: number;
+    readonly computed: number;
+    readonly printed: string;
+    readonly holds: boolean;
+  };
+  /** row 28: SD/CV of nominal GDP growth in three NBS vintages; `shown` is the one in the row */
+  readonly volatility_vintages: {
+    readonly window: readonly [number, number];
+    readonly ddof: 0 | 1;
+    readonly shown: "V1" | "V2" | "V3";
+    readonly variants: readonly VolatilityVariant[];
+  };
+  /** row 29: 2023 minus 2024 nominal growth (pre-revision first releases) */
+  readonly growth_slowdown: { readonly g2023: number; readonly g2024: number; readonly computed: number };
   /** row 9: the technical-weakness episode found in a printed phase of the cycle */
   readonly weak_episode: {
     readonly series: "real_gdp_growth" | "nominal_gdp_growth";
@@ -215,6 +269,16 @@ export interface ReproductionReasonParams {
 
 export type ReproductionReasonCode = keyof ReproductionReasonParams;
 
+/** One NBS vintage variant of the nominal-growth volatility (spec §9.6). */
+export interface VolatilityVariant {
+  readonly variant: "V1" | "V2" | "V3";
+  readonly g2023: number;
+  readonly g2024: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly cv: number;
+}
+
 /** Why a row has its status: a code and its params. */
 export type ReproductionReason = {
   readonly [K in ReproductionReasonCode]: { readonly code: K; readonly params: ReproductionReasonParams[K] };
@@ -225,7 +289,7 @@ export type ReproductionMethod = IoReproductionMethod | IndexReproductionMethod;
 
 /** Rows 5 and 9: the arithmetic or the growth series and its rule. */
 export interface IndexReproductionMethod {
-  readonly family: "index";
+  readonly family: "index" | "productivity";
   /** e.g. "cagr_from_printed_endpoints", "technical_weakness" */
   readonly rule: string;
   /** the series and how it was built (e.g. constant-price GDP, chained at base-year changes) */

@@ -24,6 +24,28 @@ const ZH_LEVEL = "水平约低0.1：种子可能使用了未公开的外推2023�
 const EN_LEVEL =
   "the level is about 0.1 lower: the seed presumably used unpublished extended tables up to 2023 or another sensitivity variant (spec §5.9)";
 
+const ZH_UNPUBLISHED = {
+  employment_before_2019:
+    "未计算：所收录的国家统计局就业人员序列始于2019年；且种子该值的价格基期与数据版本不明（同一方法用2020年价格约为 80 900 元/人）。",
+  sector_capital_employment:
+    "未计算：需要信通院按实数融合部门划分的分部门资本存量与就业序列，未公开；用国家统计局数据只能检验方向（融合部门 > 1 > 非融合部门）。",
+  annual_index_series: "未计算：需要2012—2024年逐年的实数融合发展指数，种子只印刷了端点值。",
+  caict_de_tfp: "未计算：需要信通院的数字经济全要素生产率分解序列，未公开。",
+  caict_digital_capital:
+    "未计算：需要信通院的实体经济人均数字资本序列，未公开；本系统的情景预测工具可在分析者自己的数据上运行同一方法。",
+} as const;
+const EN_UNPUBLISHED = {
+  employment_before_2019:
+    "Not computed: the shipped NBS employment series starts in 2019, and the price base and vintage of the seed's value are unknown (the same method at 2020 prices gives about 80 900 元/人).",
+  sector_capital_employment:
+    "Not computed: needs CAICT's capital stock and employment by fusion / non-fusion sector group, which are not public; NBS data can only check the sign pattern (fusion > 1 > non-fusion).",
+  annual_index_series:
+    "Not computed: needs the annual integration index 2012–2024; the seed prints only its endpoints.",
+  caict_de_tfp: "Not computed: needs CAICT's digital-economy TFP decomposition, which is not public.",
+  caict_digital_capital:
+    "Not computed: needs CAICT's per-worker digital capital of the real economy, which is not public; the scenario forecast runs the same method on an analyst's own data.",
+} as const;
+
 export const reasons: Bilingual<ReproductionReasonParams> = {
   "zh-CN": {
     influence_table_year: (p) =>
@@ -56,6 +78,15 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `公开数据近似中数字${p.component === "investment" ? "投资" : "最终消费"}的${p.from}—${p.to}年年均增速为 ${f(p.computed, 2)}%，印刷为 ${f(p.printed, 2)}%：近似使用OECD表中数字产品的最终需求（美元现价，受汇率影响），与信通院未公开的测算口径不同，只比较方向与量级。`,
     proxy_level: (p) =>
       `公开数据近似的${p.component === "total" ? "融合指数" : "数字最终消费分项指数"}（${p.baseYear}年 = 100）在${p.year}年为 ${f(p.computed, 2)}，信通院印刷为 ${f(p.printed, 2)}：两者数据口径不同（近似为OECD表数字产品的最终需求，美元现价），信通院的基期系推断，水平值不可比，仅并列展示。`,
+    label_year_mismatch: (p) =>
+      `${p.computedYear}年不变价GDP（${p.priceBase}年价格）${f(p.gdp, 1)} 亿元 ÷ 年初年末平均就业人员 ${f(p.employment, 1)} 万人 = ${f(p.computed, 1)} 元/人，即国家统计局${p.computedYear}年公报的数值；种子文献将其标为${p.labelYear}年。`,
+    series_not_public: (p) => ZH_UNPUBLISHED[p.series],
+    printed_difference: (p) =>
+      `由印刷值计算：${p.to}年 ${f(p.endValue, 2)} − ${p.from}年 ${f(p.startValue, 2)} = ${f(p.computed, 2)} 个百分点；印刷为“${p.printed}”，${p.holds ? "与之相符" : "与之不符"}。`,
+    volatility_vintages: (p) =>
+      `${p.window[0]}—${p.window[1]}年名义GDP增速的标准差（总体，ddof = ${p.ddof}）与变异系数随数据版本而变：${p.variants.map((v) => `${v.variant}（2023年 ${f(v.g2023, 2)}%、2024年 ${f(v.g2024, 2)}%）均值 ${f(v.mean, 4)}、标准差 ${f(v.sd, 4)}、变异系数 ${f(v.cv, 4)}`).join("；")}。表中为 ${p.shown}。种子的数值需要第五次经济普查后修订的历年GDP序列，尚未收录。`,
+    growth_slowdown: (p) =>
+      `首次公布口径：2023年名义增速 ${f(p.g2023, 2)}%，2024年 ${f(p.g2024, 2)}%（以修订后的2023年为基数），少增 ${f(p.computed, 2)} 个百分点；种子的0.7需要修订后的2022—2023年GDP。`,
   },
   en: {
     influence_table_year: (p) =>
@@ -88,5 +119,14 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `In the public-data proxy, digital ${p.component} grew ${f(p.computed, 2)}% a year over ${p.from}–${p.to}; printed ${f(p.printed, 2)}%. The proxy uses the final demand of the digital products in the OECD tables (USD, current prices, so exchange rates move it), not CAICT's unpublished measure: only direction and order of magnitude compare.`,
     proxy_level: (p) =>
       `The public-data proxy's ${p.component === "total" ? "integration index" : "digital final-consumption sub-index"} (${p.baseYear} = 100) is ${f(p.computed, 2)} in ${p.year}; CAICT printed ${f(p.printed, 2)}. The data differ (the proxy is the final demand of the digital products in the OECD tables, USD, current prices) and CAICT's base year is inferred: the levels are not comparable and are only shown side by side.`,
+    label_year_mismatch: (p) =>
+      `${p.computedYear} GDP at constant (${p.priceBase}) prices, ${f(p.gdp, 1)} 亿元, over average year-end employment ${f(p.employment, 1)} 万人 = ${f(p.computed, 1)} 元/人: NBS's ${p.computedYear} communiqué value, which the seed labels ${p.labelYear}.`,
+    series_not_public: (p) => EN_UNPUBLISHED[p.series],
+    printed_difference: (p) =>
+      `From the printed values: ${f(p.endValue, 2)} (${p.to}) − ${f(p.startValue, 2)} (${p.from}) = ${f(p.computed, 2)} points; printed "${p.printed}", which ${p.holds ? "holds" : "does not hold"}.`,
+    volatility_vintages: (p) =>
+      `The SD (population, ddof = ${p.ddof}) and CV of nominal GDP growth ${p.window[0]}–${p.window[1]} depend on the data vintage: ${p.variants.map((v) => `${v.variant} (2023 ${f(v.g2023, 2)}%, 2024 ${f(v.g2024, 2)}%) mean ${f(v.mean, 4)}, SD ${f(v.sd, 4)}, CV ${f(v.cv, 4)}`).join("; ")}. The row shows ${p.shown}. The seed's figures need the GDP series revised after the 5th economic census, which is not loaded.`,
+    growth_slowdown: (p) =>
+      `First releases: nominal growth ${f(p.g2023, 2)}% in 2023 and ${f(p.g2024, 2)}% in 2024 (on the revised 2023 base), ${f(p.computed, 2)} points less; the seed's 0.7 needs the revised 2022–2023 GDP.`,
   },
 };
