@@ -37,6 +37,7 @@ export interface Messages {
     readonly index: string;
     readonly region: string;
     readonly tiers: string;
+    readonly econometrics: string;
     readonly comingLater: string;
   };
   readonly auth: {
@@ -208,6 +209,42 @@ export interface Messages {
     readonly provenance: string;
     readonly diagnostics: string;
   };
+  readonly econometrics: {
+    readonly title: string;
+    readonly intro: string;
+    readonly productivityTitle: string;
+    readonly productivityHint: string;
+    readonly forecastTitle: string;
+    readonly forecastHint: string;
+    readonly order: string;
+    readonly orderHint: string;
+    readonly horizon: string;
+    readonly y: string;
+    readonly xreg: string;
+    readonly growth: string;
+    readonly sd: string;
+    readonly file: string;
+    readonly fileHint: string;
+    readonly run: string;
+    readonly computing: string;
+    readonly loading: string;
+    readonly failed: string;
+    readonly invalid: string;
+    readonly scenario: string;
+    readonly scenarioName: (growth: number, sd: number) => string;
+    readonly draws: string;
+    readonly coefficients: string;
+    readonly verifiedAgainst: string;
+    readonly diagnostics: string;
+    readonly provenance: string;
+    readonly publishedTitle: string;
+    readonly publishedHint: string;
+    readonly publishedNote: string;
+    readonly publishedUnavailable: string;
+    readonly noPublished: string;
+    readonly costRatio: string;
+    readonly citation: string;
+  };
 }
 
 const zhCN: Messages = {
@@ -220,6 +257,7 @@ const zhCN: Messages = {
     index: "融合指数",
     region: "区域评价",
     tiers: "产业分层",
+    econometrics: "计量与预测",
     comingLater: "即将推出",
   },
   auth: {
@@ -422,6 +460,46 @@ const zhCN: Messages = {
     provenance: "数据来源与计算记录",
     diagnostics: "数值诊断",
   },
+  econometrics: {
+    title: "计量与预测",
+    intro:
+      "用国家统计局公开数据计算的全员劳动生产率（与统计公报公布值并列）、ARIMAX 预测扇形图（可调整阶数、预测期数和外生变量的增长情景，或上传自己的数据表），以及信通院公布但无法复现的情景路径。悬停图表可查看数据来源。",
+    productivityTitle: "全员劳动生产率：计算值与公布值",
+    productivityHint:
+      "计算值 = 不变价 GDP ÷ 年初年末平均就业人员；公布值取自统计公报，两者并列而不合并。差异 = 计算值 ÷ 公布值 − 1。",
+    forecastTitle: "ARIMAX 预测扇形图",
+    forecastHint:
+      "默认：第三产业增加值对国内生产总值的带 ARIMA(1,1,0) 误差回归（国家统计局年度数据），预测 7 年；GDP 按年均增速及其标准差模拟（情景扇形）。上传 CSV 时首行为列名，需含上面的被解释变量列和外生变量列（需要分析员登录）。",
+    order: "阶数 p,d,q",
+    orderHint: "如 1,1,0；auto 为自动选择",
+    horizon: "预测期数",
+    y: "被解释变量列",
+    xreg: "外生变量列",
+    growth: "情景年均增速（%）",
+    sd: "增速标准差（百分点）",
+    file: "数据表（可选，CSV/XLSX）",
+    fileHint: "不选文件则用内置的国家统计局年度数据",
+    run: "重新预测",
+    computing: "计算中…",
+    loading: "加载中…",
+    failed: "计算失败",
+    invalid: "请检查预测期数（1–100 的整数）、增速和标准差（不小于 0）。",
+    scenario: "情景",
+    scenarioName: (g, s) => `增速 ${(g * 100).toFixed(1)}% ± ${(s * 100).toFixed(1)}`,
+    draws: "次模拟",
+    coefficients: "系数（标准误）",
+    verifiedAgainst: "已对照验证",
+    diagnostics: "数值诊断",
+    provenance: "数据来源与计算记录",
+    publishedTitle: "信通院公布的情景路径（公布值，不可复现）",
+    publishedHint:
+      "《中国数字经济发展研究报告（2025年）》§三(三) 图9 的实体经济主营业务成本率情景预测：2023 年为基期，2027 年和 2030 年为预测值。",
+    publishedNote: "仅为公布值：信通院所用的分行业数字资本序列未公开，本系统不计算、也无法复现这条路径。",
+    publishedUnavailable: "公布值暂不可用",
+    noPublished: "复现对照表中没有这条公布的情景路径。",
+    costRatio: "实体经济主营业务成本率",
+    citation: "出处",
+  },
 };
 
 const en: Messages = {
@@ -434,6 +512,7 @@ const en: Messages = {
     index: "Integration index",
     region: "Regions",
     tiers: "Sector tiers",
+    econometrics: "Econometrics & forecasts",
     comingLater: "coming later",
   },
   auth: {
@@ -650,6 +729,47 @@ const en: Messages = {
     anchorYear: (y) => String(y),
     provenance: "Provenance",
     diagnostics: "Numerical diagnostics",
+  },
+  econometrics: {
+    title: "Econometrics & forecasts",
+    intro:
+      "Labour productivity computed from public NBS data beside the communiqué values, an ARIMAX forecast fan (change the order, the horizon and the growth scenario of the regressor, or upload your own table), and CAICT's published scenario path, which cannot be reproduced. Hover a chart for its provenance.",
+    productivityTitle: "Labour productivity: computed vs published",
+    productivityHint:
+      "Computed = constant-price GDP ÷ average employment (start and end of year); published values are the NBS communiqués', shown beside, never merged. Difference = computed ÷ published − 1.",
+    forecastTitle: "ARIMAX forecast fan",
+    forecastHint:
+      "Default: tertiary-industry value added regressed on GDP with ARIMA(1,1,0) errors (NBS annual data), 7 years ahead; GDP simulated at an annual growth rate with its standard deviation (scenario fan). An uploaded CSV has column names in the first row, including the response and regressor columns above (analyst sign-in required).",
+    order: "order p,d,q",
+    orderHint: "e.g. 1,1,0; auto selects it",
+    horizon: "horizon (years)",
+    y: "response column",
+    xreg: "regressor columns",
+    growth: "scenario growth (% a year)",
+    sd: "growth s.d. (points)",
+    file: "data table (optional, CSV/XLSX)",
+    fileHint: "without a file: the shipped NBS annual series",
+    run: "Forecast",
+    computing: "Computing…",
+    loading: "Loading…",
+    failed: "Computation failed",
+    invalid: "Check the horizon (an integer 1–100), the growth rate and the standard deviation (at least 0).",
+    scenario: "scenario",
+    scenarioName: (g, s) => `growth ${(g * 100).toFixed(1)}% ± ${(s * 100).toFixed(1)}`,
+    draws: "draws",
+    coefficients: "coefficients (s.e.)",
+    verifiedAgainst: "verified against",
+    diagnostics: "Diagnostics",
+    provenance: "Provenance",
+    publishedTitle: "CAICT's published scenario path (published, not reproducible)",
+    publishedHint:
+      "China Digital Economy Development Report (2025) §III(3), Figure 9: the real-economy main-business cost ratio under CAICT's scenario; 2023 is the base year, 2027 and 2030 are projections.",
+    publishedNote:
+      "Published values only: CAICT's sector digital-capital series are not public, so this path is neither computed here nor reproducible.",
+    publishedUnavailable: "published values unavailable",
+    noPublished: "The reproduction table has no published scenario path.",
+    costRatio: "real-economy main-business cost ratio",
+    citation: "source",
   },
 };
 

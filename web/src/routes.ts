@@ -4,6 +4,7 @@
  */
 import type { Locale } from "../charts/api-types.js";
 import type { Messages } from "./i18n.js";
+import { renderEconometricsPage } from "./pages/econometrics-page.js";
 import { renderIndexPage } from "./pages/index-page.js";
 import { renderIoPage } from "./pages/io-page.js";
 import { renderRegionPage } from "./pages/region-page.js";
@@ -28,6 +29,7 @@ export const routes: readonly Route[] = [
   { path: "/index", title: (m) => m.nav.index, render: renderIndexPage },
   { path: "/region", title: (m) => m.nav.region, render: renderRegionPage },
   { path: "/tiers", title: (m) => m.nav.tiers },
+  { path: "/econometrics", title: (m) => m.nav.econometrics, render: renderEconometricsPage },
 ];
 
 export const DEFAULT_ROUTE = "/io";
