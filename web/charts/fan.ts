@@ -108,7 +108,7 @@ export function formatLevel(v: number | null | undefined, locale: Locale, digits
 }
 
 export interface FanChartOptions {
-  /** history years shown before the forecast (the rest is cut) @default 20 */
+  /** history years shown before the forecast (the rest is cut) @default 12 */
   readonly historyYears?: number;
 }
 
@@ -131,7 +131,7 @@ export function fanChart(
 ): EChartsOption {
   const T = TEXT[locale];
   const sep = labelSeparator(locale);
-  const keep = Math.max(1, options.historyYears ?? 20);
+  const keep = Math.max(1, options.historyYears ?? 12);
   const history = data.history.slice(-keep);
   const last = history[history.length - 1];
   const hx = history.map((p, i) => (p.year === null ? `${i - history.length + 1}` : String(p.year)));

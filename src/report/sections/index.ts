@@ -3,6 +3,7 @@
  * its module's list here; `renderReport` renders whichever sections have data.
  */
 import { COMPOSITE_SECTIONS } from "./composite.js";
+import { ECONOMETRICS_SECTIONS } from "./econometrics.js";
 import { FUSION_SECTIONS } from "./fusion.js";
 import { IO_SECTIONS } from "./io.js";
 import { REGIONAL_SECTIONS } from "./regional.js";
@@ -29,4 +30,5 @@ export const REPORT_SECTIONS: readonly AnySection[] = [
   ...FUSION_SECTIONS,
   ...COMPOSITE_SECTIONS,
   ...REGIONAL_SECTIONS,
+  ...ECONOMETRICS_SECTIONS,
 ];
