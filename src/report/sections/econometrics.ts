@@ -81,7 +81,7 @@ function productivityTableHtml(r: ProductivityResult, lang: ReportLocale): strin
     T.gdpConstant,
     T.employment,
     T.priceBase,
-    en ? `${T.computed} (${r.unit})` : `${T.computed}（${r.unit}）`,
+    en ? `${T.computed} (${T.axis})` : `${T.computed}（${r.unit}）`,
     T.official,
     T.difference,
   ]

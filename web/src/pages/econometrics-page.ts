@@ -122,8 +122,12 @@ function errorNodes(prefix: string, e: unknown, lang: Locale): Node[] {
 
 function provenanceList(p: ProductivityResult["provenance"], lang: Locale, testId: string): HTMLElement {
   const dl = h("dl", { class: "prov", "data-testid": testId });
-  for (const e of provenanceEntries(p, chartLabels(lang).provenance))
-    dl.append(h("dt", {}, e.label), h("dd", {}, e.value));
+  const P = chartLabels(lang).provenance;
+  const years = p.datasets.flatMap((d) => d.years);
+  for (const e of provenanceEntries(p, P)) {
+    const value = e.label === P.tableYear && years.length > 1 ? `${Math.min(...years)}–${Math.max(...years)}` : e.value;
+    dl.append(h("dt", {}, e.label), h("dd", {}, value));
+  }
   return dl;
 }
 
@@ -143,16 +147,8 @@ function diagnosticsList(d: ProductivityResult["diagnostics"], m: Messages): Nod
 
 function productivityTable(r: ProductivityResult, lang: Locale): HTMLElement {
   const T = productivityText(lang);
-  const head = [
-    T.year,
-    T.gdpConstant,
-    T.employment,
-    T.priceBase,
-    `${T.computed}（${r.unit}）`,
-    `${T.official}`,
-    T.difference,
-  ];
-  const headText = lang === "en" ? head.map((x) => x.replace("（", " (").replace("）", ")")) : head;
+  const unit = lang === "en" ? ` (${T.axis})` : `（${r.unit}）`;
+  const headText = [T.year, T.gdpConstant, T.employment, T.priceBase, `${T.computed}${unit}`, T.official, T.difference];
   const rows = [...r.years]
     .sort((a, b) => a.year - b.year)
     .map((y) =>
