@@ -24,6 +24,7 @@ import {
   type OlsCovarianceType,
   ols,
   varLagSelection,
+  vif,
 } from "../core/index.js";
 import {
   type DataFrame,
@@ -70,9 +71,17 @@ function timeColumn(frame: DataFrame, name: string | undefined): string | undefi
 }
 
 /** Row order of a time-series frame and its years (null without a time column: file order). */
-function timeOrder(frame: DataFrame, time: string | undefined): { order: number[]; years: number[] | null } {
-  const order = frame.rows.map((_, i) => i);
-  if (time === undefined) return { order, years: null };
+function timeOrder(
+  frame: DataFrame,
+  time: string | undefined,
+  window: YearWindow = {},
+): { order: number[]; years: number[] | null } {
+  let order = frame.rows.map((_, i) => i);
+  if (time === undefined) {
+    if (window.from !== undefined || window.to !== undefined)
+      throw new CoreError("invalid_argument", { option: "from", reason: "missing_years" });
+    return { order, years: null };
+  }
   const values = unwrap(frameNumbers(frame, [time]))[0] as (number | null)[];
   const col = frame.columns.find((c) => c.name === time);
   const at = (i: number) => ({
@@ -92,6 +101,10 @@ function timeOrder(frame: DataFrame, time: string | undefined): { order: number[
       );
   });
   if (issues.length > 0) throw new DataIssuesError(issues);
+  order = order.filter((i) => {
+    const y = values[i] as number;
+    return (window.from === undefined || y >= window.from) && (window.to === undefined || y <= window.to);
+  });
   order.sort((a, b) => (values[a] as number) - (values[b] as number));
   const years = order.map((i) => values[i] as number);
   const first = new Map<number, number>();
@@ -127,14 +140,21 @@ function timeOrder(frame: DataFrame, time: string | undefined): { order: number[
  * @throws {DataIssuesError} missing_column, non_numeric_cell, missing_value, invalid_period,
  *   duplicate_observation; {CoreError} invalid_argument years_not_consecutive
  */
+/** A window of years (inclusive); either end may be open. */
+export interface YearWindow {
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
+}
+
 export function timeSeries(
   frame: DataFrame,
   names: readonly string[],
   time: string | undefined,
+  window: YearWindow = {},
 ): { series: Float64Array[]; years: number[] | null } {
   const columns = unwrap(frameColumns(frame, names));
   const values = unwrap(frameNumbers(frame, names));
-  const { order, years } = timeOrder(frame, timeColumn(frame, time));
+  const { order, years } = timeOrder(frame, timeColumn(frame, time), window);
   const issues: DataIssue[] = [];
   const series = values.map((v, j) =>
     Float64Array.from(order, (i) => {
@@ -223,6 +243,8 @@ export interface StatsOlsResult {
   readonly aic: number;
   readonly bic: number;
   readonly conditionNumber: number;
+  /** variance inflation factors (centred, R car::vif / Stata estat vif), with two or more regressors */
+  readonly vif: readonly { readonly name: string; readonly vif: number }[] | null;
   /** the reference software the estimator was verified against (test/reference/) */
   readonly verifiedAgainst: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
@@ -288,6 +310,9 @@ export async function statsOls(
     ...(options.nwLags !== undefined && { nwLags: options.nwLags }),
   });
   const diagnostics: Diagnostic[] = [...r.diagnostics];
+  const regressorNames = options.x.map((name) => (transform === "log" ? `log(${name})` : name));
+  const v = options.x.length >= 2 ? vif(X, regressorNames) : null;
+  if (v !== null) diagnostics.push(...(v.diagnostics as readonly Diagnostic[]));
   if (dropped.length > 0)
     diagnostics.push({
       code: "observations_dropped",
@@ -314,6 +339,7 @@ export async function statsOls(
     aic: r.aic,
     bic: r.bic,
     conditionNumber: r.conditionNumber,
+    vif: v === null ? null : v.columns.map((c) => ({ name: c.name, vif: c.vif })),
     verifiedAgainst: OLS_VERIFIED_AGAINST,
     diagnostics,
     provenance: resultProvenance(

@@ -181,11 +181,17 @@ export {
   seriesFamily,
 } from "./io-series.js";
 export {
+  type DigitalCapitalOptions,
+  type DigitalCapitalResult,
+  digitalCapital,
   LABOUR_PRODUCTIVITY_SOURCES,
   type LabourProductivityAppOptions,
   type LabourProductivityAppResult,
   type LabourProductivityYear,
   labourProductivitySeries,
+  type TfpGrowthOptions,
+  type TfpGrowthResult,
+  tfpGrowth,
 } from "./productivity.js";
 export {
   type Clock,

@@ -302,6 +302,79 @@ describe("shushi forecast arimax (R arima / forecast::Arima on Lake Huron, spec 
   });
 });
 
+describe("shushi productivity tfp | capital (spec §9.4 and §8.1 known answers)", () => {
+  it("Törnqvist: Y 100→106, K 300→327, L 50→50.5, s_K 0.42→0.38 → Δln A = 0.017828", async () => {
+    const file = join(tmp, "tfp.csv");
+    writeFileSync(file, "year,Y,K,L,labsh\n2020,100,300,50,0.58\n2021,106,327,50.5,0.62\n");
+    const r = await json([
+      "productivity",
+      "tfp",
+      "--input",
+      file,
+      "--output",
+      "Y",
+      "--capital",
+      "K",
+      "--labour",
+      "L",
+      "--labour-share",
+      "labsh",
+    ]);
+    expect(r.periods).toHaveLength(1);
+    expect(r.periods[0].year).toBe(2021);
+    expectClose(r.periods[0].tfp_growth, 0.017828, { atol: 5e-7 });
+    expectClose(r.periods[0].capital_share, 0.4, { rtol: 1e-12 });
+  });
+
+  it("PIM: I = 100, 110, 121, 133.1, δ = 0.1, g = 0.1 → K = 500, 560, 625, 695.6", async () => {
+    const file = join(tmp, "pim.csv");
+    writeFileSync(file, "year,I,L\n2020,100,10\n2021,110,10\n2022,121,10.5\n2023,133.1,11\n");
+    const r = await json([
+      "productivity",
+      "capital",
+      "--input",
+      file,
+      "--investment",
+      "I",
+      "--delta",
+      "0.1",
+      "--g-window",
+      "3",
+      "--labour",
+      "L",
+    ]);
+    const stock = r.years.map((y: { stock: number }) => y.stock);
+    for (const [i, k] of [500, 560, 625, 695.6].entries()) expectClose(stock[i], k, { rtol: 1e-12 });
+    // deepening by the growth-rate difference, 2022: 625/560 − 1 − (10.5/10 − 1)
+    expectClose(r.years[2].deepening, 625 / 560 - 1 - 0.05, { rtol: 1e-12 });
+  });
+
+  it("PWT 10.01 China 2000–2019 runs from the raw file, beside PWT's own TFP index", async () => {
+    const r = await json([
+      "productivity",
+      "tfp",
+      "--input",
+      join(FIXTURES, "pwt1001_china.csv"),
+      "--output",
+      "rgdpna",
+      "--capital",
+      "rnna",
+      "--labour",
+      "emp",
+      "--labour-share",
+      "labsh",
+      "--compare",
+      "rtfpna",
+      "--from",
+      "2000",
+      "--to",
+      "2019",
+    ]);
+    expect(r.periods).toHaveLength(19);
+    for (const p of r.periods) expect(typeof p.compared_growth).toBe("number");
+  });
+});
+
 describe("bad input: coded, located errors, never NaN", () => {
   const cars = join(FIXTURES, "cars.csv");
 

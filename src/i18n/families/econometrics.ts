@@ -206,6 +206,14 @@ export const EN = {
   "col.difference_pct": "difference %",
   "label.scenario": "scenario",
   "label.denominator": "employment denominator",
+  "col.tfp_contribution": "TFP contribution %",
+  "col.compared_tfp": "published TFP growth %",
+  "label.mean_tfp_growth": "mean TFP growth",
+  "col.investment": "investment",
+  "col.stock": "capital stock",
+  "col.per_worker": "per worker",
+  "col.deepening_pct": "deepening %",
+  "label.average_deepening": "average deepening, last five years",
 } as const;
 
 export const ZH: Record<keyof typeof EN, string> = {
@@ -255,4 +263,12 @@ export const ZH: Record<keyof typeof EN, string> = {
   "col.difference_pct": "差异 %",
   "label.scenario": "情景",
   "label.denominator": "就业人数口径",
+  "col.tfp_contribution": "TFP 贡献率 %",
+  "col.compared_tfp": "公布的 TFP 增速 %",
+  "label.mean_tfp_growth": "TFP 平均增速",
+  "col.investment": "投资",
+  "col.stock": "资本存量",
+  "col.per_worker": "人均",
+  "col.deepening_pct": "资本深化速度 %",
+  "label.average_deepening": "近五年平均资本深化速度",
 };

@@ -7,11 +7,15 @@
  */
 import { z } from "zod";
 import {
+  type DigitalCapitalResult,
+  digitalCapital,
   type ForecastArimaxResult,
   forecastArimax,
   type LabourProductivityAppResult,
   type LoadedFrame,
   labourProductivitySeries,
+  type TfpGrowthResult,
+  tfpGrowth,
 } from "../../app/index.js";
 import type { Lang } from "../../i18n/index.js";
 import { defineMethod, type Label, type MethodContext } from "../declaration.js";
@@ -27,7 +31,7 @@ import {
   textOption,
 } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
-import { forecastTable, productivityTable } from "./render.js";
+import { capitalTable, forecastTable, productivityTable, tfpTable } from "./render.js";
 
 const L = {
   dataset: {
@@ -321,4 +325,220 @@ export const productivityLabourMethod = defineMethod({
       provenance: wireProvenanceOf(r.provenance, lang),
     }),
   render: { table: productivityTable },
+});
+
+const LP = {
+  output: { "zh-CN": "实际产出所在的列（如 PWT 的 rgdpna）", en: "the real-output column (e.g. PWT rgdpna)" },
+  capital: { "zh-CN": "资本存量所在的列（如 rnna）", en: "the capital-stock column (e.g. rnna)" },
+  labour: { "zh-CN": "劳动投入所在的列（如 emp）", en: "the labour-input column (e.g. emp)" },
+  capitalShare: { "zh-CN": "资本份额 α（0–1）", en: "capital share α (0–1)" },
+  labourShare: {
+    "zh-CN": "劳动份额所在的列（逐年份额，资本份额 = 1 − 劳动份额；如 labsh）",
+    en: "the labour-share column (yearly shares; capital share = 1 − it; e.g. labsh)",
+  },
+  growth: {
+    "zh-CN": "增速口径：对数差分（Törnqvist）或简单增长率",
+    en: "growth: log differences (Törnqvist) or simple rates",
+  },
+  compare: {
+    "zh-CN": "用于对照的已公布 TFP 指数列（如 rtfpna）",
+    en: "a published TFP index column to compare with (e.g. rtfpna)",
+  },
+  from: { "zh-CN": "起始年份", en: "first year" },
+  to: { "zh-CN": "截止年份", en: "last year" },
+  investment: { "zh-CN": "投资所在的列（现价）", en: "the investment column (current prices)" },
+  deflator: { "zh-CN": "投资价格指数所在的列（基期 = 1）", en: "the investment price-index column (base = 1)" },
+  delta: { "zh-CN": "折旧率 δ", en: "depreciation rate δ" },
+  gWindow: { "zh-CN": "估计初始存量所用的增长年数", en: "years of investment growth for the initial stock" },
+  workers: {
+    "zh-CN": "就业人数所在的列（计算人均资本与资本深化速度）",
+    en: "the employment column (per-worker capital and deepening)",
+  },
+  deepening: {
+    "zh-CN": "资本深化速度：增长率差（difference）或精确比值（ratio）",
+    en: "deepening rate: growth-rate difference or the exact ratio",
+  },
+} satisfies Record<string, Label>;
+
+const nullableInt = z.number().int().nullable();
+
+export const tfpWire = z.object({
+  dataset: z.string(),
+  method: z.enum(["tornqvist", "simple"]),
+  periods: z.array(
+    z.object({
+      year: nullableInt,
+      output_growth: z.number(),
+      capital_growth: z.number(),
+      labour_growth: z.number(),
+      capital_share: z.number(),
+      tfp_growth: z.number(),
+      contribution_capital: nullableNumber,
+      contribution_labour: nullableNumber,
+      contribution_tfp: nullableNumber,
+      compared_growth: nullableNumber,
+    }),
+  ),
+  summary: z.object({
+    mean_tfp_growth: z.number(),
+    mean_tfp_contribution: nullableNumber,
+    sd: z.number(),
+    cv: nullableNumber,
+  }),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const productivityTfpMethod = defineMethod({
+  id: "productivity.tfp",
+  family: "econometrics",
+  command: ["productivity", "tfp"],
+  path: "/api/productivity/tfp",
+  summary: {
+    "zh-CN": "全要素生产率增长核算（索洛余值，Törnqvist 份额）及其贡献率与波动",
+    en: "TFP growth accounting (Solow residual, Törnqvist shares), contributions and volatility",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    output: requiredTextOption(LP.output, "<column>"),
+    capital: requiredTextOption(LP.capital, "<column>"),
+    labour: requiredTextOption(LP.labour, "<column>"),
+    capitalShare: numberOption({ min: 0, max: 1 }, 0.4, LP.capitalShare),
+    labourShare: textOption(LP.labourShare, "<column>"),
+    growth: enumOption(["tornqvist", "simple"], "tornqvist", LP.growth),
+    compare: textOption(LP.compare, "<column>"),
+    from: intOption({ min: 1800, max: 2200 }, LP.from),
+    to: intOption({ min: 1800, max: 2200 }, LP.to),
+    time: textOption(L.time, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<TfpGrowthResult> =>
+    tfpGrowth(
+      refOf(o.dataset, input),
+      {
+        output: o.output,
+        capital: o.capital,
+        labour: o.labour,
+        capitalShare: o.labourShare !== undefined ? { labourShareColumn: o.labourShare } : o.capitalShare,
+        method: o.growth,
+        ...(o.compare !== undefined && { compare: o.compare }),
+        ...(o.from !== undefined && { from: o.from }),
+        ...(o.to !== undefined && { to: o.to }),
+        ...(o.time !== undefined && { time: o.time }),
+      },
+      context(ctx),
+    ),
+  wire: tfpWire,
+  toWire: (r: TfpGrowthResult, lang: Lang) =>
+    tfpWire.parse({
+      dataset: r.dataset,
+      method: r.method,
+      periods: r.periods.map((p) => ({
+        year: p.year,
+        output_growth: p.outputGrowth,
+        capital_growth: p.capitalGrowth,
+        labour_growth: p.labourGrowth,
+        capital_share: p.capitalShare,
+        tfp_growth: p.tfpGrowth,
+        contribution_capital: p.contributions?.capital ?? null,
+        contribution_labour: p.contributions?.labour ?? null,
+        contribution_tfp: p.contributions?.tfp ?? null,
+        compared_growth: p.comparedGrowth,
+      })),
+      summary: {
+        mean_tfp_growth: r.summary.meanTfpGrowth,
+        mean_tfp_contribution: r.summary.meanTfpContribution,
+        sd: r.summary.sd,
+        cv: r.summary.cv,
+      },
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: tfpTable },
+});
+
+export const capitalWire = z.object({
+  dataset: z.string(),
+  delta: z.number(),
+  initial_growth: nullableNumber,
+  years: z.array(
+    z.object({
+      year: nullableInt,
+      investment: z.number(),
+      real_investment: z.number(),
+      stock: z.number(),
+      per_worker: nullableNumber,
+      deepening: nullableNumber,
+    }),
+  ),
+  average_deepening: nullableNumber,
+  deepening_method: z.enum(["difference", "ratio"]).nullable(),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const productivityCapitalMethod = defineMethod({
+  id: "productivity.capital",
+  family: "econometrics",
+  command: ["productivity", "capital"],
+  path: "/api/productivity/capital",
+  summary: {
+    "zh-CN": "永续盘存法估算（数字）资本存量，人均资本与资本深化速度",
+    en: "(digital) capital stock by the perpetual inventory method, per-worker capital and deepening",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    investment: requiredTextOption(LP.investment, "<column>"),
+    deflator: textOption(LP.deflator, "<column>"),
+    delta: numberOption({ min: 0, max: 1 }, 0.2, LP.delta),
+    gWindow: intOption({ min: 1, max: 30 }, LP.gWindow),
+    labour: textOption(LP.workers, "<column>"),
+    deepening: enumOption(["difference", "ratio"], "difference", LP.deepening),
+    from: intOption({ min: 1800, max: 2200 }, LP.from),
+    to: intOption({ min: 1800, max: 2200 }, LP.to),
+    time: textOption(L.time, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<DigitalCapitalResult> =>
+    digitalCapital(
+      refOf(o.dataset, input),
+      {
+        investment: o.investment,
+        delta: o.delta,
+        deepening: o.deepening,
+        ...(o.deflator !== undefined && { deflator: o.deflator }),
+        ...(o.gWindow !== undefined && { gWindow: o.gWindow }),
+        ...(o.labour !== undefined && { labour: o.labour }),
+        ...(o.from !== undefined && { from: o.from }),
+        ...(o.to !== undefined && { to: o.to }),
+        ...(o.time !== undefined && { time: o.time }),
+      },
+      context(ctx),
+    ),
+  wire: capitalWire,
+  toWire: (r: DigitalCapitalResult, lang: Lang) =>
+    capitalWire.parse({
+      dataset: r.dataset,
+      delta: r.delta,
+      initial_growth: r.initialGrowth,
+      years: r.years.map((y) => ({
+        year: y.year,
+        investment: y.investment,
+        real_investment: y.realInvestment,
+        stock: y.stock,
+        per_worker: y.perWorker,
+        deepening: y.deepening,
+      })),
+      average_deepening: r.averageDeepening,
+      deepening_method: r.deepeningMethod,
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: capitalTable },
 });

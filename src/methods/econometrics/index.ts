@@ -29,7 +29,12 @@ import { defineMethod, type Label, type MethodContext } from "../declaration.js"
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredTextOption, textOption } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
-import { forecastArimaxMethod, productivityLabourMethod } from "./forecast.js";
+import {
+  forecastArimaxMethod,
+  productivityCapitalMethod,
+  productivityLabourMethod,
+  productivityTfpMethod,
+} from "./forecast.js";
 import { adfTable, grangerTable, kpssTable, olsCsv, olsTable } from "./render.js";
 
 const L = {
@@ -146,6 +151,7 @@ export const olsWire = z.object({
   aic: z.number(),
   bic: z.number(),
   condition_number: z.number(),
+  vif: z.array(z.object({ name: z.string(), vif: z.number() })).nullable(),
   verified_against: z.array(z.string()),
   diagnostics: z.array(wireDiagnostic),
   provenance: wireProvenance,
@@ -240,6 +246,7 @@ function olsToWire(r: StatsOlsResult, lang: Lang): z.output<typeof olsWire> {
     aic: r.aic,
     bic: r.bic,
     condition_number: r.conditionNumber,
+    vif: r.vif === null ? null : r.vif.map((x) => ({ name: x.name, vif: x.vif })),
     verified_against: r.verifiedAgainst,
     diagnostics: wireDiagnostics(r.diagnostics, lang),
     provenance: wireProvenanceOf(r.provenance, lang),
@@ -533,4 +540,6 @@ export const ECONOMETRICS_METHODS = [
   statsKpssMethod,
   forecastArimaxMethod,
   productivityLabourMethod,
+  productivityTfpMethod,
+  productivityCapitalMethod,
 ] as const;

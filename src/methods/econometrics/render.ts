@@ -4,12 +4,14 @@
  * of the coefficients. JSON output is the declaration's wire result.
  */
 import type {
+  DigitalCapitalResult,
   ForecastArimaxResult,
   LabourProductivityAppResult,
   StatsAdfResult,
   StatsGrangerResult,
   StatsKpssResult,
   StatsOlsResult,
+  TfpGrowthResult,
 } from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
@@ -73,6 +75,7 @@ export function olsTable(r: StatsOlsResult, lang: Lang): string {
   if (r.f !== null && r.fPValue !== null)
     out += `${t("label.f_test", lang)}: F(${r.dfModel}, ${r.dfResid}) = ${num(r.f, lang, 4)}, p = ${pValue(r.fPValue, lang)}\n`;
   out += `${t("label.aic_bic", lang)}: ${num(r.aic, lang, 4)} / ${num(r.bic, lang, 4)}  ${t("label.condition_number", lang)}: ${num(r.conditionNumber, lang, 4)}\n`;
+  if (r.vif !== null) out += `VIF: ${r.vif.map((v) => `${v.name} ${num(v.vif, lang, 3)}`).join(", ")}\n`;
   out += `${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }
@@ -241,5 +244,64 @@ export function productivityTable(r: LabourProductivityAppResult, lang: Lang): s
     ]),
     ["right", "right", "right", "right", "right", "right", "right"],
   );
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+const pct = (v: number | null | undefined, lang: Lang): string =>
+  v === null || v === undefined ? "—" : num(v * 100, lang, 2);
+
+/** productivity tfp: growth accounting by period, with the compared published index. */
+export function tfpTable(r: TfpGrowthResult, lang: Lang): string {
+  const cmp = r.periods.some((p) => p.comparedGrowth !== null);
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.method", lang)}: ${r.method}\n\n`;
+  out += renderTextTable(
+    [
+      t("col.year", lang),
+      "g_Y %",
+      "g_K %",
+      "g_L %",
+      "s_K",
+      "g_A %",
+      t("col.tfp_contribution", lang),
+      ...(cmp ? [t("col.compared_tfp", lang)] : []),
+    ],
+    r.periods.map((p) => [
+      p.year === null ? "" : String(p.year),
+      pct(p.outputGrowth, lang),
+      pct(p.capitalGrowth, lang),
+      pct(p.labourGrowth, lang),
+      num(p.capitalShare, lang, 3),
+      pct(p.tfpGrowth, lang),
+      pct(p.contributions?.tfp, lang),
+      ...(cmp ? [pct(p.comparedGrowth, lang)] : []),
+    ]),
+    ["right", "right", "right", "right", "right", "right", "right", ...(cmp ? (["right"] as const) : [])],
+  );
+  out += `\n${t("label.mean_tfp_growth", lang)}: ${pct(r.summary.meanTfpGrowth, lang)}%  SD ${pct(r.summary.sd, lang)}  CV ${num(r.summary.cv, lang, 3)}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** productivity capital: the PIM stock by year, per-worker capital and the deepening rate. */
+export function capitalTable(r: DigitalCapitalResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  δ = ${num(r.delta, lang, 4)}  g₀ = ${pct(r.initialGrowth, lang)}%\n\n`;
+  out += renderTextTable(
+    [
+      t("col.year", lang),
+      t("col.investment", lang),
+      t("col.stock", lang),
+      t("col.per_worker", lang),
+      t("col.deepening_pct", lang),
+    ],
+    r.years.map((y) => [
+      y.year === null ? "" : String(y.year),
+      num(y.investment, lang, 2),
+      num(y.stock, lang, 2),
+      num(y.perWorker, lang, 4),
+      pct(y.deepening, lang),
+    ]),
+    ["right", "right", "right", "right", "right"],
+  );
+  if (r.averageDeepening !== null)
+    out += `\n${t("label.average_deepening", lang)}: ${pct(r.averageDeepening, lang)}%\n`;
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }
