@@ -58,7 +58,7 @@ const TEXT: Readonly<Record<Locale, FanText>> = {
   "zh-CN": {
     title: "ARIMAX 预测扇形图",
     subtitle: (r) =>
-      `${r.y}（${r.dataset}）· ${orderText(r)} · ${r.method}${r.scenario === null ? "" : ` · 情景：${r.scenario.name}`}`,
+      `${r.y}（${r.dataset}）· ${orderText(r)} · ${r.method}${r.scenario === null ? "" : `\n情景：${r.scenario.name}`}`,
     history: "历史值",
     mean: "预测均值",
     band80: "80% 预测区间",
@@ -77,7 +77,7 @@ const TEXT: Readonly<Record<Locale, FanText>> = {
   en: {
     title: "ARIMAX forecast fan",
     subtitle: (r) =>
-      `${r.y} (${r.dataset}) · ${orderText(r)} · ${r.method}${r.scenario === null ? "" : ` · scenario: ${r.scenario.name}`}`,
+      `${r.y} (${r.dataset}) · ${orderText(r)} · ${r.method}${r.scenario === null ? "" : `\nscenario: ${r.scenario.name}`}`,
     history: "history",
     mean: "forecast mean",
     band80: "80% prediction interval",
@@ -286,10 +286,10 @@ export function fanChart(
       subtext: T.subtitle(data),
       left: "center",
       textStyle: { fontSize: 16 },
-      subtextStyle: { fontSize: 11, width: 640, overflow: "break" },
+      subtextStyle: { fontSize: 11, lineHeight: 15 },
     },
     legend: { bottom: 0, data: legend },
-    grid: { left: 84, right: 32, top: 80, bottom: fan.length > 0 ? 72 : 56 },
+    grid: { left: 84, right: 32, top: fan.length > 0 ? 96 : 80, bottom: fan.length > 0 ? 72 : 56 },
     tooltip: {
       trigger: "axis",
       confine: true,

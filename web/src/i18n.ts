@@ -232,6 +232,7 @@ export interface Messages {
     readonly invalid: string;
     readonly scenario: string;
     readonly scenarioName: (growth: number, sd: number) => string;
+    readonly points: string;
     readonly draws: string;
     readonly coefficients: string;
     readonly verifiedAgainst: string;
@@ -486,6 +487,7 @@ const zhCN: Messages = {
     invalid: "请检查预测期数（1–100 的整数）、增速和标准差（不小于 0）。",
     scenario: "情景",
     scenarioName: (g, s) => `增速 ${(g * 100).toFixed(1)}% ± ${(s * 100).toFixed(1)} 个百分点`,
+    points: "个百分点",
     draws: "次模拟",
     coefficients: "系数（标准误）",
     verifiedAgainst: "已对照验证",
@@ -756,6 +758,7 @@ const en: Messages = {
     invalid: "Check the horizon (an integer 1–100), the growth rate and the standard deviation (at least 0).",
     scenario: "scenario",
     scenarioName: (g, s) => `growth ${(g * 100).toFixed(1)}% ± ${(s * 100).toFixed(1)} pp`,
+    points: "pp",
     draws: "draws",
     coefficients: "coefficients (s.e.)",
     verifiedAgainst: "verified against",

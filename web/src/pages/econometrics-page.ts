@@ -183,7 +183,10 @@ function forecastSummary(r: ArimaxResult, m: Messages, lang: Locale): Node[] {
     r.scenario === null
       ? null
       : `${E.scenario}${sep}${r.scenario.name} — ${r.scenario.columns
-          .map((c) => `${c.name} ${formatLevel(c.growth * 100, lang, 1)}% ± ${formatLevel(c.sd * 100, lang, 1)}%`)
+          .map(
+            (c) =>
+              `${c.name} ${formatLevel(c.growth * 100, lang, 1)}% ± ${formatLevel(c.sd * 100, lang, 1)} ${E.points}`,
+          )
           .join(", ")} · ${r.scenario.draws} ${E.draws}, ${r.scenario.algorithm}, seed ${r.scenario.seed}`;
   return [
     h("p", { class: "summary", "data-testid": "forecast-coefficients" }, `${E.coefficients}${sep}${coef}`),
