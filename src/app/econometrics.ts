@@ -17,6 +17,7 @@ import {
   CoreError,
   type Diagnostic,
   fromRows,
+  grangerBootstrap,
   grangerTest,
   type KpssCriticalValues,
   type KpssRegression,
@@ -382,6 +383,10 @@ export interface StatsGrangerOptions {
   readonly transform?: SeriesTransform;
   /** the time column @default the first of year / period / time / 年份 / 年度 / 时间, else file order */
   readonly time?: string;
+  /** residual-bootstrap replications for a bootstrap p-value (0 or absent: none) */
+  readonly bootstrap?: number;
+  /** @default 20250101 */
+  readonly seed?: number;
 }
 
 export interface GrangerDirection {
@@ -397,6 +402,14 @@ export interface GrangerDirection {
   readonly chi2PValue: number;
   readonly n: number;
   readonly nullHypothesis: "x_does_not_granger_cause_y";
+  /** residual bootstrap under H0, when asked for */
+  readonly bootstrap: {
+    readonly pValue: number;
+    readonly replications: number;
+    readonly failed: number;
+    readonly seed: number;
+    readonly algorithm: string;
+  } | null;
 }
 
 export interface StatsGrangerResult {
@@ -479,6 +492,10 @@ export async function statsGranger(
   const direction = (effect: Float64Array, cause: Float64Array, yName: string, xName: string): GrangerDirection => {
     const r = grangerTest(effect, cause, lags);
     for (const d of r.diagnostics) diagnostics.push({ ...d, params: { ...d.params, y: yName, x: xName } });
+    const b =
+      options.bootstrap !== undefined && options.bootstrap > 0
+        ? grangerBootstrap(effect, cause, lags, { replications: options.bootstrap, seed: options.seed ?? 20250101 })
+        : null;
     return {
       y: yName,
       x: xName,
@@ -490,6 +507,10 @@ export async function statsGranger(
       chi2PValue: r.chi2PValue,
       n: r.n,
       nullHypothesis: r.nullHypothesis,
+      bootstrap:
+        b === null
+          ? null
+          : { pValue: b.pValue, replications: b.replications, failed: b.failed, seed: b.seed, algorithm: b.algorithm },
     };
   };
   const forward = direction(y, x, options.y, options.x);
@@ -518,6 +539,14 @@ export async function statsGranger(
         transform,
         time: timeColumn(frame, options.time) ?? null,
         sample: "t = p+1…T (both regressions)",
+        ...(options.bootstrap !== undefined &&
+          options.bootstrap > 0 && {
+            bootstrap: {
+              replications: options.bootstrap,
+              seed: options.seed ?? 20250101,
+              scheme: "residual, under H0",
+            },
+          }),
       },
       context.clock,
     ),

@@ -134,6 +134,11 @@ export {
   varLagSelection,
 } from "./econometrics/granger.js";
 export {
+  type GrangerBootstrapOptions,
+  type GrangerBootstrapResult,
+  grangerBootstrap,
+} from "./econometrics/granger-bootstrap.js";
+export {
   type KpssCriticalValues,
   type KpssDiagnostic,
   type KpssDiagnosticCode,

@@ -214,6 +214,7 @@ export const EN = {
   "col.per_worker": "per worker",
   "col.deepening_pct": "deepening %",
   "label.average_deepening": "average deepening, last five years",
+  "label.bootstrap_p": "bootstrap p-value",
 } as const;
 
 export const ZH: Record<keyof typeof EN, string> = {
@@ -271,4 +272,5 @@ export const ZH: Record<keyof typeof EN, string> = {
   "col.per_worker": "人均",
   "col.deepening_pct": "资本深化速度 %",
   "label.average_deepening": "近五年平均资本深化速度",
+  "label.bootstrap_p": "自助法 p 值",
 };

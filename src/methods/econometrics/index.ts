@@ -79,6 +79,11 @@ const L = {
     en: "the time column (default: a column named year, 年份, …; without one, rows in file order)",
   },
   column: { "zh-CN": "要检验的序列所在的列", en: "the column of the series tested" },
+  bootstrap: {
+    "zh-CN": "自助法重复次数（在原假设下对残差重抽样，给出自助法 p 值；0 为不做，常用 999）",
+    en: "bootstrap replications (residual resampling under H0 for a bootstrap p-value; 0 = none, e.g. 999)",
+  },
+  seed: { "zh-CN": "随机数种子（默认 20250101）", en: "random seed (default 20250101)" },
   regression: {
     "zh-CN": "确定性项：n 无、c 常数、ct 常数和趋势",
     en: "deterministic terms: n none, c constant, ct constant and trend",
@@ -173,6 +178,15 @@ const wireGranger = z.object({
   n: z.number().int(),
   null_hypothesis: z.string(),
   null_hypothesis_code: z.literal("x_does_not_granger_cause_y"),
+  bootstrap_p_value: z.number().nullable(),
+  bootstrap: z
+    .object({
+      replications: z.number().int(),
+      failed: z.number().int(),
+      seed: z.number().int(),
+      algorithm: z.string(),
+    })
+    .nullable(),
 });
 
 export const grangerWire = wireGranger.extend({
@@ -266,6 +280,16 @@ const grangerDirectionWire = (d: StatsGrangerResult["forward"], lags: number, la
   n: d.n,
   null_hypothesis: t("hyp.x_does_not_granger_cause_y", lang, { x: d.x, y: d.y }),
   null_hypothesis_code: d.nullHypothesis,
+  bootstrap_p_value: d.bootstrap?.pValue ?? null,
+  bootstrap:
+    d.bootstrap === null
+      ? null
+      : {
+          replications: d.bootstrap.replications,
+          failed: d.bootstrap.failed,
+          seed: d.bootstrap.seed,
+          algorithm: d.bootstrap.algorithm,
+        },
 });
 
 function grangerToWire(r: StatsGrangerResult, lang: Lang): z.output<typeof grangerWire> {
@@ -381,6 +405,8 @@ export const statsGrangerMethod = defineMethod({
     criterion: enumOption(criteria, "aic", L.criterion),
     transform: enumOption(transforms, "level", L.transform),
     time: textOption(L.time, "<column>"),
+    bootstrap: intOption({ min: 0, max: 100_000 }, L.bootstrap),
+    seed: intOption({ min: 0, max: 4_294_967_295 }, L.seed),
   }),
   input: "data_frame",
   inputOption: "dataset",
@@ -397,6 +423,8 @@ export const statsGrangerMethod = defineMethod({
         transform: o.transform,
         ...(o.maxLags !== undefined && { maxLags: o.maxLags }),
         ...(o.time !== undefined && { time: o.time }),
+        ...(o.bootstrap !== undefined && { bootstrap: o.bootstrap }),
+        ...(o.seed !== undefined && { seed: o.seed }),
       },
       context(ctx),
     ),

@@ -128,6 +128,9 @@ export function grangerTable(r: StatsGrangerResult, lang: Lang): string {
     ]),
     ["left", "right", "right", "right", "right", "right", "right"],
   );
+  for (const d of [r.forward, r.reverse])
+    if (d.bootstrap !== null)
+      out += `\n${t("label.bootstrap_p", lang)} (${t("hyp.x_does_not_granger_cause_y", lang, { x: d.x, y: d.y })}): ${num(d.bootstrap.pValue, lang, 4)}  (B = ${d.bootstrap.replications}, ${d.bootstrap.algorithm}, seed ${d.bootstrap.seed})`;
   out += `\n${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }
