@@ -9,8 +9,8 @@ import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { CoreError, isCoreError } from "../errors.js";
 import { choleskyDecompose, choleskySolve } from "../linalg/cholesky.js";
 import { type Matrix, matrix } from "../linalg/matrix.js";
-import { qrDecompose, qrQ, qrSolve } from "../linalg/qr.js";
-import { neumaierDot, neumaierSum } from "../stats/summation.js";
+import { qrDecompose } from "../linalg/qr.js";
+import { neumaierDot, neumaierDotStrided, neumaierSum } from "../stats/summation.js";
 import { fSurvival, studentTTwoSidedPValue } from "./distributions.js";
 
 /** Covariance estimator of the coefficients (系数协方差估计). */
@@ -102,6 +102,9 @@ export interface OlsResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Rows per block when the rows q_i of Q₁ are recomputed from the design (k·QB doubles stay in L1/L2). */
+const QB = 256;
+
 /** Singular values of a small square upper-triangular matrix by one-sided (Hestenes) Jacobi. */
 function singularValuesJacobi(R: Float64Array, k: number): Float64Array {
   // columns of a k×k working copy, column-major
@@ -156,7 +159,10 @@ function singularValuesJacobi(R: Float64Array, k: number): Float64Array {
  * Householder QR with Businger–Golub pivoting (`linalg/qr.ts`); β̂ solves Rz = Q₁ᵀy. A numerical
  * rank below k (|r_jj| ≤ max(n, k)·ε·|r_00|) is refused, never answered with a basic solution. With
  * (DᵀD)⁻¹ = P R⁻¹R⁻ᵀ Pᵀ every covariance is a sandwich in the orthonormal coordinates q_i (row i of
- * Q₁), so DᵀD is never formed:
+ * Q₁), so DᵀD is never formed. Q is never formed either: the residuals are e = Q·[0; (Qᵀy)_{k..n−1}]
+ * (the reflectors applied to y, the first k entries zeroed, the reflectors applied back), ŷ = y − e,
+ * and q_i = R⁻ᵀPᵀd_i is recomputed from the design row d_i by forward substitution where the
+ * robust covariances need it:
  *
  *     classical  σ̂² (DᵀD)⁻¹,  σ̂² = RSS/(n − k)
  *     HCj        P R⁻¹ [Σ_i ω_i q_i q_iᵀ] R⁻ᵀ Pᵀ,  ω_i = e_i² (HC0), e_i²·n/(n−k) (HC1),
@@ -187,7 +193,8 @@ function singularValuesJacobi(R: Float64Array, k: number): Float64Array {
  *   Newey & West (1987), Econometrica 55, 703–708 and (1994), Rev. Econ. Stud. 61, 631–653 (lag rule);
  *   statsmodels `RegressionResults.get_robustcov_results` and `sandwich_covariance.cov_hac_simple`;
  *   NIST StRD Longley (test: certified values).
- * Complexity O(nk²) (+ O(nLk²) for Newey–West).
+ * Complexity O(nk²) (+ O(nLk²) for Newey–West); memory: the design and its QR factors (2 n×k) plus
+ * O(n) vectors.
  */
 export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsResult {
   const fn = "ols";
@@ -227,14 +234,14 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
     }
   }
 
-  // design D = [1, X]
+  // design D = [1, X], row-major (qrDecompose's input; its rows give the leverages below)
   const d = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    if (intercept) d[i * k] = 1;
-    for (let j = 0; j < p; j++) {
-      const x = X.data[i * p + j] as number;
+  for (let i = 0, src = 0, dst = 0; i < n; i++) {
+    if (intercept) d[dst++] = 1;
+    for (let j = 0; j < p; j++, src++, dst++) {
+      const x = X.data[src] as number;
       if (!Number.isFinite(x)) throw new CoreError("non_finite", { function: fn, argument: "X", row: i, col: j });
-      d[i * k + c + j] = x;
+      d[dst] = x;
     }
   }
   const f = qrDecompose(matrix(n, k, d), { pivoting: true });
@@ -250,12 +257,29 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
       columns: dependent,
     });
   }
-  const beta = qrSolve(f, y).x;
   const perm = f.permutation;
+  const tau = f.tau;
+  const rt = f.qrTransposed.data; // column-major compact QR: r_ij = rt[j·n + i] (i ≤ j), v_j below
 
-  // Q₁ (n×k), R (k×k, pivoted order), R⁻¹ by back substitution
-  const Q = qrQ(f).data;
-  const rt = f.qrTransposed.data; // r_ij = rt[j·n + i]
+  // Qᵀy by the reflectors H_0, …, H_{k−1} (as qrSolve), then β̂ by back substitution Rz = (Qᵀy)[0..k−1]
+  const qty = y.slice();
+  for (let j = 0; j < k; j++) {
+    const t = tau[j] as number;
+    if (t === 0) continue;
+    const cj = j * n;
+    const w = t * ((qty[j] as number) + neumaierDotStrided(rt, cj + j + 1, 1, qty, j + 1, 1, n - j - 1));
+    qty[j] = (qty[j] as number) - w;
+    for (let i = j + 1; i < n; i++) qty[i] = (qty[i] as number) - w * (rt[cj + i] as number);
+  }
+  const z = new Float64Array(k);
+  for (let i = k - 1; i >= 0; i--) {
+    const s = neumaierDotStrided(rt, (i + 1) * n + i, n, z, i + 1, 1, k - i - 1);
+    z[i] = ((qty[i] as number) - s) / (rt[i * n + i] as number);
+  }
+  const beta = new Float64Array(k);
+  for (let j = 0; j < k; j++) beta[perm[j] as number] = z[j] as number;
+
+  // R (k×k, pivoted order), R⁻¹ by back substitution
   const R = new Float64Array(k * k);
   for (let i = 0; i < k; i++) for (let j = i; j < k; j++) R[i * k + j] = rt[j * n + i] as number;
   const Rinv = new Float64Array(k * k);
@@ -267,43 +291,98 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
     }
   }
 
-  // fitted = Q₁Q₁ᵀy, residuals, sums of squares
-  const qty = new Float64Array(k);
-  const col = new Float64Array(n);
-  for (let j = 0; j < k; j++) {
-    for (let i = 0; i < n; i++) col[i] = Q[i * k + j] as number;
-    qty[j] = neumaierDot(col, y);
+  // residuals e = (I − Q₁Q₁ᵀ)y = Q·[0; (Qᵀy)_{k..n−1}] (Q = H_0·…·H_{k−1}, applied right to left),
+  // fitted = y − e; Q itself is never formed
+  const residuals = qty; // reused in place
+  residuals.fill(0, 0, k);
+  for (let j = k - 1; j >= 0; j--) {
+    const t = tau[j] as number;
+    if (t === 0) continue;
+    const cj = j * n;
+    const w = t * ((residuals[j] as number) + neumaierDotStrided(rt, cj + j + 1, 1, residuals, j + 1, 1, n - j - 1));
+    residuals[j] = (residuals[j] as number) - w;
+    for (let i = j + 1; i < n; i++) residuals[i] = (residuals[i] as number) - w * (rt[cj + i] as number);
   }
+  // RSS and TSS Neumaier-compensated (the update of neumaierSum, inline: no n-long temporary)
   const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
-  const sq = new Float64Array(n);
+  let rss = 0;
+  let rssC = 0;
   for (let i = 0; i < n; i++) {
-    fitted[i] = neumaierDot(Q.subarray(i * k, (i + 1) * k), qty);
-    residuals[i] = (y[i] as number) - (fitted[i] as number);
-    sq[i] = (residuals[i] as number) ** 2;
+    const e = residuals[i] as number;
+    fitted[i] = (y[i] as number) - e;
+    const v = e * e;
+    const t = rss + v;
+    rssC += Math.abs(rss) >= Math.abs(v) ? rss - t + v : v - t + rss;
+    rss = t;
   }
-  const rss = neumaierSum(sq);
+  rss += rssC;
   const mean = intercept ? neumaierSum(y) / n : 0;
-  for (let i = 0; i < n; i++) sq[i] = ((y[i] as number) - mean) ** 2;
-  const tss = neumaierSum(sq);
+  let tss = 0;
+  let tssC = 0;
+  for (let i = 0; i < n; i++) {
+    const v = ((y[i] as number) - mean) ** 2;
+    const t = tss + v;
+    tssC += Math.abs(tss) >= Math.abs(v) ? tss - t + v : v - t + tss;
+    tss = t;
+  }
+  tss += tssC;
   const dfResid = n - k;
   const dfModel = k - c;
   const sigma2 = rss / dfResid;
 
-  // meat M (k×k) in Q coordinates; covariance in pivoted order = R⁻¹ M R⁻ᵀ
+  // meat M (k×k) in the orthonormal coordinates q_i = R⁻ᵀPᵀd_i (row i of Q₁), by forward substitution
+  // with Rᵀ from row i of the design (read from X: d_i = [1, x_i]), a block of QB rows at a time
+  // (qb[j·QB + r] = q_{i0+r, j}); covariance in pivoted order = R⁻¹ M R⁻ᵀ
   const meat = new Float64Array(k * k);
+  const Xd = X.data;
+  const qb = new Float64Array(k * QB);
+  const orthonormalRows = (i0: number, nb: number): void => {
+    for (let j = 0; j < k; j++) {
+      const jb = j * QB;
+      const src = (perm[j] as number) - c; // column of X, −1 for the intercept
+      if (src < 0) qb.fill(1, jb, jb + nb);
+      else for (let r = 0, x = i0 * p + src; r < nb; r++, x += p) qb[jb + r] = Xd[x] as number;
+      for (let l = 0; l < j; l++) {
+        const rlj = R[l * k + j] as number;
+        const lb = l * QB;
+        for (let r = 0; r < nb; r++) qb[jb + r] = (qb[jb + r] as number) - rlj * (qb[lb + r] as number);
+      }
+      const rjj = R[j * k + j] as number;
+      for (let r = 0; r < nb; r++) qb[jb + r] = (qb[jb + r] as number) / rjj;
+    }
+  };
   if (se === "classical") {
     for (let j = 0; j < k; j++) meat[j * k + j] = sigma2;
   } else if (se === "nw") {
-    const u = new Float64Array(n * k);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < k; j++) u[i * k + j] = (residuals[i] as number) * (Q[i * k + j] as number);
+    // Γ_l = Σ_{t≥l} u_t u_{t−l}ᵀ accumulated in one pass over t, u_t kept in a ring of L + 1 rows
+    const gamma = new Float64Array((lags + 1) * k * k);
+    const ring = new Float64Array((lags + 1) * k);
+    for (let i0 = 0; i0 < n; i0 += QB) {
+      const nb = Math.min(QB, n - i0);
+      orthonormalRows(i0, nb);
+      for (let r = 0; r < nb; r++) {
+        const t = i0 + r;
+        const e = residuals[t] as number;
+        const ut = (t % (lags + 1)) * k;
+        for (let a = 0; a < k; a++) ring[ut + a] = e * (qb[a * QB + r] as number);
+        const lmax = Math.min(lags, t);
+        for (let l = 0; l <= lmax; l++) {
+          const us = ((t - l) % (lags + 1)) * k;
+          const g = l * k * k;
+          for (let a = 0; a < k; a++) {
+            const ua = ring[ut + a] as number;
+            const ga = g + a * k;
+            for (let b = 0; b < k; b++) gamma[ga + b] = (gamma[ga + b] as number) + ua * (ring[us + b] as number);
+          }
+        }
+      }
+    }
     for (let l = 0; l <= lags; l++) {
       const w = l === 0 ? 1 : 1 - l / (lags + 1);
+      const g = l * k * k;
       for (let a = 0; a < k; a++) {
         for (let b = 0; b < k; b++) {
-          let s = 0;
-          for (let t = l; t < n; t++) s += (u[t * k + a] as number) * (u[(t - l) * k + b] as number);
+          const s = gamma[g + a * k + b] as number;
           meat[a * k + b] = (meat[a * k + b] as number) + w * s;
           if (l > 0) meat[b * k + a] = (meat[b * k + a] as number) + w * s;
         }
@@ -311,24 +390,46 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
     }
     if (nwCorrection) for (let j = 0; j < k * k; j++) meat[j] = (meat[j] as number) * (n / dfResid);
   } else {
-    for (let i = 0; i < n; i++) {
-      const e2 = (residuals[i] as number) ** 2;
-      let h = 0;
-      for (let j = 0; j < k; j++) h += (Q[i * k + j] as number) ** 2;
-      if ((se === "hc2" || se === "hc3") && !(1 - h > 1e-12)) {
-        throw new CoreError("invalid_argument", {
-          function: fn,
-          option: "se",
-          reason: "unit_leverage",
-          index: i,
-          leverage: h,
-        });
+    const wb = new Float64Array(QB); // ω_i
+    const hb = new Float64Array(QB); // h_i
+    for (let i0 = 0; i0 < n; i0 += QB) {
+      const nb = Math.min(QB, n - i0);
+      orthonormalRows(i0, nb);
+      hb.fill(0);
+      for (let j = 0; j < k; j++) {
+        const jb = j * QB;
+        for (let r = 0; r < nb; r++) hb[r] = (hb[r] as number) + (qb[jb + r] as number) ** 2;
       }
-      const w =
-        se === "hc0" ? e2 : se === "hc1" ? (e2 * n) / dfResid : se === "hc2" ? e2 / (1 - h) : e2 / ((1 - h) * (1 - h));
+      for (let r = 0; r < nb; r++) {
+        const h = hb[r] as number;
+        const e2 = (residuals[i0 + r] as number) ** 2;
+        if ((se === "hc2" || se === "hc3") && !(1 - h > 1e-12)) {
+          throw new CoreError("invalid_argument", {
+            function: fn,
+            option: "se",
+            reason: "unit_leverage",
+            index: i0 + r,
+            leverage: h,
+          });
+        }
+        wb[r] =
+          se === "hc0"
+            ? e2
+            : se === "hc1"
+              ? (e2 * n) / dfResid
+              : se === "hc2"
+                ? e2 / (1 - h)
+                : e2 / ((1 - h) * (1 - h));
+      }
+      // M += Σ_r ω_r q_r q_rᵀ (lower triangle; rows in order, as one row at a time)
       for (let a = 0; a < k; a++) {
-        const qa = w * (Q[i * k + a] as number);
-        for (let b = 0; b <= a; b++) meat[a * k + b] = (meat[a * k + b] as number) + qa * (Q[i * k + b] as number);
+        const ab = a * QB;
+        for (let b = 0; b <= a; b++) {
+          const bb = b * QB;
+          let s = meat[a * k + b] as number;
+          for (let r = 0; r < nb; r++) s += (wb[r] as number) * (qb[ab + r] as number) * (qb[bb + r] as number);
+          meat[a * k + b] = s;
+        }
       }
     }
     for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) meat[a * k + b] = meat[b * k + a] as number;

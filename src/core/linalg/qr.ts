@@ -72,12 +72,18 @@ function norm2Strided(a: Float64Array, offset: number, stride: number, count: nu
   let scale = 0;
   for (let k = 0, i = offset; k < count; k++, i += stride) scale = Math.max(scale, Math.abs(a[i] as number));
   if (scale === 0) return 0;
-  const sq = new Float64Array(count);
+  // Neumaier sum of (a_i/scale)², inline (the same operations in the same order as neumaierSum of
+  // the squares, without an m-long temporary)
+  let s = 0;
+  let c = 0;
   for (let k = 0, i = offset; k < count; k++, i += stride) {
     const v = (a[i] as number) / scale;
-    sq[k] = v * v;
+    const sq = v * v;
+    const t = s + sq;
+    c += Math.abs(s) >= sq ? s - t + sq : sq - t + s;
+    s = t;
   }
-  return scale * Math.sqrt(neumaierSum(sq));
+  return scale * Math.sqrt(s + c);
 }
 
 /**
