@@ -11,11 +11,15 @@ import {
   arima,
   arimaxScenarioFan,
   autoArima,
+  bayesArx,
+  bayesArxForecast,
   CoreError,
   type Diagnostic,
+  type ExogenousScenario,
   forecastArima,
   type Matrix,
   matrix,
+  scenarioPaths,
 } from "../core/index.js";
 import {
   type DataIssue,
@@ -329,6 +333,150 @@ export async function forecastArimax(
           scenario: { name: scenario.name, columns: scenario.columns, draws: scenario.draws, seed: scenario.seed },
         }),
         convention: "regression with ARIMA errors (R forecast::Arima), exact ML by Kalman filter",
+      },
+      context.clock,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bayesian ARX (spec §8.4)
+
+export interface ForecastBayesOptions {
+  readonly y: string;
+  readonly xreg?: readonly string[];
+  /** AR order @default 1 */
+  readonly p?: number;
+  /** differencing @default 1 */
+  readonly d?: number;
+  readonly h: number;
+  /** growth scenario document for the regressors (required with xreg) */
+  readonly scenario?: { readonly text: string; readonly file: string };
+  /** @default 10000 */
+  readonly draws?: number;
+  /** @default 20250101 */
+  readonly seed?: number;
+  readonly time?: string;
+}
+
+export interface ForecastBayesResult {
+  readonly dataset: string;
+  readonly y: string;
+  readonly xreg: readonly string[];
+  readonly p: number;
+  readonly d: number;
+  /** posterior mean and sd of each coefficient */
+  readonly coefficients: readonly { readonly name: string; readonly mean: number; readonly sd: number | null }[];
+  readonly sigma2Mean: number | null;
+  readonly prior: { readonly b0: number; readonly v0: number; readonly a0: number; readonly d0: number };
+  readonly history: readonly { readonly year: number | null; readonly value: number }[];
+  readonly forecast: readonly {
+    readonly step: number;
+    readonly year: number | null;
+    readonly point: number;
+    readonly mean: number | null;
+    readonly median: number | null;
+    readonly q025: number | null;
+    readonly q10: number | null;
+    readonly q90: number | null;
+    readonly q975: number | null;
+    readonly xreg: readonly number[];
+  }[];
+  readonly scenario: string | null;
+  readonly draws: number;
+  readonly seed: string;
+  readonly algorithm: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly provenance: ResultProvenance;
+}
+
+/**
+ * Conjugate Bayesian ARX forecast (贝叶斯 ARX 预测) on the d-differenced series with a growth scenario
+ * for the regressors; predictive quantiles by seeded Monte Carlo (spec §8.4 defaults: b0 = 0,
+ * V0 = 100·I, a0 = d0 = 0.01).
+ * @throws as {@link forecastArimax}; {CoreError} from bayesArx / bayesArxForecast
+ */
+export async function forecastBayes(
+  ref: FrameRef,
+  options: ForecastBayesOptions,
+  context: FrameRefOptions = {},
+): Promise<ForecastBayesResult> {
+  const { frame, meta } = await frameOf(ref, context.source);
+  const xregNames = [...(options.xreg ?? [])];
+  const { series, years } = timeSeries(frame, [options.y, ...xregNames], options.time);
+  const y = series[0] as Float64Array;
+  const fit = bayesArx(y, {
+    p: options.p ?? 1,
+    d: options.d ?? 1,
+    ...(xregNames.length > 0 && { exogenous: series.slice(1), exogenousNames: xregNames }),
+  });
+  let exogenous: ExogenousScenario | undefined;
+  let scenarioName: string | null = null;
+  if (xregNames.length > 0) {
+    if (options.scenario === undefined)
+      throw new CoreError("invalid_argument", { option: "scenario", reason: "required_by_model" });
+    const sc = parseScenario(options.scenario, xregNames);
+    scenarioName = sc.name;
+    exogenous = scenarioPaths({
+      name: sc.name,
+      growthMean: xregNames.map((x) => sc.columns[x]?.growth as number),
+      growthSd: xregNames.map((x) => sc.columns[x]?.sd ?? 0),
+      columns: xregNames.length,
+    });
+  }
+  const f = bayesArxForecast(fit, {
+    horizon: options.h,
+    draws: options.draws ?? 10000,
+    seed: options.seed ?? 20250101,
+    ...(exogenous !== undefined && { exogenous }),
+  });
+  const last = years === null ? null : (years[years.length - 1] as number);
+  const post = fit.posterior;
+  const q = f.predictive;
+  return {
+    dataset: meta.id,
+    y: options.y,
+    xreg: xregNames,
+    p: fit.p,
+    d: fit.d,
+    coefficients: fit.names.map((name, j) => ({
+      name,
+      mean: post.mean[j] as number,
+      sd: post.sd === null ? null : (post.sd[j] as number),
+    })),
+    sigma2Mean: post.sigma2Mean,
+    prior: { b0: 0, v0: 100, a0: 0.01, d0: 0.01 },
+    history: Array.from(y, (value, t) => ({ year: years === null ? null : (years[t] as number), value })),
+    forecast: Array.from({ length: options.h }, (_, s) => ({
+      step: s + 1,
+      year: last === null ? null : last + s + 1,
+      point: f.point[s] as number,
+      mean: q === null ? null : (q.mean[s] as number),
+      median: q === null ? null : (q.median[s] as number),
+      q025: q === null ? null : (q.q025[s] as number),
+      q10: q === null ? null : (q.q10[s] as number),
+      q90: q === null ? null : (q.q90[s] as number),
+      q975: q === null ? null : (q.q975[s] as number),
+      xreg: f.exogenousPath.map((path) => path[s] as number),
+    })),
+    scenario: scenarioName,
+    draws: f.draws,
+    seed: f.seed,
+    algorithm: f.algorithm,
+    diagnostics: [...(fit.diagnostics as readonly Diagnostic[]), ...(f.diagnostics as readonly Diagnostic[])],
+    provenance: resultProvenance(
+      [meta],
+      "forecast_bayes_arx",
+      {
+        y: options.y,
+        xreg: xregNames,
+        p: fit.p,
+        d: fit.d,
+        h: options.h,
+        prior: "b0 = 0, V0 = 100·I, a0 = d0 = 0.01 (spec §8.4)",
+        draws: f.draws,
+        seed: f.seed,
+        scenario: scenarioName,
       },
       context.clock,
     ),

@@ -129,8 +129,11 @@ export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./err
 export {
   type ForecastArimaxOptions,
   type ForecastArimaxResult,
+  type ForecastBayesOptions,
+  type ForecastBayesResult,
   type ForecastStep,
   forecastArimax,
+  forecastBayes,
   type GrowthScenario,
 } from "./forecast.js";
 export { type LoadedFrame, loadFrame, type ReadFrameInputOptions, readFrameInput } from "./frame-input.js";

@@ -289,6 +289,17 @@ describe("shushi forecast arimax (R arima / forecast::Arima on Lake Huron, spec 
     expect(r.forecast[0].xreg[0]).toBeCloseTo(52 * 1.02, 10);
   });
 
+  it("forecast bayes: Bayesian ARX(2) with the scenario, seeded predictive quantiles in order", async () => {
+    const args = ["forecast", "bayes", "--input", lake, "--y", "level", "--xreg", "t", "--p", "2", "--d", "0"];
+    const r = await json([...args, "--scenario", scenario, "--h", "3", "--draws", "2000"]);
+    expect(r.coefficients.map((c: { name: string }) => c.name)).toEqual(["(Intercept)", "ar1", "ar2", "t"]);
+    for (const f of r.forecast)
+      expect(f.q025 < f.q10 && f.q10 < f.median && f.median < f.q90 && f.q90 < f.q975).toBe(true);
+    const again = await json([...args, "--scenario", scenario, "--h", "3", "--draws", "2000"]);
+    expect(again.forecast).toEqual(r.forecast);
+    expect(r.algorithm).toBe("xoshiro128**");
+  });
+
   it("xreg without future values, or a bad scenario document, is a coded error", async () => {
     const none = await cli(["forecast", "arimax", "--input", lake, "--y", "level", "--order", "2,0,0", "--xreg", "t"]);
     expect(none.code).toBe(2);

@@ -10,7 +10,9 @@ import {
   type DigitalCapitalResult,
   digitalCapital,
   type ForecastArimaxResult,
+  type ForecastBayesResult,
   forecastArimax,
+  forecastBayes,
   type LabourProductivityAppResult,
   type LoadedFrame,
   labourProductivitySeries,
@@ -541,4 +543,111 @@ export const productivityCapitalMethod = defineMethod({
       provenance: wireProvenanceOf(r.provenance, lang),
     }),
   render: { table: capitalTable },
+});
+
+const LB = {
+  p: { "zh-CN": "自回归阶数 p", en: "autoregressive order p" },
+  d: { "zh-CN": "差分阶数 d", en: "differencing order d" },
+  draws: { "zh-CN": "蒙特卡洛抽样次数", en: "Monte-Carlo draws" },
+  seed: { "zh-CN": "随机数种子（默认 20250101）", en: "random seed (default 20250101)" },
+} satisfies Record<string, Label>;
+
+export const bayesWire = z.object({
+  dataset: z.string(),
+  y: z.string(),
+  xreg: z.array(z.string()),
+  p: z.number().int(),
+  d: z.number().int(),
+  coefficients: z.array(z.object({ name: z.string(), mean: z.number(), sd: nullableNumber })),
+  sigma2_mean: nullableNumber,
+  prior: z.object({ b0: z.number(), v0: z.number(), a0: z.number(), d0: z.number() }),
+  history: z.array(z.object({ year: nullableInt, value: z.number() })),
+  forecast: z.array(
+    z.object({
+      step: z.number().int(),
+      year: nullableInt,
+      point: z.number(),
+      mean: nullableNumber,
+      median: nullableNumber,
+      q025: nullableNumber,
+      q10: nullableNumber,
+      q90: nullableNumber,
+      q975: nullableNumber,
+      xreg: z.array(z.number()),
+    }),
+  ),
+  scenario: z.string().nullable(),
+  draws: z.number().int(),
+  seed: z.string(),
+  algorithm: z.string(),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const forecastBayesMethod = defineMethod({
+  id: "forecast.bayes",
+  family: "econometrics",
+  command: ["forecast", "bayes"],
+  path: "/api/forecast/bayes",
+  summary: {
+    "zh-CN": "贝叶斯 ARX 预测（共轭正态–逆伽马先验；外生变量情景；蒙特卡洛预测区间）",
+    en: "Bayesian ARX forecasts (conjugate Normal–inverse-gamma prior; regressor scenarios; Monte-Carlo intervals)",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    y: requiredTextOption(L.y, "<column>"),
+    xreg: textOption(L.xreg, "<column,…>"),
+    p: intOption({ min: 0, max: 5 }, LB.p),
+    d: intOption({ min: 0, max: 2 }, LB.d),
+    h: intOption({ min: 1, max: 100 }, L.h),
+    scenario: documentOption(L.scenario, "<file.json>", { maxBytes: 100_000 }),
+    draws: intOption({ min: 100, max: 100_000 }, LB.draws),
+    seed: intOption({ min: 0, max: 4_294_967_295 }, LB.seed),
+    time: textOption(L.time, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<ForecastBayesResult> =>
+    forecastBayes(
+      refOf(o.dataset, input),
+      {
+        y: o.y,
+        xreg: (o.xreg ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter((s) => s !== ""),
+        h: o.h ?? 5,
+        ...(o.p !== undefined && { p: o.p }),
+        ...(o.d !== undefined && { d: o.d }),
+        ...(o.scenario !== undefined && {
+          scenario: { text: o.scenario, file: ctx.documentFiles?.["scenario"] ?? "scenario" },
+        }),
+        ...(o.draws !== undefined && { draws: o.draws }),
+        ...(o.seed !== undefined && { seed: o.seed }),
+        ...(o.time !== undefined && { time: o.time }),
+      },
+      context(ctx),
+    ),
+  wire: bayesWire,
+  toWire: (r: ForecastBayesResult, lang: Lang) =>
+    bayesWire.parse({
+      dataset: r.dataset,
+      y: r.y,
+      xreg: r.xreg,
+      p: r.p,
+      d: r.d,
+      coefficients: r.coefficients,
+      sigma2_mean: r.sigma2Mean,
+      prior: r.prior,
+      history: r.history,
+      forecast: r.forecast,
+      scenario: r.scenario,
+      draws: r.draws,
+      seed: r.seed,
+      algorithm: r.algorithm,
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
 });

@@ -31,6 +31,7 @@ import { datasetOption, enumOption, intOption, requiredTextOption, textOption } 
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
 import {
   forecastArimaxMethod,
+  forecastBayesMethod,
   productivityCapitalMethod,
   productivityLabourMethod,
   productivityTfpMethod,
@@ -567,6 +568,7 @@ export const ECONOMETRICS_METHODS = [
   statsAdfMethod,
   statsKpssMethod,
   forecastArimaxMethod,
+  forecastBayesMethod,
   productivityLabourMethod,
   productivityTfpMethod,
   productivityCapitalMethod,
