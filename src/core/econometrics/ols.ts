@@ -9,7 +9,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { CoreError, isCoreError } from "../errors.js";
 import { choleskyDecompose, choleskySolve } from "../linalg/cholesky.js";
 import { type Matrix, matrix } from "../linalg/matrix.js";
-import { qrDecompose } from "../linalg/qr.js";
+import { qrDecomposeColumnMajor } from "../linalg/qr.js";
 import { neumaierDot, neumaierDotStrided, neumaierSum } from "../stats/summation.js";
 import { fSurvival, studentTTwoSidedPValue } from "./distributions.js";
 
@@ -234,17 +234,18 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
     }
   }
 
-  // design D = [1, X], row-major (qrDecompose's input; its rows give the leverages below)
+  // design D = [1, X], built column-major (d[j·n + i] = D[i, j]) and factored in place
   const d = new Float64Array(n * k);
-  for (let i = 0, src = 0, dst = 0; i < n; i++) {
-    if (intercept) d[dst++] = 1;
-    for (let j = 0; j < p; j++, src++, dst++) {
-      const x = X.data[src] as number;
+  if (intercept) d.fill(1, 0, n);
+  const Xd = X.data;
+  for (let i = 0, src = 0; i < n; i++) {
+    for (let j = 0, dst = c * n + i; j < p; j++, src++, dst += n) {
+      const x = Xd[src] as number;
       if (!Number.isFinite(x)) throw new CoreError("non_finite", { function: fn, argument: "X", row: i, col: j });
       d[dst] = x;
     }
   }
-  const f = qrDecompose(matrix(n, k, d), { pivoting: true });
+  const f = qrDecomposeColumnMajor(d, n, k, { pivoting: true });
   if (f.rank < k) {
     const dependent: string[] = [];
     for (let j = f.rank; j < k; j++) dependent.push(coefNames[f.permutation[j] as number] as string);
@@ -334,7 +335,6 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
   // with Rᵀ from row i of the design (read from X: d_i = [1, x_i]), a block of QB rows at a time
   // (qb[j·QB + r] = q_{i0+r, j}); covariance in pivoted order = R⁻¹ M R⁻ᵀ
   const meat = new Float64Array(k * k);
-  const Xd = X.data;
   const qb = new Float64Array(k * QB);
   const orthonormalRows = (i0: number, nb: number): void => {
     for (let j = 0; j < k; j++) {

@@ -126,6 +126,48 @@ export function qrDecompose(A: Matrix, options: QrOptions = {}): QrResult {
       a[j * m + i] = x;
     }
   }
+  return householderQr(a, m, n, pivoting, relTol);
+}
+
+/**
+ * QR decomposition (QR 分解) of an m×n matrix given column-major, factored in place — the same
+ * algorithm, options and result as {@link qrDecompose} without its column-major working copy: for
+ * callers that build the matrix column by column anyway (`ols`'s design), so an m×n matrix is
+ * stored once. `a` becomes the result's `qrTransposed.data` (the caller must not reuse it).
+ *
+ * @param a - the matrix, column-major: a[j·m + i] = A[i, j] (finite; overwritten by the factors)
+ * @param m - number of rows
+ * @param n - number of columns
+ * @param options - {@link QrOptions}
+ * @returns as {@link qrDecompose}
+ * @throws {CoreError} dimension_mismatch (a.length ≠ m·n); non_finite (NaN/±Infinity in a; params
+ *   row, col, found column by column); invalid_argument (rankTolerance < 0 or not finite)
+ * @example
+ * const f = qrDecomposeColumnMajor(new Float64Array([3, 4, 0, 5]), 2, 2, { pivoting: false });
+ * toRows(qrR(f)); // ≈ [[-5, -4], [0, 3]]
+ * @see {@link qrDecompose}
+ * Complexity as {@link qrDecompose}.
+ */
+export function qrDecomposeColumnMajor(a: Float64Array, m: number, n: number, options: QrOptions = {}): QrResult {
+  const fn = "qrDecomposeColumnMajor";
+  if (a.length !== m * n)
+    throw new CoreError("dimension_mismatch", { function: fn, argument: "a", expected: m * n, received: a.length });
+  const pivoting = options.pivoting ?? true;
+  const relTol = options.rankTolerance ?? Math.max(m, n) * Number.EPSILON;
+  if (!(relTol >= 0) || !Number.isFinite(relTol)) {
+    throw new CoreError("invalid_argument", { function: fn, option: "rankTolerance", received: relTol });
+  }
+  for (let j = 0, x = 0; j < n; j++) {
+    for (let i = 0; i < m; i++, x++) {
+      if (!Number.isFinite(a[x] as number))
+        throw new CoreError("non_finite", { function: fn, argument: "a", row: i, col: j });
+    }
+  }
+  return householderQr(a, m, n, pivoting, relTol);
+}
+
+/** Pivoted Householder QR of the column-major m×n matrix a, in place (see {@link qrDecompose}). */
+function householderQr(a: Float64Array, m: number, n: number, pivoting: boolean, relTol: number): QrResult {
   const p = Math.min(m, n);
   const tau = new Float64Array(p);
   const perm = new Int32Array(n);
