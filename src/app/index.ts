@@ -120,10 +120,13 @@ export {
   type StatsKpssResult,
   type StatsOlsOptions,
   type StatsOlsResult,
+  type StatsPanelOptions,
+  type StatsPanelResult,
   statsAdf,
   statsGranger,
   statsKpss,
   statsOls,
+  statsPanel,
 } from "./econometrics.js";
 export { DatasetNotFoundError, isDatasetNotFound, StoreLockedError } from "./errors.js";
 export {

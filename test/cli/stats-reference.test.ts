@@ -386,6 +386,32 @@ describe("shushi productivity tfp | capital (spec §9.4 and §8.1 known answers)
   });
 });
 
+describe("shushi stats panel (statsmodels on demeaned data, test/reference/statsmodels-panel)", () => {
+  const ref = JSON.parse(readFileSync(join(ROOT, "test/reference/statsmodels-panel/panel.json"), "utf8"));
+  const c = ref.cases[0] as {
+    entities: string[];
+    regions: string[];
+    X: number[][];
+    y: number[];
+    fe_within: { params: number[]; cluster_entity: { bse: number[] } };
+  };
+
+  it(`${ref.cases[0].name}: FE (within) with errors clustered by entity — estimates and SEs to 1e-9`, async () => {
+    const file = join(tmp, "panel.csv");
+    writeFileSync(
+      file,
+      `entity,region,y,x1,x2\n${c.y.map((v, i) => [c.entities[i], c.regions[i], String(v), ...(c.X[i] ?? []).map(String)].join(",")).join("\n")}\n`,
+    );
+    const r = await json(["stats", "panel", "--input", file, "--y", "y", "--x", "x1,x2", "--entity", "entity"]);
+    expect(r.coefficients.map((x: { name: string }) => x.name)).toEqual(["x1", "x2"]);
+    for (let j = 0; j < 2; j++) {
+      expectClose(r.coefficients[j].estimate, c.fe_within.params[j] as number, rel(1e-9));
+      expectClose(r.coefficients[j].std_error, c.fe_within.cluster_entity.bse[j] as number, rel(1e-9));
+    }
+    expect(r.entities).toBe(31);
+  });
+});
+
 describe("bad input: coded, located errors, never NaN", () => {
   const cars = join(FIXTURES, "cars.csv");
 

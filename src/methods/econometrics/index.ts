@@ -18,10 +18,12 @@ import {
   type StatsGrangerResult,
   type StatsKpssResult,
   type StatsOlsResult,
+  type StatsPanelResult,
   statsAdf,
   statsGranger,
   statsKpss,
   statsOls,
+  statsPanel,
 } from "../../app/index.js";
 import { OLS_COVARIANCE_TYPES, type OlsCovarianceType } from "../../core/index.js";
 import { type Lang, t } from "../../i18n/index.js";
@@ -36,7 +38,7 @@ import {
   productivityLabourMethod,
   productivityTfpMethod,
 } from "./forecast.js";
-import { adfTable, grangerTable, kpssTable, olsCsv, olsTable } from "./render.js";
+import { adfTable, grangerTable, kpssTable, olsCsv, olsTable, panelTable } from "./render.js";
 
 const L = {
   dataset: {
@@ -561,9 +563,104 @@ export const statsKpssMethod = defineMethod({
   render: { table: kpssTable },
 });
 
+const LPN = {
+  entity: { "zh-CN": "对象（个体）标识所在的列", en: "the column identifying the entity" },
+  effects: {
+    "zh-CN": "entity：个体固定效应（组内估计）；pooled：混合 OLS",
+    en: "entity: entity fixed effects (within); pooled: pooled OLS",
+  },
+  se: {
+    "zh-CN": "标准误：cluster（按聚类稳健，默认按个体）、hc1 或经典",
+    en: "standard errors: cluster-robust (by entity by default), hc1 or classical",
+  },
+  cluster: { "zh-CN": "另一聚类变量所在的列", en: "a column of other clusters" },
+} satisfies Record<string, Label>;
+
+export const panelWire = z.object({
+  dataset: z.string(),
+  y: z.string(),
+  x: z.array(z.string()),
+  effects: z.enum(["pooled", "entity"]),
+  se: z.enum(["classical", "hc1", "cluster"]),
+  coefficients: z.array(wireCoefficient),
+  r_squared: z.number(),
+  n: z.number().int(),
+  entities: z.number().int(),
+  clusters: z.number().int().nullable(),
+  df_resid: z.number().int(),
+  df_inference: z.number().int(),
+  verified_against: z.array(z.string()),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const statsPanelMethod = defineMethod({
+  id: "stats.panel",
+  family: "econometrics",
+  command: ["stats", "panel"],
+  path: "/api/stats/panel",
+  summary: {
+    "zh-CN": "面板回归：混合 OLS 或个体固定效应（组内），聚类稳健标准误",
+    en: "panel regression: pooled OLS or entity fixed effects (within), cluster-robust errors",
+  },
+  options: z.object({
+    dataset: datasetOption(L.dataset),
+    y: requiredTextOption(L.y, "<column>"),
+    x: requiredTextOption(L.x, "<column,…>"),
+    entity: requiredTextOption(LPN.entity, "<column>"),
+    effects: enumOption(["entity", "pooled"], "entity", LPN.effects),
+    se: enumOption(["cluster", "hc1", "classical"], "cluster", LPN.se),
+    cluster: textOption(LPN.cluster, "<column>"),
+  }),
+  input: "data_frame",
+  inputOption: "dataset",
+  formats: ["table", "json"],
+  datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
+  run: (o, input, ctx): Promise<StatsPanelResult> =>
+    statsPanel(
+      refOf(o.dataset, input),
+      {
+        y: o.y,
+        x: columnList(o.x, "--x"),
+        entity: o.entity,
+        effects: o.effects,
+        se: o.se,
+        ...(o.cluster !== undefined && { cluster: o.cluster }),
+      },
+      context(ctx),
+    ),
+  wire: panelWire,
+  toWire: (r: StatsPanelResult, lang: Lang) =>
+    panelWire.parse({
+      dataset: r.dataset,
+      y: r.y,
+      x: r.x,
+      effects: r.effects,
+      se: r.se,
+      coefficients: r.coefficients.map((c) => ({
+        name: c.name,
+        estimate: c.estimate,
+        std_error: c.stdError,
+        t: c.t,
+        p_value: c.pValue,
+      })),
+      r_squared: r.rSquared,
+      n: r.n,
+      entities: r.entities,
+      clusters: r.clusters,
+      df_resid: r.dfResid,
+      df_inference: r.dfInference,
+      verified_against: r.verifiedAgainst,
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: panelTable },
+});
+
 /** The econometrics family, in help order. */
 export const ECONOMETRICS_METHODS = [
   statsOlsMethod,
+  statsPanelMethod,
   statsGrangerMethod,
   statsAdfMethod,
   statsKpssMethod,

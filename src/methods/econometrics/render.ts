@@ -11,6 +11,7 @@ import type {
   StatsGrangerResult,
   StatsKpssResult,
   StatsOlsResult,
+  StatsPanelResult,
   TfpGrowthResult,
 } from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
@@ -306,5 +307,32 @@ export function capitalTable(r: DigitalCapitalResult, lang: Lang): string {
   );
   if (r.averageDeepening !== null)
     out += `\n${t("label.average_deepening", lang)}: ${pct(r.averageDeepening, lang)}%\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** stats panel: coefficients with cluster-robust errors, within R², entities and clusters. */
+export function panelTable(r: StatsPanelResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.response", lang)}: ${r.y}  ${r.effects === "entity" ? "FE (within)" : "pooled"}  ${t("label.covariance", lang)}: ${r.se}\n\n`;
+  out += renderTextTable(
+    [
+      t("col.term", lang),
+      t("col.estimate", lang),
+      t("col.std_error", lang),
+      t("col.t", lang),
+      t("col.p_value", lang),
+      "",
+    ],
+    r.coefficients.map((c) => [
+      c.name,
+      num(c.estimate, lang),
+      num(c.stdError, lang),
+      num(c.t, lang, 4),
+      pValue(c.pValue, lang),
+      stars(c.pValue),
+    ]),
+    ["left", "right", "right", "right", "right", "left"],
+  );
+  out += `\n${t("label.n_obs", lang)}: ${r.n}  G = ${r.entities}${r.clusters !== null ? `  C = ${r.clusters}` : ""}  ${t("label.r_squared", lang)}: ${num(r.rSquared, lang, 4)}  df = ${r.dfInference}\n`;
+  out += `${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }
