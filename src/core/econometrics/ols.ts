@@ -354,28 +354,34 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
   if (se === "classical") {
     for (let j = 0; j < k; j++) meat[j * k + j] = sigma2;
   } else if (se === "nw") {
-    // Γ_l = Σ_{t≥l} u_t u_{t−l}ᵀ accumulated in one pass over t, u_t kept in a ring of L + 1 rows
+    // Γ_l = Σ_{t≥l} u_t u_{t−l}ᵀ accumulated block by block in one pass over t (each Γ_l[a, b] summed
+    // in t order); ub holds u_{t,a} column by column for the block, preceded by the L rows before it
+    const span = lags + QB;
     const gamma = new Float64Array((lags + 1) * k * k);
-    const ring = new Float64Array((lags + 1) * k);
+    const ub = new Float64Array(k * span);
     for (let i0 = 0; i0 < n; i0 += QB) {
       const nb = Math.min(QB, n - i0);
       orthonormalRows(i0, nb);
-      for (let r = 0; r < nb; r++) {
-        const t = i0 + r;
-        const e = residuals[t] as number;
-        const ut = (t % (lags + 1)) * k;
-        for (let a = 0; a < k; a++) ring[ut + a] = e * (qb[a * QB + r] as number);
-        const lmax = Math.min(lags, t);
-        for (let l = 0; l <= lmax; l++) {
-          const us = ((t - l) % (lags + 1)) * k;
-          const g = l * k * k;
-          for (let a = 0; a < k; a++) {
-            const ua = ring[ut + a] as number;
-            const ga = g + a * k;
-            for (let b = 0; b < k; b++) gamma[ga + b] = (gamma[ga + b] as number) + ua * (ring[us + b] as number);
+      for (let a = 0; a < k; a++) {
+        const ua = a * span + lags;
+        const qa = a * QB;
+        for (let r = 0; r < nb; r++) ub[ua + r] = (residuals[i0 + r] as number) * (qb[qa + r] as number);
+      }
+      for (let l = 0; l <= lags; l++) {
+        const r0 = Math.max(0, l - i0);
+        const g = l * k * k;
+        for (let a = 0; a < k; a++) {
+          const ua = a * span + lags;
+          for (let b = 0; b < k; b++) {
+            const ul = b * span + lags - l;
+            let s = gamma[g + a * k + b] as number;
+            for (let r = r0; r < nb; r++) s += (ub[ua + r] as number) * (ub[ul + r] as number);
+            gamma[g + a * k + b] = s;
           }
         }
       }
+      // the last L rows of u become the rows before the next block
+      if (lags > 0) for (let a = 0; a < k; a++) ub.copyWithin(a * span, a * span + nb, a * span + nb + lags);
     }
     for (let l = 0; l <= lags; l++) {
       const w = l === 0 ? 1 : 1 - l / (lags + 1);
