@@ -398,6 +398,7 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
   } else {
     const wb = new Float64Array(QB); // ω_i
     const hb = new Float64Array(QB); // h_i
+    const wq = new Float64Array(QB); // ω_i·q_ia
     for (let i0 = 0; i0 < n; i0 += QB) {
       const nb = Math.min(QB, n - i0);
       orthonormalRows(i0, nb);
@@ -430,10 +431,11 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
       // M += Σ_r ω_r q_r q_rᵀ (lower triangle; rows in order, as one row at a time)
       for (let a = 0; a < k; a++) {
         const ab = a * QB;
+        for (let r = 0; r < nb; r++) wq[r] = (wb[r] as number) * (qb[ab + r] as number);
         for (let b = 0; b <= a; b++) {
           const bb = b * QB;
           let s = meat[a * k + b] as number;
-          for (let r = 0; r < nb; r++) s += (wb[r] as number) * (qb[ab + r] as number) * (qb[bb + r] as number);
+          for (let r = 0; r < nb; r++) s += (wq[r] as number) * (qb[bb + r] as number);
           meat[a * k + b] = s;
         }
       }
