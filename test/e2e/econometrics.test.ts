@@ -101,7 +101,7 @@ describe.runIf(hasChromium)("econometrics page (Chromium)", () => {
       await waitForPage(page);
       expect(await page.locator(".nav-item.active").getAttribute("href")).toBe("#/econometrics");
       expect(await page.locator(".nav-item.active").textContent()).toBe(
-        lang === "en" ? "Econometrics & forecasts" : "计量与预测",
+        lang === "en" ? "Econometrics" : "计量与预测",
       );
       for (const id of ["chart-productivity", "chart-fan"]) {
         const box = await page.locator(`#${id} canvas`).first().boundingBox();

@@ -509,12 +509,12 @@ const en: Messages = {
   appSubtitle: "Measuring the digital economy and real–digital integration",
   switchLanguage: "中文",
   nav: {
-    io: "Input–output linkages",
+    io: "IO linkages",
     scale: "Digital-economy scale",
     index: "Integration index",
     region: "Regions",
     tiers: "Sector tiers",
-    econometrics: "Econometrics & forecasts",
+    econometrics: "Econometrics",
     comingLater: "coming later",
   },
   auth: {
