@@ -100,9 +100,7 @@ describe.runIf(hasChromium)("econometrics page (Chromium)", () => {
       await page.goto(`${url}/?lang=${lang}#/econometrics`);
       await waitForPage(page);
       expect(await page.locator(".nav-item.active").getAttribute("href")).toBe("#/econometrics");
-      expect(await page.locator(".nav-item.active").textContent()).toBe(
-        lang === "en" ? "Econometrics" : "计量与预测",
-      );
+      expect(await page.locator(".nav-item.active").textContent()).toBe(lang === "en" ? "Econometrics" : "计量与预测");
       for (const id of ["chart-productivity", "chart-fan"]) {
         const box = await page.locator(`#${id} canvas`).first().boundingBox();
         expect(box?.width ?? 0, id).toBeGreaterThan(300);
