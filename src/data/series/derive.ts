@@ -1,5 +1,5 @@
 /**
- * Derived shipped series files (派生的内置序列文件): two staged files do not fit the series readers'
+ * Derived shipped series files (派生的内置序列文件): three staged files do not fit the series readers'
  * layouts, so a committed, re-runnable transform writes a long CSV (`period, indicator, value, unit`
  * [+ entity]) beside the byte copy it reads. The transforms only reshape, rename and convert units
  * exactly; no value is computed. Each `data/shipped/<dir>/derive.ts` runs one of them; the sha256 of the
@@ -202,4 +202,161 @@ export const PROVINCIAL_GROSS_OUTPUT_DERIVATION: Derivation = {
   output: "ipio-abumazan-provincial-totals/provincial_gross_output_long.csv",
   script: "data/shipped/ipio-abumazan-provincial-totals/derive.ts",
   derive: (text) => provincialGrossOutputLong(text, (name) => resolveRegion(name)?.code),
+};
+
+/**
+ * The numeric variables of Penn World Table 10.01 (PWT's names, definitions from its documentation,
+ * "PWT 10.01 legend") → [unit written for the reader, PWT unit, English name, Chinese name]. Variables
+ * without a fitting `Unit` (millions of persons, hours, yuan per USD, scores, correlations) are declared
+ * `dimensionless` and keep PWT's scale; their PWT unit is recorded in the provenance.
+ */
+export const PWT_VARIABLES: Readonly<Record<string, readonly [string, string, string, string]>> = {
+  rgdpe: ["usd_million", "mn 2017 USD", "Expenditure-side real GDP at chained PPPs", "支出法实际GDP（链式PPP）"],
+  rgdpo: ["usd_million", "mn 2017 USD", "Output-side real GDP at chained PPPs", "生产法实际GDP（链式PPP）"],
+  pop: ["dimensionless", "millions of persons", "Population", "人口"],
+  emp: ["dimensionless", "millions of persons", "Number of persons engaged", "就业人数"],
+  avh: ["dimensionless", "hours per person engaged per year", "Average annual hours worked", "年均工作小时数"],
+  hc: ["index", "index (years of schooling and returns to education)", "Human capital index", "人力资本指数"],
+  ccon: [
+    "usd_million",
+    "mn 2017 USD",
+    "Real consumption of households and government at current PPPs",
+    "实际消费（现价PPP）",
+  ],
+  cda: ["usd_million", "mn 2017 USD", "Real domestic absorption at current PPPs", "实际国内吸收（现价PPP）"],
+  cgdpe: ["usd_million", "mn 2017 USD", "Expenditure-side real GDP at current PPPs", "支出法实际GDP（现价PPP）"],
+  cgdpo: ["usd_million", "mn 2017 USD", "Output-side real GDP at current PPPs", "生产法实际GDP（现价PPP）"],
+  cn: ["usd_million", "mn 2017 USD", "Capital stock at current PPPs", "资本存量（现价PPP）"],
+  ck: ["index", "USA = 1", "Capital services levels at current PPPs", "资本服务水平（现价PPP，美国=1）"],
+  ctfp: ["index", "USA = 1", "TFP level at current PPPs", "全要素生产率水平（现价PPP，美国=1）"],
+  cwtfp: ["index", "USA = 1", "Welfare-relevant TFP levels at current PPPs", "福利相关全要素生产率水平（美国=1）"],
+  rgdpna: ["usd_million", "mn 2017 USD", "Real GDP at constant 2017 national prices", "实际GDP（2017年不变本国价格）"],
+  rconna: [
+    "usd_million",
+    "mn 2017 USD",
+    "Real consumption at constant 2017 national prices",
+    "实际消费（2017年不变本国价格）",
+  ],
+  rdana: [
+    "usd_million",
+    "mn 2017 USD",
+    "Real domestic absorption at constant 2017 national prices",
+    "实际国内吸收（2017年不变本国价格）",
+  ],
+  rnna: [
+    "usd_million",
+    "mn 2017 USD",
+    "Capital stock at constant 2017 national prices",
+    "资本存量（2017年不变本国价格）",
+  ],
+  rkna: [
+    "index",
+    "2017 = 1",
+    "Capital services at constant 2017 national prices",
+    "资本服务（2017年不变本国价格，2017=1）",
+  ],
+  rtfpna: ["index", "2017 = 1", "TFP at constant national prices", "全要素生产率（不变本国价格，2017=1）"],
+  rwtfpna: ["index", "2017 = 1", "Welfare-relevant TFP at constant national prices", "福利相关全要素生产率（2017=1）"],
+  labsh: ["ratio", "share", "Share of labour compensation in GDP at current national prices", "劳动报酬占GDP份额"],
+  irr: ["ratio", "rate", "Real internal rate of return", "实际内部收益率"],
+  delta: ["ratio", "rate", "Average depreciation rate of the capital stock", "资本存量平均折旧率"],
+  xr: [
+    "dimensionless",
+    "national currency per USD",
+    "Exchange rate, national currency/USD (market + estimated)",
+    "汇率（人民币/美元）",
+  ],
+  pl_con: ["index", "USA GDPo 2017 = 1", "Price level of CCON (PPP/XR)", "消费价格水平（PPP/汇率）"],
+  pl_da: ["index", "USA GDPo 2017 = 1", "Price level of CDA (PPP/XR)", "国内吸收价格水平（PPP/汇率）"],
+  pl_gdpo: ["index", "USA GDPo 2017 = 1", "Price level of CGDPo (PPP/XR)", "生产法GDP价格水平（PPP/汇率）"],
+  cor_exp: [
+    "dimensionless",
+    "correlation coefficient",
+    "Correlation between expenditure shares of the country and the US (benchmark observations only)",
+    "与美国支出份额的相关系数（仅基准年）",
+  ],
+  statcap: [
+    "dimensionless",
+    "score 0–100",
+    "Statistical capacity indicator (World Bank, developing countries only)",
+    "统计能力指标（世界银行）",
+  ],
+  csh_c: ["ratio", "share", "Share of household consumption at current PPPs", "居民消费份额（现价PPP）"],
+  csh_i: ["ratio", "share", "Share of gross capital formation at current PPPs", "资本形成份额（现价PPP）"],
+  csh_g: ["ratio", "share", "Share of government consumption at current PPPs", "政府消费份额（现价PPP）"],
+  csh_x: ["ratio", "share", "Share of merchandise exports at current PPPs", "商品出口份额（现价PPP）"],
+  csh_m: ["ratio", "share", "Share of merchandise imports at current PPPs", "商品进口份额（现价PPP）"],
+  csh_r: [
+    "ratio",
+    "share",
+    "Share of residual trade and GDP statistical discrepancy at current PPPs",
+    "残差贸易与GDP统计误差份额（现价PPP）",
+  ],
+  pl_c: ["index", "USA GDPo 2017 = 1", "Price level of household consumption", "居民消费价格水平"],
+  pl_i: ["index", "USA GDPo 2017 = 1", "Price level of capital formation", "资本形成价格水平"],
+  pl_g: ["index", "USA GDPo 2017 = 1", "Price level of government consumption", "政府消费价格水平"],
+  pl_x: ["index", "USA GDPo 2017 = 1", "Price level of exports", "出口价格水平"],
+  pl_m: ["index", "USA GDPo 2017 = 1", "Price level of imports", "进口价格水平"],
+  pl_n: ["index", "USA 2017 = 1", "Price level of the capital stock", "资本存量价格水平"],
+  pl_k: ["index", "USA = 1", "Price level of the capital services", "资本服务价格水平（美国=1）"],
+};
+
+/** The PWT columns left out: identifiers and text, and the i_* flags (how a value was obtained, as text). */
+export const PWT_DROPPED_COLUMNS: readonly string[] = [
+  "country",
+  "isocode",
+  "currency",
+  "i_cig",
+  "i_xm",
+  "i_xr",
+  "i_outlier",
+  "i_irr",
+];
+
+/**
+ * `pwt1001-china/pwt1001_china.csv` (PWT 10.01, rows of isocode CHN) → long time series: one row per
+ * non-empty numeric cell, `period` = year, `indicator` = PWT's variable name, value as written, unit from
+ * {@link PWT_VARIABLES}. Text and flag columns ({@link PWT_DROPPED_COLUMNS}) are dropped; an empty cell is
+ * no observation. Rows come year by year, variables in the file's column order.
+ *
+ * @param text the staged CSV (UTF-8)
+ * @returns the long CSV text `period,indicator,value,unit`
+ * @throws Error on a column that is neither a known variable nor dropped, a known variable missing, a row
+ *   of another country, a non-numeric value or a duplicate year
+ */
+export function pwtChinaLong(text: string): string {
+  const file = "pwt1001_china.csv";
+  const rows = csvObjects(text, file);
+  const header = Object.keys(rows[0] ?? {});
+  for (const h of header)
+    if (h !== "year" && PWT_VARIABLES[h] === undefined && !PWT_DROPPED_COLUMNS.includes(h))
+      throw new Error(`${file}: unknown column ${h}`);
+  const variables = header.filter((h) => PWT_VARIABLES[h] !== undefined);
+  for (const v of Object.keys(PWT_VARIABLES))
+    if (!variables.includes(v)) throw new Error(`${file}: column ${v} missing`);
+  const lines = [csvLine(["period", "indicator", "value", "unit"])];
+  const years = new Set<string>();
+  for (const row of rows) {
+    const iso = field(row, "isocode", file);
+    if (iso !== "CHN") throw new Error(`${file}: row of isocode ${iso}`);
+    const year = field(row, "year", file);
+    if (!/^\d{4}$/.test(year)) throw new Error(`${file}: year ${year}`);
+    if (years.has(year)) throw new Error(`${file}: duplicate year ${year}`);
+    years.add(year);
+    for (const v of variables) {
+      const value = field(row, v, file);
+      if (value === "") continue;
+      if (!/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(value)) throw new Error(`${file}: ${v} ${year} = ${value}`);
+      lines.push(csvLine([year, v, value, (PWT_VARIABLES[v] as readonly string[])[0] as string]));
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** `pwt-1001-chn`: pwt1001_china.csv → pwt1001_china_long.csv. */
+export const PWT_CHINA_DERIVATION: Derivation = {
+  source: "pwt1001-china/pwt1001_china.csv",
+  output: "pwt1001-china/pwt1001_china_long.csv",
+  script: "data/shipped/pwt1001-china/derive.ts",
+  derive: pwtChinaLong,
 };

@@ -5,6 +5,10 @@ import { openStore, type Store } from "../store/duckdb.js";
 import {
   HEADLINE_VINTAGES_DERIVATION,
   PROVINCIAL_GROSS_OUTPUT_DERIVATION,
+  PWT_CHINA_DERIVATION,
+  PWT_DROPPED_COLUMNS,
+  PWT_VARIABLES,
+  pwtChinaLong,
   runDerivation,
   timesTenThousand,
 } from "./derive.js";
@@ -56,7 +60,8 @@ describe("shipped NBS GDP series", () => {
 });
 
 // Headline figures with vintages (data/shipped/nbs-communique-2023-2024, MANIFEST §13) and provincial gross
-// output (data/shipped/ipio-abumazan-provincial-totals, MANIFEST §6): long CSVs derived by committed scripts.
+// output (data/shipped/ipio-abumazan-provincial-totals, MANIFEST §6), and PWT 10.01 China
+// (data/shipped/pwt1001-china, MANIFEST §4, tested below): long CSVs derived by committed scripts.
 describe("shipped derived series: NBS/MIIT headline vintages and provincial gross output", () => {
   let store: Store;
   const IDS = ["cn-nbs-headline-vintages", "cn-ipio-provincial-gross-output"];
@@ -68,7 +73,7 @@ describe("shipped derived series: NBS/MIIT headline vintages and provincial gros
   });
 
   it("keeps each derived file current with its byte copy and records both sha256 in the provenance", () => {
-    for (const d of [HEADLINE_VINTAGES_DERIVATION, PROVINCIAL_GROSS_OUTPUT_DERIVATION]) {
+    for (const d of [HEADLINE_VINTAGES_DERIVATION, PROVINCIAL_GROSS_OUTPUT_DERIVATION, PWT_CHINA_DERIVATION]) {
       const r = runDerivation(d, { check: true });
       expect(r.current, `${d.output} is stale: run npx tsx ${d.script}`).toBe(true);
       const s = SHIPPED_SERIES.find((x) => x.file === d.output);
@@ -159,6 +164,70 @@ describe("shipped derived series: NBS/MIIT headline vintages and provincial gros
     expect(leader("io2012-32")).toBe("110000");
     expect(leader("io2017-31")).toBe("110000");
     expect(leader("io2017-20")).toBe("440000");
+  });
+});
+
+// Penn World Table 10.01, China (data/shipped/pwt1001-china, MANIFEST §4): the numeric PWT variables under
+// their PWT names, text and flag columns dropped.
+describe("shipped derived series: Penn World Table 10.01, China", () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore(":memory:");
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it("drops text and flag columns, skips empty cells and refuses unknown columns or other countries", () => {
+    const head = ["country", "isocode", "year", "currency", ...Object.keys(PWT_VARIABLES), "i_cig"];
+    const row = (iso: string, year: string, rgdpna: string, flag: string) =>
+      head
+        .map((h) => (h === "isocode" ? iso : h === "year" ? year : h === "rgdpna" ? rgdpna : h === "i_cig" ? flag : ""))
+        .join(",");
+    const text = `${head.join(",")}\n${row("CHN", "2000", "123.5", "benchmark")}\n${row("CHN", "2001", "", "x")}\n`;
+    expect(pwtChinaLong(text)).toBe("period,indicator,value,unit\n2000,rgdpna,123.5,usd_million\n");
+    expect(() => pwtChinaLong(`${head.join(",")}\n${row("USA", "2000", "1", "")}\n`)).toThrow(/isocode USA/);
+    expect(() => pwtChinaLong(`${head.join(",")},extra\n${row("CHN", "2000", "1", "")},\n`)).toThrow(/unknown column/);
+    expect(() => pwtChinaLong(`${head.join(",")}\n${row("CHN", "2000", "n/a", "")}\n`)).toThrow(/rgdpna 2000/);
+    expect(PWT_DROPPED_COLUMNS.some((c) => c in PWT_VARIABLES)).toBe(false);
+  });
+
+  it("imports 43 variables, 2,767 observations 1952–2019 under PWT's names and units", async () => {
+    const r = await importShippedDatasets(store, { ids: ["pwt-1001-chn"] });
+    expect(r.failed).toEqual([]);
+    expect(r.imported).toEqual(["pwt-1001-chn"]);
+    const s = await store.loadSeries("pwt-1001-chn");
+    expect(s.frequency).toBe("annual");
+    expect(s.observations).toHaveLength(2767);
+    expect(s.meta.years[0]).toBe(1952);
+    expect(s.meta.years.at(-1)).toBe(2019);
+    expect(s.indicators.map((i) => i.code).sort()).toEqual(Object.keys(PWT_VARIABLES).sort());
+    expect(s.indicators.some((i) => PWT_DROPPED_COLUMNS.includes(i.code))).toBe(false);
+    const unit = (code: string) => s.indicators.find((i) => i.code === code)?.unit;
+    expect(unit("rgdpna")).toBe("usd_million");
+    expect(unit("rnna")).toBe("usd_million");
+    expect(unit("rtfpna")).toBe("index");
+    expect(unit("labsh")).toBe("ratio");
+    expect(unit("csh_i")).toBe("ratio");
+    expect(unit("emp")).toBe("dimensionless");
+    const v = (ind: string, p: string) => s.observations.find((o) => o.indicator === ind && o.period === p)?.value;
+    expect(v("rgdpna", "2019")).toBe(20572606);
+    expect(v("rnna", "2019")).toBe(99608664);
+    expect(v("emp", "2019")).toBe(798.807739257812);
+    expect(v("labsh", "2019")).toBe(0.586252927780151);
+    expect(v("delta", "1952")).toBe(0.0417728610336781);
+    // 2017 is the base year of the constant-national-price indices
+    expect(v("rtfpna", "2017")).toBe(1);
+    expect(v("rkna", "2017")).toBe(1);
+    // empty cells are no observation: rtfpna starts in 1956, avh in 1970; nothing for 1950–1951
+    expect(s.observations.filter((o) => o.indicator === "rtfpna")).toHaveLength(64);
+    expect(v("avh", "1969")).toBeUndefined();
+    expect(s.observations.some((o) => o.period === "1950" || o.period === "1951")).toBe(false);
+    const meta = await store.getMeta("pwt-1001-chn");
+    expect(meta?.provenance.publisher).toContain("GGDC");
+    expect(meta?.provenance.licence).toContain("CC BY 4.0");
+    expect(meta?.provenance.upstream?.commit).toBe("957b298fd706a567af96ccb1663ad68d5e5d07ba");
+    expect(meta?.provenance.files[0]?.sha256).toBe(runDerivation(PWT_CHINA_DERIVATION, { check: true }).outputSha256);
   });
 });
 

@@ -2,13 +2,14 @@
  * Shipped time series and panels (内置时间序列与面板): NBS GDP series staged in
  * shared/data/raw/nbs-macro-fisheryounggod (MANIFEST §5), byte copies under `data/shipped/`
  * (PROVENANCE.md §4); NBS/MIIT headline figures with their vintages (MANIFEST §13, PROVENANCE.md §6) and
- * provincial gross output by IO sector (MANIFEST §6, PROVENANCE.md §7), each read from a long CSV derived
- * by a committed script from its byte copy (src/data/series/derive.ts). `buildStore` imports them beside
- * the IO tables.
+ * provincial gross output by IO sector (MANIFEST §6, PROVENANCE.md §7) and Penn World Table 10.01 for China
+ * (MANIFEST §4, PROVENANCE.md §8), each read from a long CSV derived by a committed script from its byte copy
+ * (src/data/series/derive.ts). `buildStore` imports them beside the IO tables.
  */
 import { caveat } from "../caveats.js";
 import type { PriceBasis, Unit } from "../dataset.js";
 import type { Provenance } from "../provenance.js";
+import { PWT_DROPPED_COLUMNS, PWT_VARIABLES } from "./derive.js";
 import type { Frequency } from "./periods.js";
 import type { SeriesKind, SeriesLayout } from "./read.js";
 
@@ -239,6 +240,79 @@ export const SHIPPED_SERIES: readonly ShippedSeries[] = [
               "北京 has the largest output in 32 in 2012 and in 31 in 2017 (信息传输、软件和信息技术服务 of the two lists)",
             unit: "亿元 (Σ 2017 = 2 377 192 vs national IO gross output 2017 = 2 257 734 亿元 from china_2017_42.csv)",
             values: "unchanged (strings as staged)",
+          },
+        },
+      ],
+      caveats: [],
+    },
+  },
+  {
+    id: "pwt-1001-chn",
+    kind: "time_series",
+    file: "pwt1001-china/pwt1001_china_long.csv",
+    layout: "long",
+    frequency: "annual",
+    titleZh: "佩恩世界表 10.01：中国（1952—2019）",
+    titleEn: "Penn World Table 10.01: China (1952–2019)",
+    region: "CN",
+    // the series used for growth accounting (rgdpna, rnna, rkna, rtfpna, rconna, rdana) are at constant
+    // 2017 national prices; the others are mixed — see the derive_long_csv step's `priceBasis`
+    priceBasis: { kind: "constant", baseYear: 2017 },
+    derivedFrom: {
+      script: "data/shipped/pwt1001-china/derive.ts",
+      files: ["pwt1001-china/pwt1001_china.csv"],
+    },
+    provenance: {
+      publisher: "Groningen Growth and Development Centre (GGDC), University of Groningen — Penn World Table",
+      originalSource:
+        "Penn World Table version 10.01 (www.ggdc.net/pwt), rows of isocode CHN, all variables; as distributed " +
+        "in the R package pwt10 10.01-0 (data/pwt10.01.rda)",
+      upstream: {
+        repository: "cran/pwt10",
+        file: "data/pwt10.01.rda",
+        commit: "957b298fd706a567af96ccb1663ad68d5e5d07ba",
+      },
+      licence:
+        "CC BY 4.0 (PWT data © GGDC) — cite Feenstra, Robert C., Robert Inklaar and Marcel P. Timmer (2015), " +
+        '"The Next Generation of the Penn World Table", American Economic Review 105(10), 3150–3182, ' +
+        "www.ggdc.net/pwt (R package pwt10: GPL-2 | GPL-3)",
+      transformations: [
+        {
+          step: "format_conversion_rda_to_csv",
+          by: "upstream-staging",
+          params: {
+            tool: "R",
+            rows: 'isocode == "CHN" (70 rows, 1950–2019)',
+            columns: "all 52 columns, in the package's order",
+          },
+        },
+        {
+          step: "derive_long_csv",
+          by: "data/shipped/pwt1001-china/derive.ts",
+          params: {
+            source: "pwt1001_china.csv",
+            sourceSha256: "301771b2bd4a79e3c23a878fdd0819cd6fc0497c52cca17cc9a7fbadb19cc7d2",
+            output: "pwt1001_china_long.csv",
+            outputSha256: "a296c85ff6c12be179466d41c6a660048493bdf5e4856b4a1f7f809050b62b62",
+            indicator:
+              "PWT's variable name (rgdpna, rnna, rkna, emp, hc, avh, labsh, delta, rtfpna, ctfp, pop, csh_i, …)",
+            dropped: {
+              columns: [...PWT_DROPPED_COLUMNS],
+              reason: "identifiers and text; the i_* flags say as text how a value was obtained",
+            },
+            emptyCells:
+              "no observation (1950–1951 are empty; most variables start in 1952, ck/ctfp/cwtfp/rkna/rtfpna/rwtfpna/pl_k in 1956, avh in 1970)",
+            values: "unchanged (strings as staged)",
+            observations: 2767,
+            units: "per variable (usd_million, index, ratio); dimensionless keeps PWT's scale — see variables",
+            variables: Object.fromEntries(
+              Object.entries(PWT_VARIABLES).map(([code, [unit, pwtUnit, en, zh]]) => [code, { unit, pwtUnit, en, zh }]),
+            ),
+            priceBasis:
+              "mixed: r*na (rgdpna, rconna, rdana, rnna, rkna, rtfpna, rwtfpna) at constant 2017 national prices; " +
+              "rgdpe, rgdpo at chained PPPs in 2017 USD; c* (ccon, cda, cgdpe, cgdpo, cn, ck, ctfp, cwtfp) and csh_* " +
+              "at current PPPs; labsh at current national prices; pl_* price levels (PPP/XR, USA = 1); pop, emp, avh, " +
+              "hc, xr, irr, delta, statcap, cor_exp no price basis",
           },
         },
       ],
