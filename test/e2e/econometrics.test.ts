@@ -2,8 +2,9 @@
  * Browser test of the econometrics page (`#/econometrics`): builds the dashboard into a temp folder, serves
  * it with the real API (`startServer` over a copy of the shipped-data store, as test/e2e/dashboard.test.ts)
  * and drives Debian's Chromium headless. Checks the labour-productivity chart and table (2023 = 161,615
- * 元/人 published), the ARIMAX fan with its 80/95 % bands and the scenario's simulated bands, the form
- * (order, horizon, growth) and a CSV upload (POST as an analyst), and CAICT's published path.
+ * 元/人 published), the TFP growth-accounting card on PWT 10.01 (chart, table, parameters, provenance),
+ * the ARIMAX fan with its 80/95 % bands and the scenario's simulated bands, the form (order, horizon,
+ * growth) and a CSV upload (POST as an analyst), and CAICT's published path.
  */
 import { rm } from "node:fs/promises";
 import { hash } from "@node-rs/argon2";
@@ -53,7 +54,7 @@ async function charts(page: Page): Promise<Record<string, ChartSummary>> {
   );
 }
 
-/** Waits until the productivity chart, the fan and the published-path panel have been drawn (or cleared). */
+/** Waits until the productivity and TFP charts, the fan and the published-path panel have been drawn (or cleared). */
 async function waitForPage(page: Page, fanRenders = 1): Promise<void> {
   await page.waitForFunction(
     (n) => {
@@ -61,6 +62,7 @@ async function waitForPage(page: Page, fanRenders = 1): Promise<void> {
         .__shushiCharts;
       return (
         (c?.productivity?.dataCount ?? 0) > 0 &&
+        (c?.tfp?.dataCount ?? 0) > 0 &&
         (c?.fan?.dataCount ?? 0) > 0 &&
         (c?.fan?.renderCount ?? 0) >= n &&
         (c?.["published-path"]?.renderCount ?? 0) >= 1
@@ -101,7 +103,7 @@ describe.runIf(hasChromium)("econometrics page (Chromium)", () => {
       await waitForPage(page);
       expect(await page.locator(".nav-item.active").getAttribute("href")).toBe("#/econometrics");
       expect(await page.locator(".nav-item.active").textContent()).toBe(lang === "en" ? "Econometrics" : "计量与预测");
-      for (const id of ["chart-productivity", "chart-fan"]) {
+      for (const id of ["chart-productivity", "chart-tfp", "chart-fan"]) {
         const box = await page.locator(`#${id} canvas`).first().boundingBox();
         expect(box?.width ?? 0, id).toBeGreaterThan(300);
         expect(box?.height ?? 0, id).toBeGreaterThan(200);
@@ -119,6 +121,24 @@ describe.runIf(hasChromium)("econometrics page (Chromium)", () => {
       expect(cells).toContain(lang === "en" ? "2020 prices" : "2020 年价格");
       expect(await page.getByTestId("econ-diagnostics").first().textContent()).toContain("official_value_differs");
       expect(await page.getByTestId("productivity-provenance").textContent()).toContain("labour_productivity");
+      // TFP growth accounting on PWT 10.01: our Törnqvist bars and PWT's rtfpna growth, 2001–2019
+      expect(c.tfp?.seriesCount).toBe(2);
+      expect(c.tfp?.title).toContain("Törnqvist");
+      expect(c.tfp?.subtitle).toContain("1.53%");
+      expect(c.tfp?.subtitle).toContain(lang === "en" ? "human capital" : "人力资本");
+      expect(await page.getByTestId("tfp").locator("h2").textContent()).toBe(
+        lang === "en" ? "TFP growth accounting (PWT 10.01)" : "全要素生产率增长核算（PWT 10.01）",
+      );
+      const tfp2001 = await page.locator("[data-testid=tfp-table] tr[data-year='2001'] td").allTextContents();
+      expect(tfp2001).toHaveLength(7);
+      expect(tfp2001).toContain("1.95%"); // g_A
+      expect(tfp2001).toContain("1.04%"); // PWT rtfpna growth
+      expect(await page.locator("[data-testid=tfp-table] tbody tr").count()).toBe(19);
+      expect(await page.getByTestId("tfp-parameters").textContent()).toContain("window=2000–2019");
+      const tfpProv = await page.getByTestId("tfp-provenance").textContent();
+      expect(tfpProv).toContain("tfp_growth_accounting");
+      expect(tfpProv).toContain("pwt-1001-chn");
+      expect(tfpProv).toContain("1952–2019");
       // fan: history, mean, 80/95 % bands (lower + width each) and the scenario's two bands and median
       expect(c.fan?.seriesCount).toBe(11);
       expect(c.fan?.subtitle).toContain("ARIMA(1,1,0)");

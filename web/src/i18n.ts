@@ -214,6 +214,10 @@ export interface Messages {
     readonly intro: string;
     readonly productivityTitle: string;
     readonly productivityHint: string;
+    readonly tfpTitle: string;
+    readonly tfpHint: string;
+    readonly tfpPwtNote: string;
+    readonly tfpParameters: string;
     readonly forecastTitle: string;
     readonly forecastHint: string;
     readonly order: string;
@@ -468,7 +472,13 @@ const zhCN: Messages = {
     productivityTitle: "全员劳动生产率：计算值与公布值",
     productivityHint:
       "计算值 = 不变价 GDP ÷ 年初年末平均就业人员；公布值取自统计公报，两者并列而不合并。差异 = 计算值 ÷ 公布值 − 1。",
+    tfpTitle: "全要素生产率增长核算（PWT 10.01）",
+    tfpHint:
+      "索洛余值：g_A = g_Y − s_K·g_K − (1 − s_K)·g_L，增速取对数差分，资本份额 s_K 取 1 − 劳动份额（labsh）的相邻两年平均（Törnqvist）；产出 rgdpna、资本存量 rnna、就业人数 emp，均取自佩恩世界表 10.01（中国）。TFP 贡献率 = g_A ÷ g_Y。PWT 自己的 TFP 指数（rtfpna）以人力资本调整劳动投入、以资本服务而非资本存量度量资本，因此两者并列而不合并，数值不同属正常。",
+    tfpPwtNote: "PWT 的 rtfpna 以人力资本调整劳动、采用资本服务，故与本系统的核算不同",
+    tfpParameters: "核算参数",
     forecastTitle: "ARIMAX 预测扇形图",
+
     forecastHint:
       "默认：第三产业增加值对国内生产总值的带 ARIMA(1,1,0) 误差回归（国家统计局年度数据），预测 7 年；GDP 按年均增速及其标准差模拟（情景扇形）。上传 CSV 时首行为列名，需含上面的被解释变量列和外生变量列（需要分析员登录）。",
     order: "阶数 p,d,q",
@@ -739,7 +749,14 @@ const en: Messages = {
     productivityTitle: "Labour productivity: computed vs published",
     productivityHint:
       "Computed = constant-price GDP ÷ average employment (start and end of year); published values are the NBS communiqués', shown beside, never merged. Difference = computed ÷ published − 1.",
+    tfpTitle: "TFP growth accounting (PWT 10.01)",
+    tfpHint:
+      "Solow residual: g_A = g_Y − s_K·g_K − (1 − s_K)·g_L in log differences, the capital share s_K being 1 − the labour share (labsh) averaged over adjacent years (Törnqvist); output rgdpna, capital stock rnna, employment emp, all from Penn World Table 10.01 (China). TFP contribution = g_A ÷ g_Y. PWT's own TFP index (rtfpna) adjusts labour for human capital and uses capital services rather than the capital stock, so the two are shown side by side, never merged, and are expected to differ.",
+    tfpPwtNote:
+      "PWT's rtfpna adjusts labour for human capital and uses capital services, so it differs from our accounting",
+    tfpParameters: "Parameters",
     forecastTitle: "ARIMAX forecast fan",
+
     forecastHint:
       "Default: tertiary-industry value added regressed on GDP with ARIMA(1,1,0) errors (NBS annual data), 7 years ahead; GDP simulated at an annual growth rate with its standard deviation (scenario fan). An uploaded CSV has column names in the first row, including the response and regressor columns above (analyst sign-in required).",
     order: "order p,d,q",

@@ -5,7 +5,8 @@ import { econometricsSection } from "./econometrics.js";
 import { apiSectionSources, type SectionRenderContext } from "./section.js";
 
 // The section's data through the real API (createApp over a copy of the shipped-data store): the JSON
-// `GET /api/productivity/labour` and `GET /api/forecast/arimax` return for the default run.
+// `GET /api/productivity/labour`, `GET /api/forecast/arimax` and `GET /api/productivity/tfp` return for
+// the default runs.
 const shipped = await openShippedStore();
 const app = realApp(shipped.store);
 const loaded = {} as Record<ReportLocale, Awaited<ReturnType<typeof econometricsSection.load>>>;
@@ -22,10 +23,17 @@ function ctx(lang: ReportLocale): SectionRenderContext {
 
 describe("econometrics report section", () => {
   for (const lang of ["zh-CN", "en"] as const) {
-    it(`renders the productivity table, two figures with provenance and the verification line (${lang})`, () => {
+    it(`renders the productivity table, three figures with provenance and the verification line (${lang})`, () => {
       const html = econometricsSection.render(loaded[lang], ctx(lang));
       expect(html).toContain("161,615");
-      expect(html.match(/<svg/g)?.length).toBe(2);
+      expect(html.match(/<svg/g)?.length).toBe(3);
+      expect(html).toContain('id="fig-tfp"');
+      expect(html).toContain("tfp_growth_accounting");
+      expect(html).toContain("a296c85ff6c1"); // sha256 prefix of the PWT 10.01 China file
+      expect(html).toContain("rtfpna");
+      expect(html).toContain("window=2000–2019");
+      expect(html).toContain(lang === "en" ? "TFP growth accounting (PWT 10.01)" : "全要素生产率增长核算（PWT 10.01）");
+      expect(html).toContain(lang === "en" ? "human capital" : "人力资本");
       expect(html).toContain('id="fig-productivity"');
       expect(html).toContain('id="fig-forecast-fan"');
       expect(html).toContain("labour_productivity");
@@ -44,5 +52,15 @@ describe("econometrics report section", () => {
     expect(f.forecast).toHaveLength(7);
     expect(f.scenario?.fan).toHaveLength(7);
     expect(loaded["zh-CN"].productivity.years.find((y) => y.year === 2023)?.official).toBe(161615);
+  });
+
+  it("loads the TFP run on PWT 10.01, China 2001–2019", () => {
+    const t = loaded["zh-CN"].tfp;
+    expect(t.dataset).toBe("pwt-1001-chn");
+    expect(t.periods).toHaveLength(19);
+    expect(t.periods[0]?.year).toBe(2001);
+    expect(t.periods[0]?.tfp_growth).toBeCloseTo(0.019545, 5);
+    expect(t.summary.mean_tfp_growth).toBeCloseTo(0.015329, 5);
+    expect(t.provenance.parameters.capitalShare).toBe("1 − labsh");
   });
 });

@@ -4,7 +4,9 @@
  * (tertiary value added on GDP, ARIMA(1,1,0), 7 years, GDP growth scenario 5 % ± 1 %), each with its
  * provenance and the "verified against" line of the wire. It loads through the declarations
  * `productivity.labour` and `forecast.arimax` (src/methods/econometrics/forecast.ts), so it shows the
- * JSON `GET /api/productivity/labour` and `GET /api/forecast/arimax` return.
+ * JSON `GET /api/productivity/labour` and `GET /api/forecast/arimax` return. After productivity, the
+ * TFP growth accounting figure of the dashboard's run on Penn World Table 10.01 (`productivity.tfp`,
+ * `GET /api/productivity/tfp`), our Törnqvist TFP growth beside PWT's own index.
  */
 import { type ArimaxResult, fanChart, formatLevel } from "../../../web/charts/fan.js";
 import { chartLabels } from "../../../web/charts/labels.js";
@@ -17,7 +19,13 @@ import {
   productivityText,
 } from "../../../web/charts/productivity.js";
 import { labelSeparator } from "../../../web/charts/provenance.js";
-import { forecastArimaxMethod, productivityLabourMethod } from "../../methods/econometrics/forecast.js";
+import { DEFAULT_TFP_RUN, type TfpResult, tfpChart, tfpParametersLine } from "../../../web/charts/tfp.js";
+import { messages } from "../../../web/src/i18n.js";
+import {
+  forecastArimaxMethod,
+  productivityLabourMethod,
+  productivityTfpMethod,
+} from "../../methods/econometrics/forecast.js";
 import type { ReportLocale } from "../types.js";
 import { figureHtml } from "./figure.js";
 import { defineSection } from "./section.js";
@@ -36,6 +44,7 @@ export const REPORT_FORECAST = {
 export interface EconometricsSectionData {
   readonly productivity: ProductivityResult;
   readonly forecast: ArimaxResult;
+  readonly tfp: TfpResult;
 }
 
 const TEXT = {
@@ -120,15 +129,17 @@ export const econometricsSection = defineSection<EconometricsSectionData>({
   id: "econometrics.forecast",
   family: "econometrics",
   load: async (sources) => {
-    const [productivity, forecast] = await Promise.all([
+    const [productivity, forecast, tfp] = await Promise.all([
       sources.runMethod(productivityLabourMethod, {}),
       sources.runMethod(forecastArimaxMethod, { ...REPORT_FORECAST }),
+      sources.runMethod(productivityTfpMethod, { ...DEFAULT_TFP_RUN }),
     ]);
-    return { productivity, forecast };
+    return { productivity, forecast, tfp };
   },
-  render: ({ productivity: p, forecast: f }, ctx) => {
+  render: ({ productivity: p, forecast: f, tfp }, ctx) => {
     const lang = ctx.lang;
     const T = TEXT[lang];
+    const E = messages(lang).econometrics;
     const sep = labelSeparator(lang);
     const labels = chartLabels(lang);
     const coef = Object.entries(f.coefficients)
@@ -148,6 +159,17 @@ export const econometricsSection = defineSection<EconometricsSectionData>({
           caption: T.prodCaption,
           note: T.prodNote,
           provenance: p.provenance,
+        },
+        ctx,
+      ) +
+      figureHtml(
+        {
+          id: "fig-tfp",
+          option: tfpChart(tfp, labels, lang, { note: E.tfpPwtNote }),
+          height: 460,
+          caption: E.tfpTitle,
+          note: `${E.tfpHint} ${E.tfpParameters}${sep}${tfpParametersLine(tfp)}`,
+          provenance: tfp.provenance,
         },
         ctx,
       ) +

@@ -4,7 +4,8 @@
  * growth scenario for the regressor (`GET /api/forecast/arimax`, or `POST` an uploaded CSV as the data
  * frame), with a form for the order, the horizon and the scenario; and CAICT's published scenario path
  * of the real-economy cost ratio, read from the reproduction rows (`GET /api/reproduction`), drawn as
- * published and not reproducible.
+ * published and not reproducible. Under productivity, TFP growth accounting on Penn World Table 10.01
+ * (China, 2000–2019; `GET /api/productivity/tfp`): our Törnqvist TFP growth beside PWT's own index.
  */
 import type { Locale, ReproductionResult, ReproductionRow } from "../../charts/api-types.js";
 import { type ArimaxResult, fanChart, formatLevel, publishedPathChart } from "../../charts/fan.js";
@@ -17,6 +18,15 @@ import {
   productivityText,
 } from "../../charts/productivity.js";
 import { labelSeparator, provenanceEntries } from "../../charts/provenance.js";
+import {
+  comparedColumn,
+  DEFAULT_TFP_RUN,
+  formatPercent,
+  type TfpResult,
+  tfpChart,
+  tfpParametersLine,
+  tfpText,
+} from "../../charts/tfp.js";
 import { ApiError, type ApiIssue, writeHeaders } from "../api.js";
 import { clearChart, mountChart } from "../chart-host.js";
 import { h } from "../dom.js";
@@ -172,6 +182,43 @@ function productivityTable(r: ProductivityResult, lang: Locale): HTMLElement {
   );
 }
 
+function tfpTable(r: TfpResult, lang: Locale): HTMLElement {
+  const T = tfpText(lang);
+  const headText = [
+    T.year,
+    T.outputGrowth,
+    T.capitalGrowth,
+    T.labourGrowth,
+    T.capitalShare,
+    T.tfpGrowth,
+    T.contribution,
+    T.compared(comparedColumn(r)),
+  ];
+  const rows = r.periods
+    .filter((p) => p.year !== null)
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0))
+    .map((p) =>
+      h(
+        "tr",
+        { "data-year": p.year ?? "" },
+        h("th", { scope: "row" }, String(p.year)),
+        h("td", { class: "num" }, formatPercent(p.output_growth, lang)),
+        h("td", { class: "num" }, formatPercent(p.capital_growth, lang)),
+        h("td", { class: "num" }, formatPercent(p.labour_growth, lang)),
+        h("td", { class: "num" }, formatPercent(p.capital_share, lang, 1)),
+        h("td", { class: "num" }, formatPercent(p.tfp_growth, lang)),
+        h("td", { class: "num" }, formatPercent(p.contribution_tfp, lang, 1)),
+        h("td", { class: "num" }, formatPercent(p.compared_growth, lang)),
+      ),
+    );
+  return h(
+    "table",
+    { class: "sectors", "data-testid": "tfp-table" },
+    h("thead", {}, h("tr", {}, ...headText.map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, ...rows),
+  );
+}
+
 function forecastSummary(r: ArimaxResult, m: Messages, lang: Locale): Node[] {
   const E = m.econometrics;
   const sep = labelSeparator(lang);
@@ -216,6 +263,11 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
   const prodTable = h("div", { class: "table-scroll" });
   const prodStatus = h("p", { class: "status", role: "status", "aria-live": "polite" }, E.loading);
   const prodMore = h("div", {});
+
+  const tfpEl = h("div", { class: "chart chart-wide", id: "chart-tfp", "data-testid": "chart-tfp" });
+  const tfpTableEl = h("div", { class: "table-scroll" });
+  const tfpStatus = h("p", { class: "status", role: "status", "aria-live": "polite" }, E.loading);
+  const tfpMore = h("div", {});
 
   const fanEl = h("div", { class: "chart", id: "chart-fan", "data-testid": "chart-fan" });
   const fanStatus = h("div", {
@@ -281,6 +333,16 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
       prodChart,
       prodTable,
       prodMore,
+    ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "tfp-title", "data-testid": "tfp" },
+      h("h2", { id: "tfp-title" }, E.tfpTitle),
+      h("p", { class: "hint" }, E.tfpHint),
+      tfpStatus,
+      tfpEl,
+      tfpTableEl,
+      tfpMore,
     ),
     h(
       "section",
@@ -379,6 +441,32 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
     }
   })();
 
+  const tfp = (async () => {
+    try {
+      const q = Object.fromEntries(Object.entries(DEFAULT_TFP_RUN).map(([k, v]) => [k, String(v)]));
+      const r = await getJson<TfpResult>("/api/productivity/tfp", q, lang);
+      if (my !== generation) return;
+      tfpStatus.replaceChildren();
+      mountChart("tfp", tfpEl, tfpChart(r, labels, lang, { note: E.tfpPwtNote }));
+      tfpTableEl.replaceChildren(tfpTable(r, lang));
+      tfpMore.replaceChildren(
+        h(
+          "p",
+          { class: "summary", "data-testid": "tfp-parameters" },
+          `${E.tfpParameters}${labelSeparator(lang)}${tfpParametersLine(r)}`,
+        ),
+        diagnosticsList(r.diagnostics, m) ?? "",
+        h("h3", {}, E.provenance),
+        provenanceList(r.provenance, lang, "tfp-provenance"),
+      );
+    } catch (e) {
+      if (my !== generation) return;
+      tfpStatus.classList.add("error");
+      tfpStatus.replaceChildren(...errorNodes(E.failed, e, lang));
+      clearChart("tfp", tfpEl, E.failed);
+    }
+  })();
+
   const published = (async () => {
     try {
       const r = await getJson<ReproductionResult>("/api/reproduction", {}, lang);
@@ -404,5 +492,5 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
     }
   })();
 
-  await Promise.all([productivity, runForecast(undefined), published]);
+  await Promise.all([productivity, tfp, runForecast(undefined), published]);
 }
