@@ -173,7 +173,7 @@ export interface TfpGrowthResult {
     /** growth of the published TFP index (same growth definition), when `compare` is given */
     readonly comparedGrowth: number | null;
   }[];
-  /** mean TFP growth, its SD and CV over the periods (population SD) */
+  /** mean TFP growth, its SD and CV over the periods (population SD); contribution = mean g_A / mean g_Y */
   readonly summary: {
     readonly meanTfpGrowth: number;
     readonly meanTfpContribution: number | null;
@@ -224,15 +224,16 @@ export async function tfpGrowth(
   }));
   const tfp = periods.map((p) => p.tfpGrowth);
   const v = volatility(tfp);
-  const contributions = periods.flatMap((p) => (p.contributions === null ? [] : [p.contributions.tfp]));
+  // the period's contribution is the ratio of the mean growth rates (a mean of yearly ratios is
+  // dominated by years of near-zero output growth)
+  const meanOutputGrowth = periods.reduce((a, p) => a + p.outputGrowth, 0) / Math.max(1, periods.length);
   return {
     dataset: meta.id,
     method,
     periods,
     summary: {
       meanTfpGrowth: v.mean,
-      meanTfpContribution:
-        contributions.length === 0 ? null : contributions.reduce((a, b) => a + b, 0) / contributions.length,
+      meanTfpContribution: Math.abs(meanOutputGrowth) < 1e-6 ? null : v.mean / meanOutputGrowth,
       sd: v.sd,
       cv: v.cv,
     },
