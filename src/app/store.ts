@@ -45,6 +45,11 @@ export interface OpenDataStoreOptions {
   readonly rebuild?: boolean;
   /** called before a (re)build starts (e.g. to print a notice) */
   readonly onBuild?: (dir: string) => void;
+  /**
+   * an existing store: re-import the shipped datasets whose files or catalogue description changed
+   * since it was built (long-running `serve`/`main` do this at start) @default false
+   */
+  readonly refreshShipped?: boolean;
   /** heap cap and time limit of the thread that reads uploaded files @default DEFAULT_PARSE_LIMITS */
   readonly parseLimits?: ParseLimits;
 }
@@ -72,6 +77,10 @@ async function openUnlocked(dir: string, options: OpenDataStoreOptions): Promise
     options.onBuild?.(dir);
     await buildStore(dir, { rebuild: options.rebuild === true });
     built = true;
+  } else if (options.refreshShipped === true && storeExists(dir)) {
+    // a store built by an older version: re-import the shipped datasets whose files or catalogue
+    // description changed (unchanged ones are skipped; users' datasets are never touched)
+    await buildStore(dir);
   }
   const store = await openStore(dir);
   // a small cache of reconstructed tables (a long-running server loads the same few tables often);

@@ -40,6 +40,7 @@ export async function serveCommand(args: ParsedArgs, ctx: CliContext, isMain: bo
   const host = args.options.get("host") ?? "127.0.0.1";
   const store = await ctx.deps.openStore(ctx.dataDir, {
     build: true,
+    refreshShipped: true,
     onBuild: (dir) => ctx.err(`${t("msg.store_building", ctx.lang, { dir })}\n`),
   });
   try {

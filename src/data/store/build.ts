@@ -159,7 +159,14 @@ export async function importShippedDatasets(store: Store, options: BuildStoreOpt
       });
       continue;
     }
-    if (options.rebuild !== true && stored?.provenance.files[0]?.sha256 === sha) {
+    // skip only when both the file and the catalogue's description (titles, caveats) are unchanged:
+    // a newer version may add a caveat to an unchanged file (e.g. constant_prices_rebased)
+    const sameDefinition =
+      stored !== undefined &&
+      stored.titleZh === s.titleZh &&
+      stored.titleEn === s.titleEn &&
+      JSON.stringify(stored.provenance.caveats) === JSON.stringify(s.provenance.caveats);
+    if (options.rebuild !== true && stored?.provenance.files[0]?.sha256 === sha && sameDefinition) {
       skipped.push(s.id);
       continue;
     }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { IoTable } from "../../core/io-analysis/io-table.js";
 import { SHIPPED_DATASETS, SHIPPED_SERIES, shippedDataset } from "../catalog.js";
@@ -245,5 +246,31 @@ describe("buildStore", () => {
     } finally {
       await s.close();
     }
+  });
+
+  it("re-imports a shipped series whose catalogue description changed although its file did not", async () => {
+    const dir = tempDir();
+    await buildStore(dir, { ids: ["cn-nbs-gdp-annual"] });
+    // a store built by an older version that did not yet declare the rebasing caveat
+    const instance = await DuckDBInstance.create(join(dir, "shushi.duckdb"));
+    const c = await instance.connect();
+    await c.run(
+      `UPDATE datasets SET provenance = CAST(json_merge_patch(provenance, '{"caveats": []}') AS JSON) WHERE id = 'cn-nbs-gdp-annual'`,
+    );
+    c.closeSync();
+    instance.closeSync();
+    const s0 = await openStore(dir);
+    expect((await s0.getMeta("cn-nbs-gdp-annual"))?.provenance.caveats).toEqual([]);
+    await s0.close();
+    const again = await buildStore(dir, { ids: ["cn-nbs-gdp-annual"] });
+    expect(again.imported).toEqual(["cn-nbs-gdp-annual"]);
+    const s = await openStore(dir);
+    try {
+      const caveats = (await s.getMeta("cn-nbs-gdp-annual"))?.provenance.caveats ?? [];
+      expect(caveats.map((x) => x.code)).toContain("constant_prices_rebased");
+    } finally {
+      await s.close();
+    }
+    expect((await buildStore(dir, { ids: ["cn-nbs-gdp-annual"] })).skipped).toEqual(["cn-nbs-gdp-annual"]);
   });
 });
