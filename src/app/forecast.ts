@@ -37,7 +37,7 @@ import { type ResultProvenance, resultProvenance } from "./provenance.js";
 /** A growth scenario for the regressors (JSON document). */
 export interface GrowthScenario {
   readonly name: string;
-  /** per xreg column: mean growth rate a year (0.1153 = 11.53 %) and its standard deviation */
+  /** per xreg column: mean growth rate a year (0.05 = 5 %) and its standard deviation */
   readonly columns: Readonly<Record<string, { readonly growth: number; readonly sd?: number }>>;
   /** simulated paths @default 10000 */
   readonly draws?: number;

@@ -3,7 +3,7 @@
  * integration index's headline and of its cycle from printed numbers and NBS data.
  *
  * - Row 5 — seed 000 §二(一)1: "增长了约3倍", "年均增速约12%", "近5个百分点": recomputed from the
- *   printed index endpoints (2012 45.47, 2024 190.10; row 4) and NBS nominal GDP 2012 (annual series)
+ *   printed index endpoints (2012 and 2024; row 4, read from src/data/published) and NBS nominal GDP 2012 (annual series)
  *   and 2024 (the preliminary release, on the census-revised 2023 base — the vintage the seed's
  *   authors had; spec §2.1).
  * - Row 9 — seed 000 §二(一)2, 图3: technical weakness (growth falling two years running) from NBS

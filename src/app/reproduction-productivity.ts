@@ -1,10 +1,11 @@
 /**
  * Seed reproduction, productivity and econometrics family (spec §16 rows 10–12, 25–29, 33–34).
  *
- * - Row 11: labour productivity. 161 615 元/人 (printed for "2024") is NBS's 2023 value, recomputed
- *   exactly from the shipped 2020-price GDP over average employment; 69 471 (2012) cannot be recomputed:
+ * - Row 11: labour productivity. The value printed for "2024" is NBS's 2023 value, recomputed exactly
+ *   from the shipped 2020-price GDP over average employment; the 2012 value cannot be recomputed:
  *   the shipped employment series starts in 2019, and its vintage/price base is unknown (spec §4.1).
- * - Row 25: the printed change of the DE-TFP contribution, 23.75 − 22.07 = 1.68 → "1.7" (arithmetic).
+ * - Row 25: the printed change of the DE-TFP contribution, recomputed from its two printed endpoints
+ *   (arithmetic on published values).
  * - Row 28: SD and CV of nominal GDP growth 2013–2024 in the three NBS vintages of spec §9.6 (V1 each
  *   year on its first-published base, 2024 on the census-revised 2023; V2 no revision; V3 2023 revised
  *   against 2022) — approximate: the seed's figures need the post-census revised series.
@@ -222,7 +223,10 @@ export async function reproduceProductivitySeedFigures(source: DatasetSource): P
     status: Math.abs(less - (slowdown.value as number)) <= 0.05 ? "reproduced" : "approximate",
     tableId: `${ANNUAL}+${VINTAGES}`,
     method: method("nominal_growth_2023_minus_2024", [ANNUAL, VINTAGES], "V1"),
-    reason: { code: "growth_slowdown", params: { g2023: v1.g2023, g2024: v1.g2024, computed: less } },
+    reason: {
+      code: "growth_slowdown",
+      params: { g2023: v1.g2023, g2024: v1.g2024, computed: less, printed: slowdown.printed },
+    },
     citation: seedCitation(slowdown),
   });
 

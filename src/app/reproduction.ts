@@ -251,7 +251,12 @@ export interface ReproductionReasonParams {
     readonly variants: readonly VolatilityVariant[];
   };
   /** row 29: 2023 minus 2024 nominal growth (pre-revision first releases) */
-  readonly growth_slowdown: { readonly g2023: number; readonly g2024: number; readonly computed: number };
+  readonly growth_slowdown: {
+    readonly g2023: number;
+    readonly g2024: number;
+    readonly computed: number;
+    readonly printed: string;
+  };
   /** row 9: the technical-weakness episode found in a printed phase of the cycle */
   readonly weak_episode: {
     readonly series: "real_gdp_growth" | "nominal_gdp_growth";

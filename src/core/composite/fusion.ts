@@ -205,7 +205,7 @@ export function fusionDecomposition(
  * @returns CAGR in percent
  * @throws {CoreError} non_finite; invalid_argument (non_positive_base: v0 ≤ 0; v1 < 0; intervals ≤ 0)
  * @example
- * cagr(45.47, 190.10, 12); // => 12.6604… (spec §2.4)
+ * cagr(50, 200, 12); // => 12.2462… (a fourfold rise over 12 years)
  */
 export function cagr(v0: number, v1: number, intervals: number): number {
   const fn = "cagr";
@@ -230,7 +230,7 @@ export function cagr(v0: number, v1: number, intervals: number): number {
  * @returns CAGR in percent
  * @throws {CoreError} as {@link cagr}; invalid_argument (year_not_found; from ≥ to)
  * @example
- * cagrOver([45.47, 100, 182.42], [2012, 2016, 2023], 2012, 2023); // => 13.4618… (spec §2.4)
+ * cagrOver([50, 100, 200], [2012, 2016, 2024], 2012, 2024); // => 12.2462… (= cagr(50, 200, 12))
  */
 export function cagrOver(values: ArrayLike<number>, years: ArrayLike<number>, from: number, to: number): number {
   const fn = "cagrOver";
@@ -254,7 +254,7 @@ export function cagrOver(values: ArrayLike<number>, years: ArrayLike<number>, fr
  * @returns `{ratio, increase}`
  * @throws {CoreError} non_finite; invalid_argument (non_positive_base)
  * @example
- * growthMultiple(45.47, 190.10); // => { ratio: 4.1808…, increase: 3.1808… }
+ * growthMultiple(50, 200); // => { ratio: 4, increase: 3 }
  */
 export function growthMultiple(v0: number, v1: number): { readonly ratio: number; readonly increase: number } {
   const fn = "growthMultiple";

@@ -459,7 +459,7 @@ export interface ScenarioPathsOptions {
 /**
  * Growth scenario for the exogenous columns (增长情景): x_{T+h, j} = start_j·(1 + r_j)^h with r_j ~
  * Normal(growthMean_j, growthSd_j²) drawn once per simulated path by {@link bayesArxForecast} (the
- * point forecast uses r_j = growthMean_j), e.g. per-worker digital capital growing 11.53 %/yr (spec §8.5).
+ * point forecast uses r_j = growthMean_j), e.g. per-worker digital capital growing at its five-year average rate (spec §8.5).
  *
  * @param options - {@link ScenarioPathsOptions}
  * @returns an {@link ExogenousScenario} of kind "growth"

@@ -1,8 +1,8 @@
 /**
  * Scenario fan charts for regression with ARIMA errors (情景预测扇形图): the exogenous path is itself
  * uncertain. A growth scenario says each regressor grows from its last observed value at a rate drawn,
- * once per simulated path, from N(mean, sd) — e.g. per-worker digital capital deepening at 11.53 % a
- * year (spec §8.5) give or take one point. The fan is the per-step distribution of
+ * once per simulated path, from N(mean, sd) — e.g. per-worker digital capital deepening at its five-year
+ * average rate (spec §8.5) give or take one point. The fan is the per-step distribution of
  *
  *     y_{T+h} = m_h + Σ_j β_j (x_{j,T+h}(g_j) − x_{j,T+h}(ḡ_j)) + s_h z_h,   z_h ~ N(0, 1),
  *
@@ -21,7 +21,7 @@ import { type ArimaResult, forecastArima } from "./arima.js";
 export interface GrowthScenarioColumn {
   /** the last observed value x_T (the path starts from it) */
   readonly start: number;
-  /** mean annual growth rate (0.1153 = 11.53 %) */
+  /** mean annual growth rate (0.05 = 5 %) */
   readonly growthMean: number;
   /** standard deviation of the growth rate across paths (0 = a fixed path) */
   readonly growthSd: number;

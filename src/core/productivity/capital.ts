@@ -272,7 +272,7 @@ export interface CapitalDeepeningResult {
  * @example
  * capitalDeepening({ capital: [100, 110, 121], labour: [10, 10.1, 10.2] }).deepening;
  * // => [null, 0.09, 0.0901…]
- * @see spec methods.md §8.2 and §0.4 (growth rates, CAGR); SEED 001 §三(三) (11.53 %).
+ * @see spec methods.md §8.2 and §0.4 (growth rates, CAGR); SEED 001 §三(三) (the five-year average).
  */
 export function capitalDeepening(options: CapitalDeepeningOptions): CapitalDeepeningResult {
   const fn = "capitalDeepening";

@@ -61,7 +61,7 @@ export interface LabourProductivityResult {
  * @example
  * labourProductivity({ gdpConstant: [{ year: 2023, value: 1191037.3 }],
  *   employment: [{ year: 2022, value: 73351 }, { year: 2023, value: 74041 }] }).rows[0].computed;
- * // => 161614.9… (NBS 2023 communiqué: 161 615 元/人)
+ * // => 161614.9… (rounds to the NBS 2023 communiqué value; spec §4.1)
  * @see spec methods.md §4.1; NBS 2023年国民经济和社会发展统计公报 (2024-02-29).
  */
 export function labourProductivity(options: LabourProductivityOptions): LabourProductivityResult {

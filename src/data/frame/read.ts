@@ -3,7 +3,7 @@
  * row per observation, as in R's `read.csv` or a Stata dataset:
  *
  *     year,productivity,index
- *     2012,69471,45.47
+ *     2020,120000,98.5
  *
  * Columns are kept as text; a method takes the columns it names as numbers ({@link frameNumbers}) or
  * as labels ({@link frameLabels}), and only then are their cells checked, so a text column the method

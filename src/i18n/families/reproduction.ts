@@ -25,8 +25,7 @@ const EN_LEVEL =
   "the level is about 0.1 lower: the seed presumably used unpublished extended tables up to 2023 or another sensitivity variant (spec §5.9)";
 
 const ZH_UNPUBLISHED = {
-  employment_before_2019:
-    "未计算：所收录的国家统计局就业人员序列始于2019年；且种子该值的价格基期与数据版本不明（同一方法用2020年价格约为 80 900 元/人）。",
+  employment_before_2019: "未计算：所收录的国家统计局就业人员序列始于2019年；且种子该值的价格基期与数据版本不明。",
   sector_capital_employment:
     "未计算：需要信通院按实数融合部门划分的分部门资本存量与就业序列，未公开；用国家统计局数据只能检验方向（融合部门 > 1 > 非融合部门）。",
   annual_index_series: "未计算：需要2012—2024年逐年的实数融合发展指数，种子只印刷了端点值。",
@@ -36,7 +35,7 @@ const ZH_UNPUBLISHED = {
 } as const;
 const EN_UNPUBLISHED = {
   employment_before_2019:
-    "Not computed: the shipped NBS employment series starts in 2019, and the price base and vintage of the seed's value are unknown (the same method at 2020 prices gives about 80 900 元/人).",
+    "Not computed: the shipped NBS employment series starts in 2019, and the price base and vintage of the seed's value are unknown.",
   sector_capital_employment:
     "Not computed: needs CAICT's capital stock and employment by fusion / non-fusion sector group, which are not public; NBS data can only check the sign pattern (fusion > 1 > non-fusion).",
   annual_index_series:
@@ -86,7 +85,7 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
     volatility_vintages: (p) =>
       `${p.window[0]}—${p.window[1]}年名义GDP增速的标准差（总体，ddof = ${p.ddof}）与变异系数随数据版本而变：${p.variants.map((v) => `${v.variant}（2023年 ${f(v.g2023, 2)}%、2024年 ${f(v.g2024, 2)}%）均值 ${f(v.mean, 4)}、标准差 ${f(v.sd, 4)}、变异系数 ${f(v.cv, 4)}`).join("；")}。表中为 ${p.shown}。种子的数值需要第五次经济普查后修订的历年GDP序列，尚未收录。`,
     growth_slowdown: (p) =>
-      `首次公布口径：2023年名义增速 ${f(p.g2023, 2)}%，2024年 ${f(p.g2024, 2)}%（以修订后的2023年为基数），少增 ${f(p.computed, 2)} 个百分点；种子的0.7需要修订后的2022—2023年GDP。`,
+      `首次公布口径：2023年名义增速 ${f(p.g2023, 2)}%，2024年 ${f(p.g2024, 2)}%（以修订后的2023年为基数），少增 ${f(p.computed, 2)} 个百分点；种子印刷的“${p.printed}”需要修订后的2022—2023年GDP。`,
   },
   en: {
     influence_table_year: (p) =>
@@ -127,6 +126,6 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
     volatility_vintages: (p) =>
       `The SD (population, ddof = ${p.ddof}) and CV of nominal GDP growth ${p.window[0]}–${p.window[1]} depend on the data vintage: ${p.variants.map((v) => `${v.variant} (2023 ${f(v.g2023, 2)}%, 2024 ${f(v.g2024, 2)}%) mean ${f(v.mean, 4)}, SD ${f(v.sd, 4)}, CV ${f(v.cv, 4)}`).join("; ")}. The row shows ${p.shown}. The seed's figures need the GDP series revised after the 5th economic census, which is not loaded.`,
     growth_slowdown: (p) =>
-      `First releases: nominal growth ${f(p.g2023, 2)}% in 2023 and ${f(p.g2024, 2)}% in 2024 (on the revised 2023 base), ${f(p.computed, 2)} points less; the seed's 0.7 needs the revised 2022–2023 GDP.`,
+      `First releases: nominal growth ${f(p.g2023, 2)}% in 2023 and ${f(p.g2024, 2)}% in 2024 (on the revised 2023 base), ${f(p.computed, 2)} points less; the seed's printed "${p.printed}" needs the revised 2022–2023 GDP.`,
   },
 };
