@@ -5,6 +5,7 @@
  * Longley certified values come out to their published digits. Spec methods.md §4.2 ("general OLS
  * engine", shared with §7 and §9).
  */
+
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { CoreError, isCoreError } from "../errors.js";
 import { choleskyDecompose, choleskySolve } from "../linalg/cholesky.js";
@@ -12,6 +13,7 @@ import { type Matrix, matrix } from "../linalg/matrix.js";
 import { qrDecomposeColumnMajor } from "../linalg/qr.js";
 import { neumaierDot, neumaierDotStrided, neumaierSum } from "../stats/summation.js";
 import { fSurvival, studentTTwoSidedPValue } from "./distributions.js";
+import { permutedSandwich } from "./sandwich.js";
 
 /** Covariance estimator of the coefficients (系数协方差估计). */
 export type OlsCovarianceType = "classical" | "hc0" | "hc1" | "hc2" | "hc3" | "nw";
@@ -442,30 +444,7 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
     }
     for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) meat[a * k + b] = meat[b * k + a] as number;
   }
-  const tmp = new Float64Array(k * k); // R⁻¹ M
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let l = i; l < k; l++) s += (Rinv[i * k + l] as number) * (meat[l * k + j] as number);
-      tmp[i * k + j] = s;
-    }
-  }
-  const cov = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let l = j; l < k; l++) s += (tmp[i * k + l] as number) * (Rinv[j * k + l] as number);
-      cov[(perm[i] as number) * k + (perm[j] as number)] = s;
-    }
-  }
-  // exact symmetry
-  for (let i = 0; i < k; i++) {
-    for (let j = i + 1; j < k; j++) {
-      const s = 0.5 * ((cov[i * k + j] as number) + (cov[j * k + i] as number));
-      cov[i * k + j] = s;
-      cov[j * k + i] = s;
-    }
-  }
+  const cov = permutedSandwich(Rinv, meat, perm, k);
 
   const coefficients: OlsCoefficient[] = coefNames.map((name, j) => {
     const estimate = beta[j] as number;

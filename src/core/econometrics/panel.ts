@@ -11,6 +11,7 @@ import { qrDecompose, qrQ, qrSolve } from "../linalg/qr.js";
 import { neumaierDot, neumaierSum } from "../stats/summation.js";
 import { studentTTwoSidedPValue } from "./distributions.js";
 import { OLS_INTERCEPT_NAME } from "./ols.js";
+import { permutedSandwich } from "./sandwich.js";
 
 /** Individual effects (个体效应): none (pooled OLS) or entity fixed effects removed by the within transformation. */
 export type PanelEffects = "pooled" | "entity";
@@ -397,29 +398,7 @@ export function panelOls(y: Float64Array, X: Matrix, options: PanelOlsOptions): 
   }
   if (se !== "classical")
     for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) meat[a * k + b] = meat[b * k + a] as number;
-  const tmp = new Float64Array(k * k); // R⁻¹ M
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let l = i; l < k; l++) s += (Rinv[i * k + l] as number) * (meat[l * k + j] as number);
-      tmp[i * k + j] = s;
-    }
-  }
-  const cov = new Float64Array(k * k); // P (R⁻¹ M R⁻ᵀ) Pᵀ
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let l = j; l < k; l++) s += (tmp[i * k + l] as number) * (Rinv[j * k + l] as number);
-      cov[(perm[i] as number) * k + (perm[j] as number)] = s;
-    }
-  }
-  for (let i = 0; i < k; i++) {
-    for (let j = i + 1; j < k; j++) {
-      const s = 0.5 * ((cov[i * k + j] as number) + (cov[j * k + i] as number));
-      cov[i * k + j] = s;
-      cov[j * k + i] = s;
-    }
-  }
+  const cov = permutedSandwich(Rinv, meat, perm, k);
 
   const dfInference = se === "cluster" ? C - 1 : dfResid;
   const coefficients: PanelCoefficient[] = coefNames.map((name, j) => {
