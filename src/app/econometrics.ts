@@ -206,6 +206,24 @@ function transformSeries(v: Float64Array, transform: SeriesTransform, column: st
   return Float64Array.from({ length: Math.max(0, v.length - 1) }, (_, t) => f(v[t + 1] as number) - f(v[t] as number));
 }
 
+/**
+ * Time series of the named columns, transformed, with the first and last year of the transformed
+ * series (a difference starts one year later); null without a time column.
+ */
+function testSeries(
+  frame: DataFrame,
+  names: readonly string[],
+  transform: SeriesTransform,
+  time: string | undefined,
+): { series: Float64Array[]; span: readonly [number, number] | null } {
+  const { series, years } = timeSeries(frame, names, time);
+  const out = series.map((v, j) => transformSeries(v, transform, names[j] as string));
+  const shift = transform === "level" ? 0 : 1;
+  const span: readonly [number, number] | null =
+    years === null || years.length === 0 ? null : [years[shift] as number, years[years.length - 1] as number];
+  return { series: out, span };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // OLS
 
@@ -465,9 +483,9 @@ export async function statsGranger(
 ): Promise<StatsGrangerResult> {
   const { frame, meta } = await frameOf(ref, context.source);
   const transform = options.transform ?? "level";
-  const { series, years } = timeSeries(frame, [options.y, options.x], options.time);
-  const y = transformSeries(series[0] as Float64Array, transform, options.y);
-  const x = transformSeries(series[1] as Float64Array, transform, options.x);
+  const { series, span } = testSeries(frame, [options.y, options.x], transform, options.time);
+  const y = series[0] as Float64Array;
+  const x = series[1] as Float64Array;
   const T = y.length;
   const diagnostics: Diagnostic[] = [];
   let lags: number;
@@ -519,12 +537,11 @@ export async function statsGranger(
   };
   const forward = direction(y, x, options.y, options.x);
   const reverse = direction(x, y, options.x, options.y);
-  const shift = transform === "level" ? 0 : 1;
   return {
     dataset: meta.id,
     transform,
     observations: T,
-    years: years === null || years.length === 0 ? null : [years[shift] as number, years[years.length - 1] as number],
+    years: span,
     lags,
     lagSelection,
     forward,
@@ -605,8 +622,8 @@ export async function statsAdf(
 ): Promise<StatsAdfResult> {
   const { frame, meta } = await frameOf(ref, context.source);
   const transform = options.transform ?? "level";
-  const { series, years } = timeSeries(frame, [options.column], options.time);
-  const y = transformSeries(series[0] as Float64Array, transform, options.column);
+  const { series, span } = testSeries(frame, [options.column], transform, options.time);
+  const y = series[0] as Float64Array;
   const regression = options.regression ?? "c";
   const autolag = options.autolag === undefined ? "aic" : options.autolag;
   const r = adfTest(y, {
@@ -614,13 +631,12 @@ export async function statsAdf(
     autolag,
     ...(options.maxLags !== undefined && { maxLags: options.maxLags }),
   });
-  const shift = transform === "level" ? 0 : 1;
   return {
     dataset: meta.id,
     column: options.column,
     transform,
     observations: y.length,
-    years: years === null || years.length === 0 ? null : [years[shift] as number, years[years.length - 1] as number],
+    years: span,
     statistic: r.statistic,
     pValue: r.pValue,
     usedLag: r.usedLag,
@@ -692,18 +708,17 @@ export async function statsKpss(
 ): Promise<StatsKpssResult> {
   const { frame, meta } = await frameOf(ref, context.source);
   const transform = options.transform ?? "level";
-  const { series, years } = timeSeries(frame, [options.column], options.time);
-  const y = transformSeries(series[0] as Float64Array, transform, options.column);
+  const { series, span } = testSeries(frame, [options.column], transform, options.time);
+  const y = series[0] as Float64Array;
   const regression = options.regression ?? "c";
   const nlags = options.nlags ?? "auto";
   const r = kpssTest(y, { regression, nlags });
-  const shift = transform === "level" ? 0 : 1;
   return {
     dataset: meta.id,
     column: options.column,
     transform,
     observations: y.length,
-    years: years === null || years.length === 0 ? null : [years[shift] as number, years[years.length - 1] as number],
+    years: span,
     statistic: r.statistic,
     pValue: r.pValue,
     lags: r.lags,

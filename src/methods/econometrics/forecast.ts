@@ -14,13 +14,12 @@ import {
   forecastArimax,
   forecastBayes,
   type LabourProductivityAppResult,
-  type LoadedFrame,
   labourProductivitySeries,
   type TfpGrowthResult,
   tfpGrowth,
 } from "../../app/index.js";
 import type { Lang } from "../../i18n/index.js";
-import { defineMethod, type Label, type MethodContext } from "../declaration.js";
+import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import {
   datasetOption,
@@ -33,6 +32,7 @@ import {
   textOption,
 } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
+import { appContext, frameRefOf, splitColumns } from "./common.js";
 import { capitalTable, forecastTable, productivityTable, tfpTable } from "./render.js";
 
 const L = {
@@ -73,11 +73,6 @@ const L = {
     en: "relative difference between computed and published values above which a warning is given",
   },
 } satisfies Record<string, Label>;
-
-const context = (ctx: MethodContext) => ({
-  ...(ctx.source !== undefined && { source: ctx.source }),
-  ...(ctx.clock !== undefined && { clock: ctx.clock }),
-});
 
 /** `1,1,0` → [1, 1, 0]; `auto`. */
 function orderOf(text: string): readonly [number, number, number] | "auto" {
@@ -203,12 +198,6 @@ function arimaxToWire(r: ForecastArimaxResult, lang: Lang): z.output<typeof arim
   });
 }
 
-const refOf = (dataset: string | undefined, input: LoadedFrame | undefined) => {
-  if (input !== undefined) return { input };
-  if (dataset === undefined) throw new UsageError("usage.missing_option", { option: "--dataset" });
-  return { datasetId: dataset };
-};
-
 export const forecastArimaxMethod = defineMethod({
   id: "forecast.arimax",
   family: "econometrics",
@@ -241,13 +230,10 @@ export const forecastArimaxMethod = defineMethod({
         value: "--newx + --scenario",
         expected: "--newx | --scenario",
       });
-    const xreg = (o.xreg ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
+    const xreg = splitColumns(o.xreg);
     const file = (key: string) => ctx.documentFiles?.[key] ?? key;
     return forecastArimax(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         y: o.y,
         order: orderOf(o.order ?? "1,1,0"),
@@ -259,7 +245,7 @@ export const forecastArimaxMethod = defineMethod({
         ...(o.scenario !== undefined && { scenario: { text: o.scenario, file: file("scenario") } }),
         ...(o.time !== undefined && { time: o.time }),
       },
-      context(ctx),
+      appContext(ctx),
     );
   },
   wire: arimaxWire,
@@ -419,7 +405,7 @@ export const productivityTfpMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<TfpGrowthResult> =>
     tfpGrowth(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         output: o.output,
         capital: o.capital,
@@ -431,7 +417,7 @@ export const productivityTfpMethod = defineMethod({
         ...(o.to !== undefined && { to: o.to }),
         ...(o.time !== undefined && { time: o.time }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: tfpWire,
   toWire: (r: TfpGrowthResult, lang: Lang) =>
@@ -509,7 +495,7 @@ export const productivityCapitalMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<DigitalCapitalResult> =>
     digitalCapital(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         investment: o.investment,
         delta: o.delta,
@@ -521,7 +507,7 @@ export const productivityCapitalMethod = defineMethod({
         ...(o.to !== undefined && { to: o.to }),
         ...(o.time !== undefined && { time: o.time }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: capitalWire,
   toWire: (r: DigitalCapitalResult, lang: Lang) =>
@@ -611,24 +597,21 @@ export const forecastBayesMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<ForecastBayesResult> =>
     forecastBayes(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         y: o.y,
-        xreg: (o.xreg ?? "")
-          .split(",")
-          .map((s) => s.trim())
-          .filter((s) => s !== ""),
+        xreg: splitColumns(o.xreg),
         h: o.h ?? 5,
         ...(o.p !== undefined && { p: o.p }),
         ...(o.d !== undefined && { d: o.d }),
         ...(o.scenario !== undefined && {
-          scenario: { text: o.scenario, file: ctx.documentFiles?.["scenario"] ?? "scenario" },
+          scenario: { text: o.scenario, file: ctx.documentFiles?.scenario ?? "scenario" },
         }),
         ...(o.draws !== undefined && { draws: o.draws }),
         ...(o.seed !== undefined && { seed: o.seed }),
         ...(o.time !== undefined && { time: o.time }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: bayesWire,
   toWire: (r: ForecastBayesResult, lang: Lang) =>

@@ -10,9 +10,7 @@
  */
 import { z } from "zod";
 import {
-  type FrameRef,
   LAG_CRITERIA,
-  type LoadedFrame,
   SERIES_TRANSFORMS,
   type StatsAdfResult,
   type StatsGrangerResult,
@@ -27,10 +25,11 @@ import {
 } from "../../app/index.js";
 import { OLS_COVARIANCE_TYPES, type OlsCovarianceType } from "../../core/index.js";
 import { type Lang, t } from "../../i18n/index.js";
-import { defineMethod, type Label, type MethodContext } from "../declaration.js";
+import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredTextOption, textOption } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
+import { appContext, columnList, frameRefOf } from "./common.js";
 import {
   forecastArimaxMethod,
   forecastBayesMethod,
@@ -109,27 +108,6 @@ type NonEmpty<T> = readonly [T, ...T[]];
 const seTypes = OLS_COVARIANCE_TYPES as unknown as NonEmpty<OlsCovarianceType>;
 const transforms = SERIES_TRANSFORMS as unknown as NonEmpty<(typeof SERIES_TRANSFORMS)[number]>;
 const criteria = LAG_CRITERIA as unknown as NonEmpty<(typeof LAG_CRITERIA)[number]>;
-
-const refOf = (dataset: string | undefined, input: LoadedFrame | undefined): FrameRef => {
-  if (input !== undefined) return { input };
-  if (dataset === undefined) throw new UsageError("usage.missing_option", { option: "--dataset" });
-  return { datasetId: dataset };
-};
-
-const context = (ctx: MethodContext) => ({
-  ...(ctx.source !== undefined && { source: ctx.source }),
-  ...(ctx.clock !== undefined && { clock: ctx.clock }),
-});
-
-/** `a,b , c` → ["a", "b", "c"] (column names may contain spaces and Chinese text, not commas). */
-function columnList(text: string, option: string): string[] {
-  const names = text
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-  if (names.length === 0) throw new UsageError("usage.invalid_value", { option, value: text, expected: "<column,…>" });
-  return names;
-}
 
 const wireCoefficient = z.object({
   name: z.string(),
@@ -366,7 +344,7 @@ export const statsOlsMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<StatsOlsResult> =>
     statsOls(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         y: o.y,
         x: columnList(o.x, "--x"),
@@ -374,7 +352,7 @@ export const statsOlsMethod = defineMethod({
         transform: o.transform,
         ...(o.nwLags !== undefined && { nwLags: o.nwLags }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: olsWire,
   toWire: olsToWire,
@@ -417,7 +395,7 @@ export const statsGrangerMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<StatsGrangerResult> =>
     statsGranger(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         y: o.y,
         x: o.x,
@@ -429,7 +407,7 @@ export const statsGrangerMethod = defineMethod({
         ...(o.bootstrap !== undefined && { bootstrap: o.bootstrap }),
         ...(o.seed !== undefined && { seed: o.seed }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: grangerWire,
   toWire: grangerToWire,
@@ -460,7 +438,7 @@ export const statsAdfMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<StatsAdfResult> =>
     statsAdf(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         column: o.column,
         regression: o.regression,
@@ -469,7 +447,7 @@ export const statsAdfMethod = defineMethod({
         ...(o.maxLags !== undefined && { maxLags: o.maxLags }),
         ...(o.time !== undefined && { time: o.time }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: adfWire,
   toWire: adfToWire,
@@ -548,7 +526,7 @@ export const statsKpssMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<StatsKpssResult> =>
     statsKpss(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         column: o.column,
         regression: o.regression,
@@ -556,7 +534,7 @@ export const statsKpssMethod = defineMethod({
         transform: o.transform,
         ...(o.time !== undefined && { time: o.time }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: kpssWire,
   toWire: kpssToWire,
@@ -618,7 +596,7 @@ export const statsPanelMethod = defineMethod({
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<StatsPanelResult> =>
     statsPanel(
-      refOf(o.dataset, input),
+      frameRefOf(o.dataset, input),
       {
         y: o.y,
         x: columnList(o.x, "--x"),
@@ -627,7 +605,7 @@ export const statsPanelMethod = defineMethod({
         se: o.se,
         ...(o.cluster !== undefined && { cluster: o.cluster }),
       },
-      context(ctx),
+      appContext(ctx),
     ),
   wire: panelWire,
   toWire: (r: StatsPanelResult, lang: Lang) =>
