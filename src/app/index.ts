@@ -200,6 +200,17 @@ export {
   tfpGrowth,
 } from "./productivity.js";
 export {
+  INDEX_SERIES,
+  type IndexSeries,
+  type NotRun,
+  PRODUCTIVITY_INDEX_PUBLISHED,
+  PRODUCTIVITY_SERIES,
+  type ProductivityIndexOptions,
+  type ProductivityIndexResult,
+  type ProductivitySeries,
+  productivityOnIndex,
+} from "./productivity-index.js";
+export {
   type Clock,
   type DatasetRef,
   type ResultProvenance,

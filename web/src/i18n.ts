@@ -214,6 +214,8 @@ export interface Messages {
     readonly intro: string;
     readonly productivityTitle: string;
     readonly productivityHint: string;
+    readonly productivityIndexTitle: string;
+    readonly productivityIndexHint: string;
     readonly tfpTitle: string;
     readonly tfpHint: string;
     readonly tfpPwtNote: string;
@@ -472,6 +474,9 @@ const zhCN: Messages = {
     productivityTitle: "全员劳动生产率：计算值与公布值",
     productivityHint:
       "计算值 = 不变价 GDP ÷ 年初年末平均就业人员；公布值取自统计公报，两者并列而不合并。差异 = 计算值 ÷ 公布值 − 1。",
+    productivityIndexTitle: "劳动生产率与实数融合指数：回归与格兰杰检验",
+    productivityIndexHint:
+      "每点为一年：横轴为本系统用 OECD 投入产出表构建的公开数据实数融合指数（2016 = 100），纵轴为佩恩世界表 10.01 的每就业人员实际 GDP（rgdpna ÷ emp）。直线为 OLS 拟合；格兰杰检验在对数差分序列上双向进行，滞后阶数按 AIC 选择。信通院公布的斜率并列显示，它所依据的年度指数未公开，无法复现。水平值趋势相同会使回归拟合度虚高，请结合诊断信息阅读。",
     tfpTitle: "全要素生产率增长核算（PWT 10.01）",
     tfpHint:
       "索洛余值：g_A = g_Y − s_K·g_K − (1 − s_K)·g_L，增速取对数差分，资本份额 s_K 取 1 − 劳动份额（labsh）的相邻两年平均（Törnqvist）；产出 rgdpna、资本存量 rnna、就业人数 emp，均取自佩恩世界表 10.01（中国）。TFP 贡献率 = g_A ÷ g_Y。PWT 自己的 TFP 指数（rtfpna）以人力资本调整劳动投入、以资本服务而非资本存量度量资本，因此两者并列而不合并，数值不同属正常。",
@@ -749,6 +754,9 @@ const en: Messages = {
     productivityTitle: "Labour productivity: computed vs published",
     productivityHint:
       "Computed = constant-price GDP ÷ average employment (start and end of year); published values are the NBS communiqués', shown beside, never merged. Difference = computed ÷ published − 1.",
+    productivityIndexTitle: "Labour productivity and the integration index: regression and Granger tests",
+    productivityIndexHint:
+      "Each point is a year: on x our public-data integration index from the OECD input–output tables (2016 = 100), on y real GDP per person engaged from Penn World Table 10.01 (rgdpna ÷ emp). The line is the OLS fit; the Granger tests run both ways on log differences, the lag order chosen by AIC. CAICT's published slope is shown beside: the annual index behind it is not public, so it cannot be reproduced. Shared trends in levels inflate the fit — read it with the diagnostics.",
     tfpTitle: "TFP growth accounting (PWT 10.01)",
     tfpHint:
       "Solow residual: g_A = g_Y − s_K·g_K − (1 − s_K)·g_L in log differences, the capital share s_K being 1 − the labour share (labsh) averaged over adjacent years (Törnqvist); output rgdpna, capital stock rnna, employment emp, all from Penn World Table 10.01 (China). TFP contribution = g_A ÷ g_Y. PWT's own TFP index (rtfpna) adjusts labour for human capital and uses capital services rather than the capital stock, so the two are shown side by side, never merged, and are expected to differ.",

@@ -30,4 +30,11 @@ export type EconometricsDiagnosticCode =
    * the information criterion chose lag order 0, but a Granger test needs at least 1: order 1 was
    * used (params: criterion)
    */
-  | "lag_order_raised";
+  | "lag_order_raised"
+  /**
+   * a test run on levels (Granger, a levels regression) where the ADF test (constant, lag by AIC) does
+   * not reject a unit root at 5 % for a series: the F distribution of the Granger test and the OLS
+   * standard errors assume stationarity, so the result may be spurious; the differenced transform is
+   * the usual remedy (params: column, statistic, pValue)
+   */
+  | "levels_unit_root";

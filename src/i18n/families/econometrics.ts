@@ -27,6 +27,7 @@ export interface EconometricsDiagnosticParams {
   readonly max_lags_truncated: { readonly schwert: number; readonly maxLags: number; readonly n: number };
   readonly observations_dropped: { readonly count: number; readonly rows: readonly number[]; readonly n: number };
   readonly lag_order_raised: { readonly criterion: string };
+  readonly levels_unit_root: { readonly column: string; readonly statistic: number; readonly pValue: number };
   readonly pvalue_smaller_than_reported: {
     readonly statistic: number;
     readonly criticalValue: number;
@@ -75,6 +76,8 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
     observations_dropped: (p) =>
       `${p.count} 行在所用的列中有缺失值，已整行剔除（第 ${rowsText(p.rows, p.count, "、")} 行）；回归使用 ${p.n} 个观测。`,
     lag_order_raised: (p) => `信息准则（${p.criterion}）选择了 0 阶滞后，但格兰杰检验至少需要 1 阶：已按 1 阶检验。`,
+    levels_unit_root: (p) =>
+      `“${p.column}”的水平值未能拒绝单位根（ADF 统计量 ${show(p.statistic)}，p = ${show(p.pValue)}）：水平值上的格兰杰检验和回归标准误以平稳为前提，结果可能是伪回归；可改用差分或对数差分变换。`,
     pvalue_smaller_than_reported: (p) =>
       `KPSS 统计量 ${show(p.statistic)} 大于临界值表的最大值 ${show(p.criticalValue)}：p 值记为 ${show(p.pValue)}，真实 p 值更小。`,
     pvalue_greater_than_reported: (p) =>
@@ -121,6 +124,8 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
       `${p.count} row(s) with a missing value in a column used were left out (rows ${rowsText(p.rows, p.count, ", ")}); the regression uses ${p.n} observations.`,
     lag_order_raised: (p) =>
       `The information criterion (${p.criterion}) chose lag order 0, but a Granger test needs at least 1: order 1 was used.`,
+    levels_unit_root: (p) =>
+      `The ADF test does not reject a unit root in the levels of “${p.column}” (statistic ${show(p.statistic)}, p = ${show(p.pValue)}): the Granger test and the regression's standard errors on levels assume stationarity, so the result may be spurious; differences or log differences (--transform diff|logdiff) are the usual remedy.`,
     pvalue_smaller_than_reported: (p) =>
       `The KPSS statistic ${show(p.statistic)} is above the table's largest critical value ${show(p.criticalValue)}: the p-value is shown as ${show(p.pValue)}; the true p-value is smaller.`,
     pvalue_greater_than_reported: (p) =>
@@ -215,6 +220,20 @@ export const EN = {
   "col.deepening_pct": "deepening %",
   "label.average_deepening": "average deepening, last five years",
   "label.bootstrap_p": "bootstrap p-value",
+  "col.productivity": "labour productivity",
+  "col.index": "index",
+  "label.productivity_series": "productivity series",
+  "label.index_series": "index series",
+  "label.regression": "regression of productivity on the index",
+  "label.granger": "Granger causality",
+  "label.not_run": "not run",
+  "label.endpoint_slope": "endpoint slope {from}–{to} (two points, not a regression)",
+  "label.published_slope": "published slope",
+  "series.productivity.pwt": "PWT 10.01 real GDP per person engaged (2017 USD)",
+  "series.productivity.nbs": "NBS overall labour productivity (yuan per person; communiqué value where printed)",
+  "series.productivity.published": "published values (seed 000)",
+  "series.index.proxy": "public-data integration index (OECD tables; base year = 100)",
+  "series.index.published": "published CAICT index values",
 } as const;
 
 export const ZH: Record<keyof typeof EN, string> = {
@@ -273,4 +292,18 @@ export const ZH: Record<keyof typeof EN, string> = {
   "col.deepening_pct": "资本深化速度 %",
   "label.average_deepening": "近五年平均资本深化速度",
   "label.bootstrap_p": "自助法 p 值",
+  "col.productivity": "劳动生产率",
+  "col.index": "指数",
+  "label.productivity_series": "生产率序列",
+  "label.index_series": "指数序列",
+  "label.regression": "生产率对指数的回归",
+  "label.granger": "格兰杰因果检验",
+  "label.not_run": "未运行",
+  "label.endpoint_slope": "{from}—{to} 年端点斜率（两点连线，不是回归）",
+  "label.published_slope": "公布的斜率",
+  "series.productivity.pwt": "PWT 10.01 每就业人员实际 GDP（2017 年美元）",
+  "series.productivity.nbs": "国家统计局全员劳动生产率（元/人；有公报值时用公报值）",
+  "series.productivity.published": "公布值（种子文献 000）",
+  "series.index.proxy": "公开数据实数融合指数（OECD 投入产出表；基期 = 100）",
+  "series.index.published": "中国信通院公布的指数值",
 };

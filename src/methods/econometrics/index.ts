@@ -10,7 +10,11 @@
  */
 import { z } from "zod";
 import {
+  INDEX_SERIES,
   LAG_CRITERIA,
+  PRODUCTIVITY_SERIES,
+  type ProductivityIndexResult,
+  productivityOnIndex,
   SERIES_TRANSFORMS,
   type StatsAdfResult,
   type StatsGrangerResult,
@@ -24,7 +28,7 @@ import {
   statsPanel,
 } from "../../app/index.js";
 import { OLS_COVARIANCE_TYPES, type OlsCovarianceType } from "../../core/index.js";
-import { type Lang, t } from "../../i18n/index.js";
+import { coreErrorMessage, type Lang, t } from "../../i18n/index.js";
 import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, requiredTextOption, textOption } from "../options.js";
@@ -37,7 +41,7 @@ import {
   productivityLabourMethod,
   productivityTfpMethod,
 } from "./forecast.js";
-import { adfTable, grangerTable, kpssTable, olsCsv, olsTable, panelTable } from "./render.js";
+import { adfTable, grangerTable, kpssTable, olsCsv, olsTable, panelTable, productivityIndexTable } from "./render.js";
 
 const L = {
   dataset: {
@@ -635,6 +639,113 @@ export const statsPanelMethod = defineMethod({
   render: { table: panelTable },
 });
 
+const PI = {
+  productivity: {
+    "zh-CN":
+      "生产率序列：pwt（PWT 每就业人员实际 GDP）、nbs（国家统计局全员劳动生产率）、published（公布值）或 auto（代理指数配 pwt，公布指数配 published）",
+    en: "productivity series: pwt (PWT real GDP per person engaged), nbs (NBS overall labour productivity), published (printed values) or auto (pwt with the proxy index, published with the published index)",
+  },
+  index: {
+    "zh-CN": "指数序列：proxy（公开数据实数融合指数）或 published（中国信通院公布值）",
+    en: "index series: proxy (our public-data integration index) or published (CAICT's printed values)",
+  },
+  baseYear: { "zh-CN": "代理指数的基期（= 100）", en: "base year of the proxy index (= 100)" },
+  from: { "zh-CN": "起始年份", en: "first year" },
+  to: { "zh-CN": "结束年份", en: "last year" },
+} satisfies Record<string, Label>;
+
+const notRunWire = z
+  .object({ code: z.string(), params: z.record(z.string(), z.unknown()), message: z.string() })
+  .nullable();
+
+export const productivityIndexWire = z.object({
+  productivity: z.enum(PRODUCTIVITY_SERIES),
+  index: z.enum(INDEX_SERIES),
+  productivity_unit: z.enum(["yuan_per_person", "usd_2017_per_person"]),
+  points: z.array(z.object({ year: z.number().int(), productivity: z.number(), index: z.number() })),
+  regression: olsWire.nullable(),
+  regression_not_run: notRunWire,
+  granger: grangerWire.nullable(),
+  granger_not_run: notRunWire,
+  endpoint_slope: z.object({ from: z.number().int(), to: z.number().int(), value: z.number() }).nullable(),
+  published: z.object({ id: z.string(), value: z.number(), unit: z.string() }),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const productivityIndexMethod = defineMethod({
+  id: "productivity.index",
+  family: "econometrics",
+  command: ["productivity", "index"],
+  path: "/api/productivity/index",
+  summary: {
+    "zh-CN": "全员劳动生产率对实数融合指数的回归与双向格兰杰检验（公开数据代理指数或公布值），与公布的斜率对照",
+    en: "labour productivity regressed on the integration index, with Granger tests both ways (public-data proxy or printed values), beside the published slope",
+  },
+  options: z.object({
+    productivity: enumOption(["auto", ...PRODUCTIVITY_SERIES], "auto", PI.productivity),
+    index: enumOption(INDEX_SERIES, "proxy", PI.index),
+    baseYear: intOption({ min: 1995, max: 2018 }, PI.baseYear),
+    se: enumOption(seTypes, "classical", L.se),
+    nwLags: intOption({ min: 0, max: 1000 }, L.nwLags),
+    lags: textOption(L.lags, "<k>|auto"),
+    maxLags: intOption({ min: 1, max: 50 }, L.maxLags),
+    criterion: enumOption(criteria, "aic", L.criterion),
+    transform: enumOption(transforms, "level", L.transform),
+    from: intOption({ min: 1900, max: 2100 }, PI.from),
+    to: intOption({ min: 1900, max: 2100 }, PI.to),
+  }),
+  formats: ["table", "json"],
+  datasets: (o) => [
+    ...((o.productivity ?? (o.index === "published" ? "published" : "pwt")) === "pwt" ? ["pwt-1001-chn"] : []),
+    ...(o.productivity === "nbs" ? ["cn-nbs-gdp-annual", "cn-nbs-headline-vintages"] : []),
+  ],
+  run: (o, _input, ctx): Promise<ProductivityIndexResult> => {
+    if (ctx.source === undefined) throw new Error("productivity.index needs a dataset source");
+    return productivityOnIndex({
+      source: ctx.source,
+      index: o.index,
+      se: o.se,
+      criterion: o.criterion,
+      transform: o.transform,
+      lags: o.lags === undefined ? "auto" : lagsOf(o.lags),
+      ...(o.productivity !== "auto" && { productivity: o.productivity }),
+      ...(o.baseYear !== undefined && { baseYear: o.baseYear }),
+      ...(o.nwLags !== undefined && { nwLags: o.nwLags }),
+      ...(o.maxLags !== undefined && { maxLags: o.maxLags }),
+      ...(o.from !== undefined && { from: o.from }),
+      ...(o.to !== undefined && { to: o.to }),
+      ...(ctx.clock !== undefined && { clock: ctx.clock }),
+    });
+  },
+  wire: productivityIndexWire,
+  toWire: (r: ProductivityIndexResult, lang: Lang) =>
+    productivityIndexWire.parse({
+      productivity: r.productivity,
+      index: r.index,
+      productivity_unit: r.productivityUnit,
+      points: r.points,
+      regression: r.regression === null ? null : olsToWire(r.regression, lang),
+      regression_not_run:
+        r.regressionNotRun === null
+          ? null
+          : {
+              ...r.regressionNotRun,
+              message: coreErrorMessage(r.regressionNotRun.code, r.regressionNotRun.params, lang),
+            },
+      granger: r.granger === null ? null : grangerToWire(r.granger, lang),
+      granger_not_run:
+        r.grangerNotRun === null
+          ? null
+          : { ...r.grangerNotRun, message: coreErrorMessage(r.grangerNotRun.code, r.grangerNotRun.params, lang) },
+      endpoint_slope: r.endpointSlope,
+      published: { id: r.published.id, value: r.published.value, unit: r.published.unit },
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: productivityIndexTable },
+});
+
 /** The econometrics family, in help order. */
 export const ECONOMETRICS_METHODS = [
   statsOlsMethod,
@@ -645,6 +756,7 @@ export const ECONOMETRICS_METHODS = [
   forecastArimaxMethod,
   forecastBayesMethod,
   productivityLabourMethod,
+  productivityIndexMethod,
   productivityTfpMethod,
   productivityCapitalMethod,
 ] as const;

@@ -7,6 +7,7 @@ import type {
   DigitalCapitalResult,
   ForecastArimaxResult,
   LabourProductivityAppResult,
+  ProductivityIndexResult,
   StatsAdfResult,
   StatsGrangerResult,
   StatsKpssResult,
@@ -14,7 +15,7 @@ import type {
   StatsPanelResult,
   TfpGrowthResult,
 } from "../../app/index.js";
-import { formatNumber, type Lang, t } from "../../i18n/index.js";
+import { coreErrorMessage, formatNumber, type Lang, t } from "../../i18n/index.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
 import { renderCsv, renderTextTable } from "../text-table.js";
 
@@ -334,5 +335,31 @@ export function panelTable(r: StatsPanelResult, lang: Lang): string {
   );
   out += `\n${t("label.n_obs", lang)}: ${r.n}  G = ${r.entities}${r.clusters !== null ? `  C = ${r.clusters}` : ""}  ${t("label.r_squared", lang)}: ${num(r.rSquared, lang, 4)}  df = ${r.dfInference}\n`;
   out += `${t("label.verified_against", lang)}: ${r.verifiedAgainst.join("; ")}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** productivity index: the common years, the regression and the Granger test, the slopes beside. */
+export function productivityIndexTable(r: ProductivityIndexResult, lang: Lang): string {
+  let out = `${t("label.productivity_series", lang)}: ${t(`series.productivity.${r.productivity}`, lang)}\n`;
+  out += `${t("label.index_series", lang)}: ${t(`series.index.${r.index}`, lang)}\n\n`;
+  out += renderTextTable(
+    [t("col.year", lang), t("col.productivity", lang), t("col.index", lang)],
+    r.points.map((p) => [String(p.year), num(p.productivity, lang, 1), num(p.index, lang, 2)]),
+    ["right", "right", "right"],
+  );
+  out += `\n## ${t("label.regression", lang)}\n`;
+  out +=
+    r.regression !== null
+      ? olsTable(r.regression, lang)
+      : `${t("label.not_run", lang)}: ${coreErrorMessage(r.regressionNotRun?.code ?? "too_few_observations", r.regressionNotRun?.params ?? {}, lang)}\n`;
+  out += `\n## ${t("label.granger", lang)}\n`;
+  out +=
+    r.granger !== null
+      ? grangerTable(r.granger, lang)
+      : `${t("label.not_run", lang)}: ${coreErrorMessage(r.grangerNotRun?.code ?? "too_few_observations", r.grangerNotRun?.params ?? {}, lang)}\n`;
+  out += "\n";
+  if (r.endpointSlope !== null)
+    out += `${t("label.endpoint_slope", lang, { from: r.endpointSlope.from, to: r.endpointSlope.to })}: ${num(r.endpointSlope.value, lang, 1)}\n`;
+  out += `${t("label.published_slope", lang)}: ${num(r.published.value, lang, 1)} (${r.published.id})\n`;
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }

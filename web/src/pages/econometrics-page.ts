@@ -6,6 +6,8 @@
  * of the real-economy cost ratio, read from the reproduction rows (`GET /api/reproduction`), drawn as
  * published and not reproducible. Under productivity, TFP growth accounting on Penn World Table 10.01
  * (China, 2000–2019; `GET /api/productivity/tfp`): our Törnqvist TFP growth beside PWT's own index.
+ * Productivity against the integration index (`GET /api/productivity/index`): the years as points, the
+ * OLS line, the Granger tests both ways and the published slope beside.
  */
 import type { Locale, ReproductionResult, ReproductionRow } from "../../charts/api-types.js";
 import { type ArimaxResult, fanChart, formatLevel, publishedPathChart } from "../../charts/fan.js";
@@ -17,6 +19,12 @@ import {
   productivityChart,
   productivityText,
 } from "../../charts/productivity.js";
+import {
+  DEFAULT_PRODUCTIVITY_INDEX_RUN,
+  type ProductivityIndexResult,
+  productivityIndexChart,
+  productivityIndexLines,
+} from "../../charts/productivity-index.js";
 import { labelSeparator, provenanceEntries } from "../../charts/provenance.js";
 import {
   comparedColumn,
@@ -264,6 +272,14 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
   const prodStatus = h("p", { class: "status", role: "status", "aria-live": "polite" }, E.loading);
   const prodMore = h("div", {});
 
+  const piEl = h("div", {
+    class: "chart chart-wide",
+    id: "chart-productivity-index",
+    "data-testid": "chart-productivity-index",
+  });
+  const piStatus = h("p", { class: "status", role: "status", "aria-live": "polite" }, E.loading);
+  const piMore = h("div", {});
+
   const tfpEl = h("div", { class: "chart chart-wide", id: "chart-tfp", "data-testid": "chart-tfp" });
   const tfpTableEl = h("div", { class: "table-scroll" });
   const tfpStatus = h("p", { class: "status", role: "status", "aria-live": "polite" }, E.loading);
@@ -333,6 +349,15 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
       prodChart,
       prodTable,
       prodMore,
+    ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "productivity-index-title", "data-testid": "productivity-index" },
+      h("h2", { id: "productivity-index-title" }, E.productivityIndexTitle),
+      h("p", { class: "hint" }, E.productivityIndexHint),
+      piStatus,
+      piEl,
+      piMore,
     ),
     h(
       "section",
@@ -441,6 +466,34 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
     }
   })();
 
+  const productivityIndex = (async () => {
+    try {
+      const r = await getJson<ProductivityIndexResult>(
+        "/api/productivity/index",
+        { ...DEFAULT_PRODUCTIVITY_INDEX_RUN },
+        lang,
+      );
+      if (my !== generation) return;
+      piStatus.replaceChildren();
+      mountChart("productivity-index", piEl, productivityIndexChart(r, labels, lang));
+      piMore.replaceChildren(
+        h(
+          "ul",
+          { class: "summary", "data-testid": "productivity-index-summary" },
+          ...productivityIndexLines(r, lang).map((l) => h("li", {}, l)),
+        ),
+        diagnosticsList(r.diagnostics, m) ?? "",
+        h("h3", {}, E.provenance),
+        provenanceList(r.provenance, lang, "productivity-index-provenance"),
+      );
+    } catch (e) {
+      if (my !== generation) return;
+      piStatus.classList.add("error");
+      piStatus.replaceChildren(...errorNodes(E.failed, e, lang));
+      clearChart("productivity-index", piEl, E.failed);
+    }
+  })();
+
   const tfp = (async () => {
     try {
       const q = Object.fromEntries(Object.entries(DEFAULT_TFP_RUN).map(([k, v]) => [k, String(v)]));
@@ -492,5 +545,5 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
     }
   })();
 
-  await Promise.all([productivity, tfp, runForecast(undefined), published]);
+  await Promise.all([productivity, productivityIndex, tfp, runForecast(undefined), published]);
 }
