@@ -54,10 +54,10 @@ describe("reportHtml", () => {
     });
   }
 
-  it("inlines eight SVG figures, each with paths, text and its CJK title", () => {
+  it("inlines nine SVG figures, each with paths, text and its CJK title", () => {
     const html = reportHtml(data, "zh-CN");
     const svgs = html.match(SVG) ?? [];
-    expect(svgs).toHaveLength(8);
+    expect(svgs).toHaveLength(9);
     const titles = [
       "数字部门影响力系数与感应度系数",
       "关键部门识别：影响力系数 × 感应度系数",
@@ -65,6 +65,7 @@ describe("reportHtml", () => {
       "实数融合发展指数（公开数据近似）与GDP指数",
       "31个省份综合得分（2017年）",
       "全员劳动生产率：计算值与公布值",
+      "劳动生产率与实数融合指数",
       "全要素生产率增长：Törnqvist 核算与 PWT 指数",
       "ARIMAX 预测扇形图",
     ];
@@ -98,7 +99,7 @@ describe("reportHtml", () => {
     expect(html).toContain(
       '<td class="num">1.042</td><td class="num">1.04</td><td class="num">+0.002</td><td>已复现</td>',
     );
-    expect((html.match(/<dl class="prov">/g) ?? []).length).toBe(6);
+    expect((html.match(/<dl class="prov">/g) ?? []).length).toBe(7);
     expect(html).toContain("91fe1791242c"); // sha256 prefix of china_2020_42.csv
     const en = reportHtml(reportData("en"), "en");
     expect(en).toContain("Comparison with published values");

@@ -2,7 +2,8 @@
  * Browser test of the econometrics page (`#/econometrics`): builds the dashboard into a temp folder, serves
  * it with the real API (`startServer` over a copy of the shipped-data store, as test/e2e/dashboard.test.ts)
  * and drives Debian's Chromium headless. Checks the labour-productivity chart and table (2023 = 161,615
- * 元/人 published), the TFP growth-accounting card on PWT 10.01 (chart, table, parameters, provenance),
+ * 元/人 published), productivity against the integration index (points, OLS line, Granger lines, the
+ * published slope), the TFP growth-accounting card on PWT 10.01 (chart, table, parameters, provenance),
  * the ARIMAX fan with its 80/95 % bands and the scenario's simulated bands, the form (order, horizon,
  * growth) and a CSV upload (POST as an analyst), and CAICT's published path.
  */
@@ -63,6 +64,7 @@ async function waitForPage(page: Page, fanRenders = 1): Promise<void> {
       return (
         (c?.productivity?.dataCount ?? 0) > 0 &&
         (c?.tfp?.dataCount ?? 0) > 0 &&
+        (c?.["productivity-index"]?.dataCount ?? 0) > 0 &&
         (c?.fan?.dataCount ?? 0) > 0 &&
         (c?.fan?.renderCount ?? 0) >= n &&
         (c?.["published-path"]?.renderCount ?? 0) >= 1
@@ -103,7 +105,7 @@ describe.runIf(hasChromium)("econometrics page (Chromium)", () => {
       await waitForPage(page);
       expect(await page.locator(".nav-item.active").getAttribute("href")).toBe("#/econometrics");
       expect(await page.locator(".nav-item.active").textContent()).toBe(lang === "en" ? "Econometrics" : "计量与预测");
-      for (const id of ["chart-productivity", "chart-tfp", "chart-fan"]) {
+      for (const id of ["chart-productivity", "chart-productivity-index", "chart-tfp", "chart-fan"]) {
         const box = await page.locator(`#${id} canvas`).first().boundingBox();
         expect(box?.width ?? 0, id).toBeGreaterThan(300);
         expect(box?.height ?? 0, id).toBeGreaterThan(200);
@@ -121,6 +123,14 @@ describe.runIf(hasChromium)("econometrics page (Chromium)", () => {
       expect(cells).toContain(lang === "en" ? "2020 prices" : "2020 年价格");
       expect(await page.getByTestId("econ-diagnostics").first().textContent()).toContain("official_value_differs");
       expect(await page.getByTestId("productivity-provenance").textContent()).toContain("labour_productivity");
+      // productivity on the integration index: 24 years as points, the OLS line, Granger both ways
+      const pi = c["productivity-index"];
+      expect(pi?.seriesCount).toBe(2);
+      expect(pi?.dataCount).toBe(26);
+      const piSummary = await page.getByTestId("productivity-index-summary").textContent();
+      expect(piSummary).toContain(lang === "en" ? "published slope: 731.8" : "公布的斜率：731.8");
+      expect(piSummary).toContain(lang === "en" ? "does not Granger-cause" : "格兰杰原因");
+      expect(await page.getByTestId("productivity-index-provenance").textContent()).toContain("productivity_on_index");
       // TFP growth accounting on PWT 10.01: our Törnqvist bars and PWT's rtfpna growth, 2001–2019
       expect(c.tfp?.seriesCount).toBe(2);
       expect(c.tfp?.title).toContain("Törnqvist");

@@ -23,10 +23,13 @@ function ctx(lang: ReportLocale): SectionRenderContext {
 
 describe("econometrics report section", () => {
   for (const lang of ["zh-CN", "en"] as const) {
-    it(`renders the productivity table, three figures with provenance and the verification line (${lang})`, () => {
+    it(`renders the productivity table, four figures with provenance and the verification line (${lang})`, () => {
       const html = econometricsSection.render(loaded[lang], ctx(lang));
       expect(html).toContain("161,615");
-      expect(html.match(/<svg/g)?.length).toBe(3);
+      expect(html.match(/<svg/g)?.length).toBe(4);
+      expect(html).toContain('id="fig-productivity-index"');
+      expect(html).toContain("productivity_on_index");
+      expect(html).toContain(lang === "en" ? "published slope: 731.8" : "公布的斜率：731.8");
       expect(html).toContain('id="fig-tfp"');
       expect(html).toContain("tfp_growth_accounting");
       expect(html).toContain("a296c85ff6c1"); // sha256 prefix of the PWT 10.01 China file

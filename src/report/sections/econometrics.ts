@@ -18,6 +18,12 @@ import {
   productivityChart,
   productivityText,
 } from "../../../web/charts/productivity.js";
+import {
+  DEFAULT_PRODUCTIVITY_INDEX_RUN,
+  type ProductivityIndexResult,
+  productivityIndexChart,
+  productivityIndexLines,
+} from "../../../web/charts/productivity-index.js";
 import { labelSeparator } from "../../../web/charts/provenance.js";
 import { DEFAULT_TFP_RUN, type TfpResult, tfpChart, tfpParametersLine } from "../../../web/charts/tfp.js";
 import { messages } from "../../../web/src/i18n.js";
@@ -26,6 +32,7 @@ import {
   productivityLabourMethod,
   productivityTfpMethod,
 } from "../../methods/econometrics/forecast.js";
+import { productivityIndexMethod } from "../../methods/econometrics/index.js";
 import type { ReportLocale } from "../types.js";
 import { figureHtml } from "./figure.js";
 import { defineSection } from "./section.js";
@@ -45,6 +52,7 @@ export interface EconometricsSectionData {
   readonly productivity: ProductivityResult;
   readonly forecast: ArimaxResult;
   readonly tfp: TfpResult;
+  readonly productivityIndex: ProductivityIndexResult;
 }
 
 const TEXT = {
@@ -129,14 +137,15 @@ export const econometricsSection = defineSection<EconometricsSectionData>({
   id: "econometrics.forecast",
   family: "econometrics",
   load: async (sources) => {
-    const [productivity, forecast, tfp] = await Promise.all([
+    const [productivity, forecast, tfp, productivityIndex] = await Promise.all([
       sources.runMethod(productivityLabourMethod, {}),
       sources.runMethod(forecastArimaxMethod, { ...REPORT_FORECAST }),
       sources.runMethod(productivityTfpMethod, { ...DEFAULT_TFP_RUN }),
+      sources.runMethod(productivityIndexMethod, { ...DEFAULT_PRODUCTIVITY_INDEX_RUN }),
     ]);
-    return { productivity, forecast, tfp };
+    return { productivity, forecast, tfp, productivityIndex };
   },
-  render: ({ productivity: p, forecast: f, tfp }, ctx) => {
+  render: ({ productivity: p, forecast: f, tfp, productivityIndex: pi }, ctx) => {
     const lang = ctx.lang;
     const T = TEXT[lang];
     const E = messages(lang).econometrics;
@@ -162,6 +171,18 @@ export const econometricsSection = defineSection<EconometricsSectionData>({
         },
         ctx,
       ) +
+      figureHtml(
+        {
+          id: "fig-productivity-index",
+          option: productivityIndexChart(pi, labels, lang),
+          height: 520,
+          caption: E.productivityIndexTitle,
+          note: `${E.productivityIndexHint} ${productivityIndexLines(pi, lang).join(lang === "en" ? "; " : "；")}`,
+          provenance: pi.provenance,
+        },
+        ctx,
+      ) +
+      diagnosticsHtml(pi.diagnostics, lang) +
       figureHtml(
         {
           id: "fig-tfp",
