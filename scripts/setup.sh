@@ -4,12 +4,12 @@
 #   Debian packages: chromium (browser test), fonts-noto-cjk (CJK glyphs in charts, reports, browser),
 #   libopenblas-dev + liblapacke-dev (optional native linear-algebra backend), python3 (bench peer),
 #   python3-numpy + python3-scipy + python3-pandas + python3-statsmodels, r-base-core + r-cran-lmtest +
-#   r-cran-forecast + r-cran-tseries + r-cran-urca (test/reference generators, rerun by
+#   r-cran-forecast + r-cran-tseries + r-cran-urca + r-cran-posterior (test/reference generators, rerun by
 #   test/reference/current.test.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium fonts-noto-cjk libopenblas-dev liblapacke-dev g++ make python3 python3-numpy python3-scipy python3-pandas python3-statsmodels r-base-core r-cran-lmtest r-cran-forecast r-cran-tseries r-cran-urca)
+APT_PACKAGES=(chromium fonts-noto-cjk libopenblas-dev liblapacke-dev g++ make python3 python3-numpy python3-scipy python3-pandas python3-statsmodels r-base-core r-cran-lmtest r-cran-forecast r-cran-tseries r-cran-urca r-cran-posterior)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

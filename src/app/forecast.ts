@@ -386,6 +386,20 @@ export interface ForecastBayesResult {
   readonly draws: number;
   readonly seed: string;
   readonly algorithm: string;
+  /**
+   * R̂ and bulk/tail ESS (R posterior 1.4.0's definitions) of each coefficient, σ² and each step's y,
+   * the draws cut into `chains` consecutive blocks; null without draws
+   */
+  readonly convergence: {
+    readonly chains: number;
+    readonly verifiedAgainst: string;
+    readonly quantities: readonly {
+      readonly quantity: string;
+      readonly rhat: number | null;
+      readonly essBulk: number | null;
+      readonly essTail: number | null;
+    }[];
+  } | null;
   readonly diagnostics: readonly Diagnostic[];
   readonly provenance: ResultProvenance;
 }
@@ -463,6 +477,19 @@ export async function forecastBayes(
     draws: f.draws,
     seed: f.seed,
     algorithm: f.algorithm,
+    convergence:
+      f.convergence === null
+        ? null
+        : {
+            chains: f.convergence[0]?.chains ?? 4,
+            verifiedAgainst: "R posterior 1.4.0 rhat, ess_bulk, ess_tail",
+            quantities: f.convergence.map((c) => ({
+              quantity: c.quantity,
+              rhat: c.rhat,
+              essBulk: c.essBulk,
+              essTail: c.essTail,
+            })),
+          },
     diagnostics: [...(fit.diagnostics as readonly Diagnostic[]), ...(f.diagnostics as readonly Diagnostic[])],
     provenance: resultProvenance(
       [meta],

@@ -495,6 +495,10 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
     { count: 25, rows: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21], n: 30 },
   ],
   lag_order_raised: [{ criterion: "aic" }],
+  draws_not_converged: [
+    { quantity: "ar1", rhat: 1.02, essBulk: 350.5, essTail: 280.1, chains: 4 },
+    { quantity: "y[3]", rhat: null, essBulk: null, essTail: null, chains: 4 },
+  ],
   levels_unit_root: [{ column: "productivity", statistic: -1.2, pValue: 0.67 }],
   pvalue_smaller_than_reported: [{ statistic: 1.2, criticalValue: 0.739, pValue: 0.01 }],
   pvalue_greater_than_reported: [{ statistic: 0.05, criticalValue: 0.347, pValue: 0.1 }],

@@ -255,6 +255,38 @@ describe("bayesArxForecast", () => {
   });
 });
 
+describe("bayesArxForecast convergence of the draws", () => {
+  const fit = bayesArx(LAKE_HURON, { p: 2, d: 0, exogenous: [TREND] });
+  const scenario = { kind: "path", name: "trend", path: [[53], [54], [55]] } as const;
+
+  it("independent draws: R̂ ≈ 1 and ESS ≈ N for every coefficient, σ² and step (4 consecutive chains)", () => {
+    const f = bayesArxForecast(fit, { horizon: 3, exogenous: scenario });
+    const names = f.convergence?.map((c) => c.quantity);
+    expect(names).toEqual(["(Intercept)", "ar1", "ar2", "x1", "sigma2", "y[1]", "y[2]", "y[3]"]);
+    for (const c of f.convergence ?? []) {
+      expect(c.chains).toBe(4);
+      expect(c.iterations).toBe(2500);
+      // exact conjugate draws are independent: R̂ within 1.01 and the ESS near N (Monte-Carlo noise)
+      expect(c.rhat as number).toBeLessThan(1.01);
+      expect(c.essBulk as number).toBeGreaterThan(8000);
+    }
+    expect(f.diagnostics.some((d) => d.code === "draws_not_converged")).toBe(false);
+  });
+
+  it("too few draws for 100 per chain: draws_not_converged names the quantity", () => {
+    const f = bayesArxForecast(fit, { horizon: 1, exogenous: { kind: "path", name: "t", path: [[53]] }, draws: 200 });
+    const flagged = f.diagnostics.filter((d) => d.code === "draws_not_converged");
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged[0]?.params.chains).toBe(4);
+  });
+
+  it("no draws, no convergence", () => {
+    expect(
+      bayesArxForecast(fit, { horizon: 1, exogenous: { kind: "path", name: "t", path: [[53]] }, draws: 0 }).convergence,
+    ).toBeNull();
+  });
+});
+
 describe("bayesArx nonstationary_ar_mean", () => {
   it("flags an explosive posterior-mean AR polynomial and not a stationary one", () => {
     const explosive = Array.from({ length: 30 }, (_, t) => 1.15 ** t + 0.01 * Math.cos(3 * t));

@@ -15,6 +15,7 @@ import { choleskyDecompose, choleskySolve } from "../linalg/cholesky.js";
 import { identity, type Matrix, matrix } from "../linalg/matrix.js";
 import { type RandomGenerator, type RandomSeed, randomGenerator } from "../random/xoshiro.js";
 import { neumaierDot, neumaierSum } from "../stats/summation.js";
+import { type ConvergenceDiagnostics, convergenceDiagnostics } from "./convergence.js";
 
 /** Diagnostic codes of the Bayesian ARX. */
 export type BayesArxDiagnosticCode =
@@ -26,7 +27,13 @@ export type BayesArxDiagnosticCode =
    */
   | "nonstationary_ar_mean"
   /** the Monte-Carlo draws were taken with this generator and seed (params: algorithm, seed, draws) */
-  | "monte_carlo_seed";
+  | "monte_carlo_seed"
+  /**
+   * a convergence statistic of the draws is outside its usual bound — R̂ above 1.01 or a bulk or tail
+   * ESS below 100 per chain (Vehtari et al. 2021) — for a parameter or a step (params: quantity, rhat,
+   * essBulk, essTail, chains)
+   */
+  | "draws_not_converged";
 
 /** `reason` values of the `invalid_argument` errors thrown by the Bayesian ARX. */
 export type BayesArxReason =
@@ -516,6 +523,17 @@ export interface BayesArxForecastOptions {
   readonly draws?: number;
   /** PRNG seed (xoshiro128** seeded by splitmix64) @default 20250101 (spec §8.4) */
   readonly seed?: RandomSeed;
+  /**
+   * the draws are cut into this many consecutive chains for R̂ and ESS (each ⌊N/chains⌋ long; a
+   * remainder is left out of the diagnostics only) @default 4
+   */
+  readonly chains?: number;
+}
+
+/** R̂ and ESS of one simulated quantity: a coefficient, σ², or y at one step. */
+export interface QuantityConvergence extends ConvergenceDiagnostics {
+  /** a coefficient name, "sigma2", or "y[h]" (h = 1…H) */
+  readonly quantity: string;
 }
 
 /** Per-step summaries of the simulated predictive distribution of y_{T+h}. */
@@ -545,9 +563,18 @@ export interface BayesArxForecastResult {
   readonly algorithm: "xoshiro128**";
   /** the scenario name (null without exogenous columns) */
   readonly scenario: string | null;
-  /** monte_carlo_seed */
+  /**
+   * R̂ and bulk/tail ESS (R posterior's definitions) of every coefficient, σ² and each step's y over the
+   * draws cut into consecutive chains (null when draws = 0 or too few for two draws per chain)
+   */
+  readonly convergence: readonly QuantityConvergence[] | null;
+  /** monte_carlo_seed, draws_not_converged */
   readonly diagnostics: readonly BayesArxDiagnostic[];
 }
+
+/** R̂ above this, or a bulk or tail ESS below 100 per chain, is reported (Vehtari et al. 2021 §4). */
+export const RHAT_BOUND = 1.01;
+export const ESS_PER_CHAIN = 100;
 
 /**
  * Gamma(shape, 1) deviate by Marsaglia & Tsang (2000); shape < 1 by Gamma(shape + 1)·U^{1/shape}.
@@ -665,6 +692,9 @@ export function bayesArxForecast(fit: BayesArxResult, options: BayesArxForecastO
   const N = options.draws ?? 10000;
   if (!Number.isInteger(N) || N < 0)
     throw new CoreError("invalid_argument", { function: fn, argument: "draws", reason: "invalid_count", received: N });
+  const C = options.chains ?? 4;
+  if (!Number.isInteger(C) || C < 1)
+    throw new CoreError("invalid_argument", { function: fn, argument: "chains", reason: "invalid_count", received: C });
   const seed = options.seed ?? 20250101;
   const m = fit.exogenousCount;
   const sc = options.exogenous;
@@ -740,6 +770,7 @@ export function bayesArxForecast(fit: BayesArxResult, options: BayesArxForecastO
   simulatePath(fit, post.mean, meanPath, () => 0, H, point);
   const diagnostics: BayesArxDiagnostic[] = [];
   let predictive: PredictiveSummary | null = null;
+  let convergence: QuantityConvergence[] | null = null;
   const seedText = typeof seed === "bigint" ? seed.toString() : String(seed);
   if (N > 0) {
     const rng = randomGenerator(seed);
@@ -750,14 +781,18 @@ export function bayesArxForecast(fit: BayesArxResult, options: BayesArxForecastO
     const u = new Float64Array(k);
     const path = new Float64Array(H);
     const drawPath: Float64Array[] = meanPath.map(() => new Float64Array(H));
+    const bDraws = Array.from({ length: k }, () => new Float64Array(N));
+    const sigma2Draws = new Float64Array(N);
     for (let s = 0; s < N; s++) {
       const sigma2 = post.rate / gammaDeviate(rng, post.shape);
+      sigma2Draws[s] = sigma2;
       const sigma = Math.sqrt(sigma2);
       for (let i = 0; i < k; i++) u[i] = rng.normal();
       for (let i = 0; i < k; i++) {
         let acc = 0;
         for (let j = 0; j <= i; j++) acc += (L[i * k + j] as number) * (u[j] as number);
         b[i] = (post.mean[i] as number) + sigma * acc;
+        (bDraws[i] as Float64Array)[s] = b[i] as number;
       }
       let xp: readonly Float64Array[] = meanPath;
       if (growth !== null) {
@@ -772,6 +807,26 @@ export function bayesArxForecast(fit: BayesArxResult, options: BayesArxForecastO
       }
       simulatePath(fit, b, xp, () => sigma * rng.normal(), H, path);
       for (let h = 0; h < H; h++) (sims[h] as Float64Array)[s] = path[h] as number;
+    }
+    // convergence over consecutive blocks, before the step draws are sorted for the quantiles
+    const len = Math.floor(N / C);
+    if (len >= 2) {
+      const blocks = (v: Float64Array) => Array.from({ length: C }, (_, c) => v.subarray(c * len, (c + 1) * len));
+      const quantities: [string, Float64Array][] = [
+        ...fit.names.map((name, i) => [name, bDraws[i] as Float64Array] as [string, Float64Array]),
+        ["sigma2", sigma2Draws],
+        ...sims.map((v, h) => [`y[${h + 1}]`, v] as [string, Float64Array]),
+      ];
+      convergence = quantities.map(([quantity, v]) => ({ quantity, ...convergenceDiagnostics(blocks(v)) }));
+      for (const q of convergence) {
+        const low = (e: number | null) => e !== null && e < ESS_PER_CHAIN * C;
+        if ((q.rhat !== null && q.rhat > RHAT_BOUND) || low(q.essBulk) || low(q.essTail))
+          diagnostics.push({
+            code: "draws_not_converged",
+            severity: "warning",
+            params: { quantity: q.quantity, rhat: q.rhat, essBulk: q.essBulk, essTail: q.essTail, chains: C },
+          });
+      }
     }
     const summary = {
       mean: new Float64Array(H),
@@ -806,6 +861,7 @@ export function bayesArxForecast(fit: BayesArxResult, options: BayesArxForecastO
     seed: seedText,
     algorithm: "xoshiro128**",
     scenario: m > 0 && sc !== undefined ? sc.name : null,
+    convergence,
     diagnostics,
   };
 }

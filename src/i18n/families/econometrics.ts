@@ -4,6 +4,10 @@
  * common codes with an econometrics `reason` (reasons.ts).
  */
 import { show } from "../params.js";
+
+/** A statistic that may be absent (posterior's NA): a dash. */
+const orDash = (v: number | null): string => (v === null ? "—" : show(v));
+
 import type { Bilingual } from "./types.js";
 
 export interface EconometricsDiagnosticParams {
@@ -27,6 +31,13 @@ export interface EconometricsDiagnosticParams {
   readonly max_lags_truncated: { readonly schwert: number; readonly maxLags: number; readonly n: number };
   readonly observations_dropped: { readonly count: number; readonly rows: readonly number[]; readonly n: number };
   readonly lag_order_raised: { readonly criterion: string };
+  readonly draws_not_converged: {
+    readonly quantity: string;
+    readonly rhat: number | null;
+    readonly essBulk: number | null;
+    readonly essTail: number | null;
+    readonly chains: number;
+  };
   readonly levels_unit_root: { readonly column: string; readonly statistic: number; readonly pValue: number };
   readonly pvalue_smaller_than_reported: {
     readonly statistic: number;
@@ -76,6 +87,8 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
     observations_dropped: (p) =>
       `${p.count} 行在所用的列中有缺失值，已整行剔除（第 ${rowsText(p.rows, p.count, "、")} 行）；回归使用 ${p.n} 个观测。`,
     lag_order_raised: (p) => `信息准则（${p.criterion}）选择了 0 阶滞后，但格兰杰检验至少需要 1 阶：已按 1 阶检验。`,
+    draws_not_converged: (p) =>
+      `模拟抽样在“${p.quantity}”上未达到收敛标准（${p.chains} 条链：R̂ = ${orDash(p.rhat)}，主体有效样本量 ${orDash(p.essBulk)}，尾部有效样本量 ${orDash(p.essTail)}；要求 R̂ ≤ 1.01、每条链有效样本量 ≥ 100）：请增加抽样次数，或谨慎解读预测区间。`,
     levels_unit_root: (p) =>
       `“${p.column}”的水平值未能拒绝单位根（ADF 统计量 ${show(p.statistic)}，p = ${show(p.pValue)}）：水平值上的格兰杰检验和回归标准误以平稳为前提，结果可能是伪回归；可改用差分或对数差分变换。`,
     pvalue_smaller_than_reported: (p) =>
@@ -124,6 +137,8 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
       `${p.count} row(s) with a missing value in a column used were left out (rows ${rowsText(p.rows, p.count, ", ")}); the regression uses ${p.n} observations.`,
     lag_order_raised: (p) =>
       `The information criterion (${p.criterion}) chose lag order 0, but a Granger test needs at least 1: order 1 was used.`,
+    draws_not_converged: (p) =>
+      `The simulation draws of “${p.quantity}” miss the convergence bounds (${p.chains} chains: R̂ = ${orDash(p.rhat)}, bulk ESS ${orDash(p.essBulk)}, tail ESS ${orDash(p.essTail)}; wanted R̂ ≤ 1.01 and an ESS of at least 100 per chain): draw more, or read the intervals with care.`,
     levels_unit_root: (p) =>
       `The ADF test does not reject a unit root in the levels of “${p.column}” (statistic ${show(p.statistic)}, p = ${show(p.pValue)}): the Granger test and the regression's standard errors on levels assume stationarity, so the result may be spurious; differences or log differences (--transform diff|logdiff) are the usual remedy.`,
     pvalue_smaller_than_reported: (p) =>
@@ -221,6 +236,13 @@ export const EN = {
   "label.average_deepening": "average deepening, last five years",
   "label.bootstrap_p": "bootstrap p-value",
   "col.productivity": "labour productivity",
+  "col.posterior_mean": "posterior mean",
+  "col.posterior_sd": "posterior s.d.",
+  "col.quantity": "quantity",
+  "col.ess_bulk": "bulk ESS",
+  "col.ess_tail": "tail ESS",
+  "label.draws": "draws",
+  "label.convergence": "convergence of the draws ({chains} consecutive chains; R posterior's R̂ and ESS)",
   "col.index": "index",
   "label.productivity_series": "productivity series",
   "label.index_series": "index series",
@@ -293,6 +315,13 @@ export const ZH: Record<keyof typeof EN, string> = {
   "label.average_deepening": "近五年平均资本深化速度",
   "label.bootstrap_p": "自助法 p 值",
   "col.productivity": "劳动生产率",
+  "col.posterior_mean": "后验均值",
+  "col.posterior_sd": "后验标准差",
+  "col.quantity": "量",
+  "col.ess_bulk": "主体有效样本量",
+  "col.ess_tail": "尾部有效样本量",
+  "label.draws": "次抽样",
+  "label.convergence": "抽样收敛诊断（{chains} 条连续链；R̂ 与有效样本量按 R posterior 包的定义）",
   "col.index": "指数",
   "label.productivity_series": "生产率序列",
   "label.index_series": "指数序列",

@@ -33,7 +33,7 @@ import {
 } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
 import { appContext, frameRefOf, splitColumns } from "./common.js";
-import { capitalTable, forecastTable, productivityTable, tfpTable } from "./render.js";
+import { bayesTable, capitalTable, forecastTable, productivityTable, tfpTable } from "./render.js";
 
 const L = {
   dataset: {
@@ -566,6 +566,15 @@ export const bayesWire = z.object({
   draws: z.number().int(),
   seed: z.string(),
   algorithm: z.string(),
+  convergence: z
+    .object({
+      chains: z.number().int(),
+      verified_against: z.string(),
+      quantities: z.array(
+        z.object({ quantity: z.string(), rhat: nullableNumber, ess_bulk: nullableNumber, ess_tail: nullableNumber }),
+      ),
+    })
+    .nullable(),
   diagnostics: z.array(wireDiagnostic),
   provenance: wireProvenance,
 });
@@ -593,7 +602,7 @@ export const forecastBayesMethod = defineMethod({
   }),
   input: "data_frame",
   inputOption: "dataset",
-  formats: ["json"],
+  formats: ["table", "json"],
   datasets: (o) => (o.dataset === undefined ? [] : [o.dataset]),
   run: (o, input, ctx): Promise<ForecastBayesResult> =>
     forecastBayes(
@@ -630,7 +639,21 @@ export const forecastBayesMethod = defineMethod({
       draws: r.draws,
       seed: r.seed,
       algorithm: r.algorithm,
+      convergence:
+        r.convergence === null
+          ? null
+          : {
+              chains: r.convergence.chains,
+              verified_against: r.convergence.verifiedAgainst,
+              quantities: r.convergence.quantities.map((q) => ({
+                quantity: q.quantity,
+                rhat: q.rhat,
+                ess_bulk: q.essBulk,
+                ess_tail: q.essTail,
+              })),
+            },
       diagnostics: wireDiagnostics(r.diagnostics, lang),
       provenance: wireProvenanceOf(r.provenance, lang),
     }),
+  render: { table: bayesTable },
 });

@@ -6,6 +6,7 @@
 import type {
   DigitalCapitalResult,
   ForecastArimaxResult,
+  ForecastBayesResult,
   LabourProductivityAppResult,
   ProductivityIndexResult,
   StatsAdfResult,
@@ -361,5 +362,45 @@ export function productivityIndexTable(r: ProductivityIndexResult, lang: Lang): 
   if (r.endpointSlope !== null)
     out += `${t("label.endpoint_slope", lang, { from: r.endpointSlope.from, to: r.endpointSlope.to })}: ${num(r.endpointSlope.value, lang, 1)}\n`;
   out += `${t("label.published_slope", lang)}: ${num(r.published.value, lang, 1)} (${r.published.id})\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** forecast bayes: posterior means, the predictive quantiles by step, R̂ and ESS of the draws. */
+export function bayesTable(r: ForecastBayesResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.response", lang)}: ${r.y}  ARX(${r.p}), d = ${r.d}${r.xreg.length > 0 ? ` + xreg(${r.xreg.join(", ")})` : ""}\n\n`;
+  out += renderTextTable(
+    [t("col.term", lang), t("col.posterior_mean", lang), t("col.posterior_sd", lang)],
+    r.coefficients.map((c) => [c.name, num(c.mean, lang), num(c.sd, lang)]),
+    ["left", "right", "right"],
+  );
+  out += `\nE[σ²] ${num(r.sigma2Mean, lang, 6)}  ${r.draws} ${t("label.draws", lang)}, ${r.algorithm}, seed ${r.seed}${r.scenario !== null ? `  ${t("label.scenario", lang)}: ${r.scenario}` : ""}\n\n`;
+  out += renderTextTable(
+    [t("col.step", lang), t("col.year", lang), t("col.forecast_mean", lang), "P2.5", "P10", "P50", "P90", "P97.5"],
+    r.forecast.map((f) => [
+      String(f.step),
+      f.year === null ? "" : String(f.year),
+      num(f.point, lang, 4),
+      num(f.q025, lang, 4),
+      num(f.q10, lang, 4),
+      num(f.median, lang, 4),
+      num(f.q90, lang, 4),
+      num(f.q975, lang, 4),
+    ]),
+    ["right", "right", "right", "right", "right", "right", "right", "right"],
+  );
+  if (r.convergence !== null) {
+    out += `\n${t("label.convergence", lang, { chains: r.convergence.chains })}\n`;
+    out += renderTextTable(
+      [t("col.quantity", lang), "R̂", t("col.ess_bulk", lang), t("col.ess_tail", lang)],
+      r.convergence.quantities.map((q) => [
+        q.quantity,
+        num(q.rhat, lang, 4),
+        num(q.essBulk, lang, 0),
+        num(q.essTail, lang, 0),
+      ]),
+      ["left", "right", "right", "right"],
+    );
+    out += `${t("label.verified_against", lang)}: ${r.convergence.verifiedAgainst}\n`;
+  }
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }
