@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openShippedStore } from "../../test/helpers/real-app.js";
-import { labourProductivitySeries } from "./productivity.js";
+import { gdpDeflator, labourProductivitySeries } from "./productivity.js";
 import type { DataStore } from "./store.js";
 
 let store: DataStore;
@@ -41,5 +41,30 @@ describe("labourProductivitySeries on the shipped NBS series", () => {
     expect(r.diagnostics).toContainEqual(
       expect.objectContaining({ code: "official_value_differs", params: expect.objectContaining({ year: 2020 }) }),
     );
+  });
+});
+
+describe("gdpDeflator on the shipped NBS series", () => {
+  it("2020 prices: 2020 real = nominal, 2021–2023 real = the published 2020-price values, deflator 2020 = 100", async () => {
+    const r = await gdpDeflator({ source: store.source });
+    expect(r.base).toBe(2020);
+    const at = (y: number) => r.years.find((x) => x.year === y);
+    expect(at(2020)?.real).toBe(1013567);
+    expect(at(2020)?.deflator).toBe(100);
+    for (const y of [2021, 2022, 2023]) expect(at(y)?.real).toBeCloseTo(at(y)?.constant as number, 6);
+    expect(r.provenance.parameters.rebasedYears).toEqual([1981, 1991, 2001, 2006, 2011, 2016, 2021]);
+  });
+
+  it("the chained real growth of 2023 rounds to the communiqué's first-release 5.2 % (an NBS print, not our formula)", async () => {
+    const r = await gdpDeflator({ source: store.source });
+    const y2023 = r.years.find((x) => x.year === 2023);
+    expect(y2023?.publishedGrowth).toBe(5.2);
+    expect(Math.round(((y2023?.growth as number) - 1) * 1000) / 10).toBe(5.2);
+  });
+
+  it("in a rebasing year the growth is constant over the previous year's nominal value (2016: 736 036.5 / 688 858.2)", async () => {
+    const r = await gdpDeflator({ source: store.source, from: 2010 });
+    expect(r.years.find((x) => x.year === 2016)?.growth).toBeCloseTo(736036.5 / 688858.2, 12);
+    expect(r.years[0]?.year).toBe(2010);
   });
 });

@@ -11,7 +11,9 @@
  * the tolerance is a diagnostic, and the reason is in the row (price base, vintage).
  */
 import {
+  type ChainedYear,
   capitalDeepening,
+  chainConstantPrices,
   type Diagnostic,
   type EmploymentDenominator,
   growthAccounting,
@@ -354,6 +356,77 @@ export async function digitalCapital(
         formula: "K_t = (1 − δ) K_{t−1} + I_t / P_t; K_0 = (I_0/P_0)/(g + δ)",
       },
       context.clock,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Real GDP chained across NBS's price bases, and the implicit deflator
+
+/** The shipped series the deflator reads, and the published growth it is compared with. */
+export const GDP_DEFLATOR_SOURCES = {
+  constant: { dataset: "cn-nbs-gdp-annual", indicator: "不变价国内生产总值(亿元)" },
+  nominal: { dataset: "cn-nbs-gdp-annual", indicator: "国内生产总值(亿元)" },
+  growth: { dataset: "cn-nbs-headline-vintages", indicator: "国内生产总值增长率（不变价）(%)@preliminary" },
+} as const;
+
+export interface GdpDeflatorOptions {
+  /** the year whose prices the chained series is in @default the latest price base (2020) */
+  readonly base?: number;
+  /** first year shown @default 1978 (the dataset's constant-price series starts there) */
+  readonly from?: number;
+  readonly source: DatasetSource;
+  readonly clock?: Clock;
+}
+
+export interface GdpDeflatorResult {
+  readonly base: number;
+  readonly unit: "亿元";
+  readonly years: readonly (ChainedYear & {
+    /** NBS's published real growth (%, first release), where the communiqué data have it */
+    readonly publishedGrowth: number | null;
+  })[];
+  readonly provenance: ResultProvenance;
+}
+
+/**
+ * NBS real GDP at one year's prices and the implicit GDP deflator (国内生产总值平减指数): the
+ * constant-price column chained across its changes of price base (the dataset's
+ * `constant_prices_rebased` caveat), beside the real growth NBS printed in its communiqués.
+ * @throws {DatasetNotFoundError} when a shipped series is not in the store; {CoreError} from chainConstantPrices
+ */
+export async function gdpDeflator(options: GdpDeflatorOptions): Promise<GdpDeflatorResult> {
+  const S = GDP_DEFLATOR_SOURCES;
+  const constant = await series(options.source, S.constant.dataset, S.constant.indicator);
+  const nominal = await series(options.source, S.nominal.dataset, S.nominal.indicator);
+  const growth = await series(options.source, S.growth.dataset, S.growth.indicator);
+  const rebase = constant.meta.provenance.caveats.find((c) => c.code === "constant_prices_rebased");
+  const rebasedYears = rebase?.code === "constant_prices_rebased" ? [...rebase.params.rebasedYears] : [];
+  const from = options.from ?? 1978;
+  const r = chainConstantPrices({
+    constant: constant.values.filter((v) => v.year >= from),
+    nominal: nominal.values.filter((v) => v.year >= from),
+    rebasedYears,
+    ...(options.base !== undefined && { base: options.base }),
+  });
+  const published = new Map(growth.values.map((v) => [v.year, v.value]));
+  return {
+    base: r.base,
+    unit: "亿元",
+    years: r.years.map((y) => ({ ...y, publishedGrowth: published.get(y.year) ?? null })),
+    provenance: resultProvenance(
+      [constant.meta, growth.meta],
+      "gdp_chain_linked",
+      {
+        constant: S.constant,
+        nominal: S.nominal,
+        published: S.growth,
+        rebasedYears,
+        base: r.base,
+        from,
+        rule: "growth_t = C_t / C_{t−1}, or C_t / N_{t−1} in the first year of a new price base; real_t = N_base · Π growth; deflator = 100 · N_t / real_t",
+      },
+      options.clock,
     ),
   };
 }

@@ -17,6 +17,12 @@ export {
   perpetualInventory,
 } from "./capital.js";
 export {
+  type ChainConstantPricesOptions,
+  type ChainConstantPricesResult,
+  type ChainedYear,
+  chainConstantPrices,
+} from "./chain.js";
+export {
   type ProductivityDiagnostic,
   type ProductivityDiagnosticCode,
   type ProductivityReason,

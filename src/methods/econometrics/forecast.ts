@@ -13,6 +13,8 @@ import {
   type ForecastBayesResult,
   forecastArimax,
   forecastBayes,
+  type GdpDeflatorResult,
+  gdpDeflator,
   type LabourProductivityAppResult,
   labourProductivitySeries,
   type TfpGrowthResult,
@@ -33,7 +35,7 @@ import {
 } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
 import { appContext, frameRefOf, splitColumns } from "./common.js";
-import { bayesTable, capitalTable, forecastTable, productivityTable, tfpTable } from "./render.js";
+import { bayesTable, capitalTable, deflatorTable, forecastTable, productivityTable, tfpTable } from "./render.js";
 
 const L = {
   dataset: {
@@ -313,6 +315,74 @@ export const productivityLabourMethod = defineMethod({
       provenance: wireProvenanceOf(r.provenance, lang),
     }),
   render: { table: productivityTable },
+});
+
+export const deflatorWire = z.object({
+  base: z.number().int(),
+  unit: z.literal("亿元"),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      nominal: z.number(),
+      constant: z.number(),
+      price_base: z.number().int().nullable(),
+      growth: nullableNumber,
+      published_growth: nullableNumber,
+      real: z.number(),
+      deflator: z.number(),
+    }),
+  ),
+  provenance: wireProvenance,
+});
+
+export const productivityDeflatorMethod = defineMethod({
+  id: "productivity.deflator",
+  family: "econometrics",
+  command: ["productivity", "deflator"],
+  path: "/api/productivity/deflator",
+  summary: {
+    "zh-CN": "国内生产总值链式不变价与隐含平减指数：跨越国家统计局价格基期的衔接，并与公报的实际增速对照",
+    en: "real GDP chained across NBS's price bases and the implicit deflator, beside the communiqués' real growth",
+  },
+  options: z.object({
+    base: intOption(
+      { min: 1978, max: 2100 },
+      {
+        "zh-CN": "链式序列所用价格的年份（默认最近的价格基期）",
+        en: "the year whose prices the chained series is in (default: the latest price base)",
+      },
+    ),
+    from: intOption({ min: 1978, max: 2100 }, { "zh-CN": "起始年份（默认 1978）", en: "first year (default 1978)" }),
+  }),
+  formats: ["table", "json"],
+  datasets: () => ["cn-nbs-gdp-annual", "cn-nbs-headline-vintages"],
+  run: (o, _input, ctx): Promise<GdpDeflatorResult> => {
+    if (ctx.source === undefined) throw new Error("productivity.deflator needs a dataset source");
+    return gdpDeflator({
+      source: ctx.source,
+      ...(o.base !== undefined && { base: o.base }),
+      ...(o.from !== undefined && { from: o.from }),
+      ...(ctx.clock !== undefined && { clock: ctx.clock }),
+    });
+  },
+  wire: deflatorWire,
+  toWire: (r: GdpDeflatorResult, lang: Lang) =>
+    deflatorWire.parse({
+      base: r.base,
+      unit: r.unit,
+      years: r.years.map((y) => ({
+        year: y.year,
+        nominal: y.nominal,
+        constant: y.constant,
+        price_base: y.priceBase,
+        growth: y.growth,
+        published_growth: y.publishedGrowth,
+        real: y.real,
+        deflator: y.deflator,
+      })),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: deflatorTable },
 });
 
 const LP = {

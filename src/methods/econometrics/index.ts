@@ -38,6 +38,7 @@ import {
   forecastArimaxMethod,
   forecastBayesMethod,
   productivityCapitalMethod,
+  productivityDeflatorMethod,
   productivityLabourMethod,
   productivityTfpMethod,
 } from "./forecast.js";
@@ -756,6 +757,7 @@ export const ECONOMETRICS_METHODS = [
   forecastArimaxMethod,
   forecastBayesMethod,
   productivityLabourMethod,
+  productivityDeflatorMethod,
   productivityIndexMethod,
   productivityTfpMethod,
   productivityCapitalMethod,

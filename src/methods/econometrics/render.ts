@@ -7,6 +7,7 @@ import type {
   DigitalCapitalResult,
   ForecastArimaxResult,
   ForecastBayesResult,
+  GdpDeflatorResult,
   LabourProductivityAppResult,
   ProductivityIndexResult,
   StatsAdfResult,
@@ -403,4 +404,33 @@ export function bayesTable(r: ForecastBayesResult, lang: Lang): string {
     out += `${t("label.verified_against", lang)}: ${r.convergence.verifiedAgainst}\n`;
   }
   return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** productivity deflator: nominal, published constant, chained real GDP, growth and deflator by year. */
+export function deflatorTable(r: GdpDeflatorResult, lang: Lang): string {
+  let out = `${t("label.chained_base", lang, { base: r.base })}  ${t("col.unit", lang)}: ${r.unit}\n\n`;
+  out += renderTextTable(
+    [
+      t("col.year", lang),
+      t("col.nominal", lang),
+      t("col.gdp_constant", lang),
+      t("col.price_base", lang),
+      t("col.real_chained", lang),
+      t("col.growth_pct", lang),
+      t("col.published_growth_pct", lang),
+      t("col.deflator", lang),
+    ],
+    r.years.map((y) => [
+      String(y.year),
+      num(y.nominal, lang, 1),
+      num(y.constant, lang, 1),
+      y.priceBase === null ? "" : String(y.priceBase),
+      num(y.real, lang, 1),
+      y.growth === null ? "" : num((y.growth - 1) * 100, lang, 2),
+      y.publishedGrowth === null ? "" : num(y.publishedGrowth, lang, 1),
+      num(y.deflator, lang, 2),
+    ]),
+    ["right", "right", "right", "right", "right", "right", "right", "right"],
+  );
+  return out + provenanceText(r.provenance, lang);
 }
