@@ -85,8 +85,8 @@ export interface CanonicalTable {
  * - vintage `2012` (2015 extension table): codes 01…42 → S01…S42 one to one (names checked against
  *   the canonical names and aliases; a mismatch is an `invalid_value` error).
  * - vintage `2017` (2017, 2018, 2020 tables): 01…21 → S01…S21; 22 其他制造产品和废品废料 → the merged
- *   cell `S22+S23` (flagged in `mergedCells`; spec §5.9 keeps it merged rather than splitting by
- *   estimated shares); 23…34 → S24…S35; 35 研究和试验发展 + 36 综合技术服务 → S36 (exact sum of rows and
+ *   cell `S22+S23` (flagged in `mergedCells`; spec §5.9 keeps it merged; {@link canonicalDataset}
+ *   splits it with the detailed table of the same year, ADR 0012); 23…34 → S24…S35; 35 研究和试验发展 + 36 综合技术服务 → S36 (exact sum of rows and
  *   columns); 37…42 → S37…S42. Result: 41 sectors.
  * All blocks are aggregated exactly by {@link aggregateSectors}, so row and column identities still hold.
  *
