@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { expectAllClose } from "../../test/helpers/close.js";
+import { linkages } from "../core/index.js";
 import type { IoTable } from "../core/io-analysis/io-table.js";
 import { matrix } from "../core/linalg/matrix.js";
 import { ioLinkages } from "./io-linkages.js";
@@ -63,5 +65,37 @@ describe("ioLinkages diagnostics", () => {
     const zero = r.diagnostics.filter((d) => d.code === "zero_output_sectors");
     expect(zero).toHaveLength(1);
     expect(zero[0]?.params).toMatchObject({ sectors: [3], codes: ["04"] });
+  });
+});
+
+describe("ioLinkages on the domestic import basis", () => {
+  // two sectors, non-competitive: Z = [[10, 20], [5, 5]], Z_dom = [[8, 20], [5, 3]], Y = [[30, 10], [40, 0]],
+  // Y_dom = [[25, 9], [40, 0]] (the table's own — deliberately not the proportional-convention value
+  // [[27, 9], [40, 0]], so the test shows the table's own is used), m = [6, 2], x = [64, 48]
+  const table: IoTable = {
+    sectors: [{ code: "a" }, { code: "b" }],
+    Z: matrix(2, 2, Float64Array.from([10, 20, 5, 5])),
+    Zdomestic: matrix(2, 2, Float64Array.from([8, 20, 5, 3])),
+    finalDemand: matrix(2, 2, Float64Array.from([30, 10, 40, 0])),
+    finalDemandDomestic: matrix(2, 2, Float64Array.from([25, 9, 40, 0])),
+    finalDemandCodes: ["C", "EX"],
+    imports: Float64Array.from([6, 2]),
+    output: Float64Array.from([64, 48]),
+  };
+
+  it("weights the weighted variant by the domestic final demand (α = [34, 40] / 74)", async () => {
+    const r = await ioLinkages({ table, meta: fakeMeta("nc2", 2020), imports: "domestic", variant: "weighted" });
+    // the same numbers through the coefficient path: A_dom = Z_dom·diag(1/x), f = row sums of Y_dom
+    const A = matrix(2, 2, Float64Array.from([8 / 64, 20 / 48, 5 / 64, 3 / 48]));
+    const ref = linkages({ A, x: [64, 48], finalDemandTotal: [34, 40] }, { variant: "weighted" });
+    expectAllClose(
+      r.sectors.map((s) => s.influence ?? Number.NaN),
+      Array.from(ref.influence),
+      { rtol: 1e-14 },
+      "F domestic weighted",
+    );
+    expectAllClose(Array.from(ref.alphaWeights ?? []), [34 / 74, 40 / 74], { atol: 1e-15 }, "α");
+    const competitive = await ioLinkages({ table, meta: fakeMeta("nc2", 2020), variant: "weighted" });
+    expect(competitive.sectors[0]?.influence).not.toBeCloseTo(r.sectors[0]?.influence ?? 0, 6);
   });
 });

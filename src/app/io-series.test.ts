@@ -6,7 +6,7 @@ import { SPEC_5_9 } from "../../test/reference/textbook/fixtures.js";
 import { groupLinkages } from "../core/index.js";
 import type { IoTable } from "../core/io-analysis/io-table.js";
 import { matrix } from "../core/linalg/matrix.js";
-import { readShippedDataset, shippedDataset } from "../data/index.js";
+import { canonicalDataset, readShippedDataset, shippedDataset } from "../data/index.js";
 import type { LoadedIoTable } from "./dataset-source.js";
 import { ioLinkages } from "./io-linkages.js";
 import { ioSeries } from "./io-series.js";
@@ -202,7 +202,10 @@ describe("ioSeries: the shipped NBS tables include the 2012 point from cn-nbs-io
     ) as { influence: number; sensitivity: number; group: string[] };
     const r = await ioSeries({ source, family: "nbs", clock: fixedClock });
     const at = (year: number) => r.points.find((p) => p.year === year);
-    expect(at(2012)).toMatchObject({ source: "table", tableId: "cn-nbs-io-2012-139", codes: ref.group });
+    // the 139-sector table is aggregated to the canonical 42 sectors (committed concordance, ADR 0012):
+    // D = S20 (products 086–091) + S32 (114–115) has the same block sums, so the numpy values still hold
+    expect(ref.group).toEqual(["086", "087", "088", "089", "090", "091", "114", "115"]);
+    expect(at(2012)).toMatchObject({ source: "table", tableId: "cn-nbs-io-2012-139", codes: ["S20", "S32"] });
     expectClose(at(2012)?.influence ?? Number.NaN, ref.influence, { rtol: 1e-12 }, "F_D 2012");
     expectClose(at(2012)?.sensitivity ?? Number.NaN, ref.sensitivity, { rtol: 1e-12 }, "E_D 2012");
     const spec = SPEC_5_9.nbs_public_data.two_block;
@@ -211,18 +214,38 @@ describe("ioSeries: the shipped NBS tables include the 2012 point from cn-nbs-io
     // the 2020 153-sector table is not used: 2020 has a 42-sector table
     expect(at(2020)?.tableId).toBe("cn-nbs-io-2020-42");
     expect(at(2011)).toMatchObject({ source: "interpolated", interpolation: { from: 2010, to: 2012 } });
-    expect(r.detailedTables.map((d) => [d.tableId, d.used])).toEqual([["cn-nbs-io-2012-139", true]]);
+    expect(r.detailedTables).toEqual([
+      { year: 2012, tableId: "cn-nbs-io-2012-139", sectors: 139, used: true, reason: "aggregated_to_canonical_42" },
+    ]);
+    // every table year but 2010 (41-sector 2007 list, no crosswalk) is on the canonical 42 sectors
+    expect(r.provenance.parameters["canonical42"]).toEqual({
+      "2010": "none",
+      "2012": "aggregated_detailed",
+      "2015": "canonical_42",
+      "2020": "split_s22_s23",
+    });
+    expect(r.provenance.datasets.map((d) => d.id)).toContain("cn-nbs-io-2020-153");
+    expect(r.provenance.caveats.map((c) => c.code)).toEqual(
+      expect.arrayContaining(["nbs_detailed_aggregated_to_42", "nbs_s22_s23_split_by_detailed_shares"]),
+    );
   });
 
-  it("interpolates 2012 between 2010 and 2015 under merge and lists the 139-sector table as not used", async () => {
+  it("uses the 139-sector table under merge too, once aggregated to the canonical 42 sectors", async () => {
+    // before the concordance (ADR 0012) merge left 2012 out (a merge result depends on the sector split);
+    // on the canonical 42 sectors 2012 is split like every other canonical year
     const r = await ioSeries({ source, family: "nbs", groupMethod: "merge", clock: fixedClock });
-    expect(r.points.find((p) => p.year === 2012)).toMatchObject({
-      source: "interpolated",
-      interpolation: { from: 2010, to: 2015 },
-    });
+    const p2012 = r.points.find((p) => p.year === 2012);
+    expect(p2012).toMatchObject({ source: "table", tableId: "cn-nbs-io-2012-139", codes: ["S20", "S32"] });
     expect(r.detailedTables).toEqual([
-      { year: 2012, tableId: "cn-nbs-io-2012-139", sectors: 139, used: false, reason: "group_method_not_invariant" },
+      { year: 2012, tableId: "cn-nbs-io-2012-139", sectors: 139, used: true, reason: "aggregated_to_canonical_42" },
     ]);
+    expect(r.diagnostics.some((d) => d.code === "detailed_table_not_used")).toBe(false);
+    // the 2012 point is the merge coefficient of the aggregated table (41 sectors after merging D)
+    const canon = canonicalDataset(shipped()[1] as LoadedIoTable);
+    if (!canon.ok) throw new Error("2012 conversion");
+    const g = groupLinkages(canon.value.table, ["S20", "S32"], { method: "merge", zeroOutput: "zero_column" });
+    expect(g.sectorCount).toBe(41);
+    expectClose(p2012?.influence ?? Number.NaN, g.influence, { rtol: 1e-15 }, "merge F 2012");
   });
 });
 

@@ -4,20 +4,28 @@
  * years and the published reference values (spec §16 rows 13–14) overlaid.
  *
  * Families: `nbs` — the NBS 42-sector tables 2005, 2010 (41 sectors), 2015, 2017, 2018, 2020, and for a
- * year without a 42-sector table the detailed product table (2012: 139 sectors) when the result does not
- * depend on the sector split (below); `oecd` — the OECD IOT 2021 edition tables for China 1995–2018
- * (every year is a table year).
+ * year without a 42-sector table the detailed product table (2012: 139 sectors); `oecd` — the OECD IOT
+ * 2021 edition tables for China 1995–2018 (every year is a table year).
  *
- * Detailed tables (docs/reproduction.md): a `two_block` result — any variant — is computed on the 2×2
- * table Z* = P Z Pᵀ, x* = P x, f* = P f, which depends only on the block sums, so the 139-sector table
- * gives exactly what a 2012 42-sector table would (the 42-sector tables are aggregations of the product
- * tables) provided the group is the same set of products. `merge` and `weighted_mean` are not invariant
- * (merge keeps the other sectors, whose number and split change the column-sum mean; weighted_mean
- * averages single-sector coefficients, which change when a sector is split), and a code list written for
- * the 42-sector lists does not name the 139 products. In those cases the detailed table is not used and
- * the result lists it in `detailedTables` with the reason (`group_method_not_invariant` or
- * `group_not_resolvable`), and the provenance parameters name it (`detailedTablesNotUsed`), instead of
- * mixing incomparable numbers into the series.
+ * Canonical 42 sectors (spec §1.1, §5.2; ADR 0012): every `nbs` table whose code list has a crosswalk is
+ * converted before computing — 2012-vintage (2015) one to one; 2017-vintage (2017, 2018, 2020) with
+ * 35+36 → S36 and 22 split into S22/S23 by the cell shares of the detailed table of the same year (kept
+ * merged, 41 sectors, when that table is not in the store); a detailed table with a committed
+ * concordance (2012: 139 → 42) aggregated. So S01…S42 mean the same sectors in 2012, 2015, 2017, 2018
+ * and 2020, and `merge` / `weighted_mean` use the 2012 point too; a custom group names canonical ids
+ * (S20, S32) for those years. 2005 and 2010 (2002/2007 lists, no crosswalk) keep their own codes. The
+ * provenance parameter `canonical42` records each year's conversion, the split's detailed tables are
+ * among the provenance datasets, and their caveats are carried.
+ *
+ * Detailed tables without a concordance (docs/reproduction.md): a `two_block` result — any variant — is
+ * computed on the 2×2 table Z* = P Z Pᵀ, x* = P x, f* = P f, which depends only on the block sums, so
+ * such a table still gives its year's point under two_block provided the group is the same set of
+ * products. `merge` and `weighted_mean` are not invariant (merge keeps the other sectors, whose number
+ * and split change the column-sum mean; weighted_mean averages single-sector coefficients, which change
+ * when a sector is split). In those cases the detailed table is not used and the result lists it in
+ * `detailedTables` with the reason (`group_method_not_invariant` or `group_not_resolvable`), and the
+ * provenance parameters name it (`detailedTablesNotUsed`), instead of mixing incomparable numbers into
+ * the series.
  *
  * Annualisation (spec §5.7, `interpolate_A`): the table vintages have different sector lists, so the
  * interpolation is applied to the two-block table (group vs rest): for τ1 < t < τ2,
@@ -43,8 +51,8 @@ import {
   linkages,
   technicalCoefficients,
 } from "../core/index.js";
-import type { DatasetMeta, SeedCitation } from "../data/index.js";
-import type { DatasetSource } from "./dataset-source.js";
+import { canonicalDataset, type DatasetMeta, detectNbs42Vintage, type SeedCitation } from "../data/index.js";
+import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
 import { type GroupSpec, resolveGroup } from "./groups.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
 
@@ -105,7 +113,60 @@ export interface SeriesPoint {
 }
 
 /** Why a detailed table (more than 42 sectors) was used for its year or not. */
-export type DetailedTableReason = "two_block_invariant" | "group_method_not_invariant" | "group_not_resolvable";
+export type DetailedTableReason =
+  | "aggregated_to_canonical_42"
+  | "two_block_invariant"
+  | "group_method_not_invariant"
+  | "group_not_resolvable";
+
+/**
+ * How a table year's table was put on the canonical 42 sectors (nbs family, ADR 0012):
+ * `canonical_42` (2012-vintage list, one to one), `split_s22_s23` (2017-vintage list, 35+36 → S36 and
+ * 22 split by the detailed table of the same year), `merged_s22_s23` (2017-vintage list without a
+ * detailed table: S22+S23 stays one cell, 41 sectors), `aggregated_detailed` (a detailed product table
+ * through the committed concordance, e.g. 2012), `none` (other lists, e.g. 2005, 2010: the table's own codes).
+ */
+export type SeriesConversion = "canonical_42" | "split_s22_s23" | "merged_s22_s23" | "aggregated_detailed" | "none";
+
+/** A table year's table as the series uses it. */
+interface SeriesTable {
+  readonly meta: DatasetMeta;
+  readonly table: IoTable;
+  readonly conversion: SeriesConversion;
+  /** other datasets it was built from (the detailed table of a split) */
+  readonly also: readonly DatasetMeta[];
+}
+
+/**
+ * Puts an NBS 42-sector table on the canonical 42 sectors when its code list allows (spec §1.1, §5.2:
+ * "convert 2017/2020-vintage tables to the canonical 42 before any computation"): a 2017-vintage table
+ * is split with the detailed table of the same year when there is one (a failed split keeps the merged
+ * cell). Other families and other lists are used as they are.
+ */
+async function canonicalSeriesTable(
+  loadedTable: LoadedIoTable,
+  family: SeriesFamily,
+  detailedMeta: DatasetMeta | undefined,
+  source: DatasetSource,
+): Promise<SeriesTable> {
+  const asIs: SeriesTable = { ...loadedTable, conversion: "none", also: [] };
+  if (family !== "nbs") return asIs;
+  const vintage = detectNbs42Vintage(loadedTable.table);
+  if (vintage === undefined) return asIs;
+  if (vintage === "2017" && detailedMeta !== undefined) {
+    const split = canonicalDataset(loadedTable, vintage, await source.loadIoTable(detailedMeta.id));
+    if (split.ok)
+      return { meta: split.value.meta, table: split.value.table, conversion: "split_s22_s23", also: [detailedMeta] };
+  }
+  const r = canonicalDataset(loadedTable, vintage);
+  if (!r.ok) return asIs;
+  return {
+    meta: r.value.meta,
+    table: r.value.table,
+    conversion: r.value.mergedCells.length > 0 ? "merged_s22_s23" : "canonical_42",
+    also: [],
+  };
+}
 
 /** A detailed product table considered for a year without a 42-sector table. */
 export interface DetailedTableUse {
@@ -203,20 +264,37 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
     const y = m.years[0] as number;
     if (!byYear.has(y)) byYear.set(y, m);
   }
-  // detailed product tables for the years without a 42-sector table (one per year, shorter id first)
-  const detailedByYear = new Map<number, DatasetMeta>();
+  // detailed product tables by year (one per year, shorter id first): for a year without a 42-sector
+  // table they give the point; for a 2017-vintage 42-sector table they give the S22/S23 split
+  const detailedAll = new Map<number, DatasetMeta>();
   const allMetas = await options.source.listDatasets();
   for (const m of allMetas
     .filter((d) => detailedSeriesFamily(d) === family)
     .sort((a, b) => a.id.length - b.id.length || a.id.localeCompare(b.id))) {
     const y = m.years[0] as number;
-    if (!byYear.has(y) && !detailedByYear.has(y)) detailedByYear.set(y, m);
+    if (!detailedAll.has(y)) detailedAll.set(y, m);
   }
+  const detailedByYear = [...detailedAll].filter(([y]) => !byYear.has(y));
   const detailedTables: DetailedTableUse[] = [];
   const notUsed: Diagnostic[] = [];
-  const detailedLoaded = new Map<number, { meta: DatasetMeta; table: IoTable }>();
-  for (const [year, meta] of [...detailedByYear].sort((a, b) => a[0] - b[0])) {
+  const loaded = new Map<number, SeriesTable>();
+  for (const [year, meta] of detailedByYear.sort((a, b) => a[0] - b[0])) {
     const base = { year, tableId: meta.id, sectors: meta.dimensions.sectors ?? 0 };
+    // a detailed table with a committed concordance becomes a canonical 42-sector table: every group
+    // method applies to it as to the 42-sector tables of the other years
+    const raw = family === "nbs" ? await options.source.loadIoTable(meta.id) : undefined;
+    const canon = raw === undefined ? undefined : canonicalDataset(raw);
+    if (canon?.ok === true) {
+      detailedTables.push({ ...base, used: true, reason: "aggregated_to_canonical_42" });
+      loaded.set(year, {
+        meta: canon.value.meta,
+        table: canon.value.table,
+        conversion: "aggregated_detailed",
+        also: [],
+      });
+      byYear.set(year, meta);
+      continue;
+    }
     if (groupMethod !== "two_block") {
       detailedTables.push({ ...base, used: false, reason: "group_method_not_invariant" });
       notUsed.push(
@@ -228,7 +306,7 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
       );
       continue;
     }
-    const { table } = await options.source.loadIoTable(meta.id);
+    const { table } = raw ?? (await options.source.loadIoTable(meta.id));
     try {
       resolveGroup(table, meta, groupSpec);
     } catch (e) {
@@ -240,7 +318,7 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
       continue;
     }
     detailedTables.push({ ...base, used: true, reason: "two_block_invariant" });
-    detailedLoaded.set(year, { meta, table });
+    loaded.set(year, { meta, table, conversion: "none", also: [] });
     byYear.set(year, meta);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
@@ -260,9 +338,20 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
   const diagnostics: Diagnostic[] = [...notUsed];
   const tablePoints: TablePoint[] = [];
   let groupName: "digital" | "custom" = "digital";
+  const conversions: Record<string, SeriesConversion> = {};
+  const alsoUsed: DatasetMeta[] = [];
   for (const year of years) {
-    const meta = byYear.get(year) as DatasetMeta;
-    const table = detailedLoaded.get(year)?.table ?? (await options.source.loadIoTable(meta.id)).table;
+    const st =
+      loaded.get(year) ??
+      (await canonicalSeriesTable(
+        await options.source.loadIoTable((byYear.get(year) as DatasetMeta).id),
+        family,
+        detailedAll.get(year),
+        options.source,
+      ));
+    const { meta, table } = st;
+    conversions[String(year)] = st.conversion;
+    alsoUsed.push(...st.also);
     const g = resolveGroup(table, meta, groupSpec);
     groupName = g.name;
     const r = groupLinkages(table, g.codes, { method: groupMethod, variant, zeroOutput: "zero_column" });
@@ -334,7 +423,7 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
   const published =
     options.published === undefined ? [] : [...(await options.published())].sort((a, b) => a.year - b.year);
   const provenance = resultProvenance(
-    tablePoints.map((p) => p.meta),
+    [...tablePoints.map((p) => p.meta), ...alsoUsed],
     "io_series",
     {
       family,
@@ -345,6 +434,8 @@ export async function ioSeries(options: IoSeriesOptions): Promise<IoSeriesResult
       annualisation: groupMethod === "two_block" ? "interpolate_A_two_block" : "linear_in_coefficients",
       ...(options.through !== undefined && { extrapolate: "hold", through: options.through }),
       tableYears: years,
+      // how each table year was put on the canonical 42 sectors (ADR 0012)
+      ...(family === "nbs" && { canonical42: conversions }),
       ...(detailedTables.some((d) => d.used) && {
         detailedTables: detailedTables.filter((d) => d.used).map((d) => d.tableId),
       }),

@@ -3,7 +3,7 @@
  * (e.g. read from a user's file with `readInputTable`).
  */
 import type { Diagnostic, IoTable } from "../core/index.js";
-import { CoreError } from "../core/index.js";
+import { CoreError, domesticFinalDemand } from "../core/index.js";
 import type { DatasetMeta } from "../data/index.js";
 import { type DatasetSource, type LoadedIoTable, requireIoTable } from "./dataset-source.js";
 
@@ -27,7 +27,10 @@ export async function loadTable(ref: TableRef, source: DatasetSource | undefined
 
 /**
  * The table on the requested import basis: competitive uses Z as stored (domestic + imported);
- * domestic replaces Z by the domestic flows of a non-competitive-import table.
+ * domestic replaces Z by the domestic flows of a non-competitive-import table and the final demand by
+ * the domestic final demand (`domesticFinalDemand`: the table's own `finalDemandDomestic`, else the
+ * proportional import convention of ADR 0012), and drops the import column — on the domestic basis
+ * the row identity is Σ_j zdom_ij + Σ_k ydom_ik (+ other_i) = x_i, with nothing to subtract.
  * @throws {CoreError} invalid_argument when domestic flows are requested from a table without them
  */
 export function onImportsBasis(table: IoTable, imports: ImportsBasis, tableId: string): IoTable {
@@ -47,8 +50,13 @@ export function onImportsBasis(table: IoTable, imports: ImportsBasis, tableId: s
       reason: "no_domestic_flows",
     });
   }
-  const { Zdomestic, ...rest } = table;
-  return { ...rest, Z: Zdomestic };
+  const { Zdomestic, finalDemandDomestic: _fdom, imports: _m, ...rest } = table;
+  // a table with Zdomestic but neither a domestic final demand nor imports keeps its final demand
+  const finalDemand =
+    table.finalDemandDomestic !== undefined || table.imports !== undefined
+      ? domesticFinalDemand(table).Y
+      : table.finalDemand;
+  return { ...rest, Z: Zdomestic, finalDemand };
 }
 
 /** Display names of a sector: Chinese falls back to English and to the code, and vice versa. */

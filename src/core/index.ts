@@ -205,6 +205,12 @@ export {
   technicalCoefficients,
   type ZeroOutputPolicy,
 } from "./io-analysis/coefficients.js";
+// input–output analysis (owner: io-core)
+export {
+  type DomesticFinalDemandResult,
+  type DomesticFinalDemandSource,
+  domesticFinalDemand,
+} from "./io-analysis/domestic.js";
 export { type GhoshInverseOptions, type GhoshInverseResult, ghoshInverse } from "./io-analysis/ghosh.js";
 export {
   type AggregateTableResult,
@@ -223,7 +229,6 @@ export {
   digitalIntensities,
   type SectorDigitalIntensity,
 } from "./io-analysis/intensity.js";
-// input–output analysis (owner: io-core)
 export type { InputRow, IoTable, SectorLabel, SectorVector } from "./io-analysis/io-table.js";
 export {
   ILL_CONDITIONED_THRESHOLD,

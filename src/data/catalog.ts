@@ -98,6 +98,7 @@ const NBS_SPECS: readonly NbsSpec[] = [
       classification: { system: "nbs-io-42-2017", version: String(year) },
       caveats: [
         caveat("nbs_noncompetitive_read_as_total"),
+        caveat("nbs_domestic_final_use_kept"),
         caveat("nbs_noncompetitive_origin_unconfirmed"),
         caveat("nbs_list_2017_vintage"),
       ],

@@ -22,6 +22,15 @@ export interface CaveatParams {
   readonly nbs_list_2012_canonical: Record<never, never>;
   /** non-competitive layout read as Z = Domestic + Imports, Zdomestic kept */
   readonly nbs_noncompetitive_read_as_total: Record<never, never>;
+  /** the Domestic rows' final use is kept as the domestic final demand (flows "domestic") */
+  readonly nbs_domestic_final_use_kept: Record<never, never>;
+  /**
+   * canonical-42 conversion of a 2017-vintage table: the merged sector 22 split into S22 and S23 by the
+   * cell shares of the detailed table of the same year (ADR 0012)
+   */
+  readonly nbs_s22_s23_split_by_detailed_shares: { readonly detailedTable: string; readonly year: number };
+  /** a detailed product table aggregated to the canonical 42 sectors by the committed concordance */
+  readonly nbs_detailed_aggregated_to_42: { readonly sectors: number; readonly concordance: string };
   /** whether this non-competitive table is an NBS publication could not be confirmed */
   readonly nbs_noncompetitive_origin_unconfirmed: Record<never, never>;
   /** the 2017-vintage 42-sector list and its conversion to the canonical list */

@@ -6,6 +6,7 @@
 export { SHIPPED_DATASETS, shippedDataset } from "./catalog.js";
 export type { CaveatCode, CaveatParams, DatasetCaveat } from "./caveats.js";
 export { DIGITAL_DEFAULT_2017_CODES, DIGITAL_DEFAULT_CANONICAL } from "./classification/canonical-42.js";
+export { type NbsDetailedSystem, nbsDetailedSystem } from "./classification/nbs-detailed-42.js";
 export { OECD_IOT_2021_INDUSTRIES } from "./classification/oecd-iot-2021.js";
 export type { ClassificationCode, ConcordanceRow } from "./concordance/read.js";
 export type { DatasetKind, DatasetMeta, Unit } from "./dataset.js";
@@ -32,7 +33,7 @@ export {
   readTabularFileIsolated,
 } from "./ingest/isolated.js";
 export type { XlsxLimit } from "./ingest/xlsx-limits.js";
-export { detectNbs42Vintage, toCanonical42 } from "./io-tables/crosswalk.js";
+export { canonicalDataset, detectNbs42Vintage, MERGED_S22_S23, toCanonical42 } from "./io-tables/crosswalk.js";
 export { readGenericTable } from "./io-tables/generic.js";
 export { type ValidateIoOptions, validateIoTable, WIOD_BALANCE_TOLERANCE } from "./io-tables/validate.js";
 export {

@@ -732,6 +732,18 @@ describe("message families", () => {
     expect(seen.size).toBeGreaterThanOrEqual(15);
   });
 
+  it("render the caveats of derived canonical tables (S22/S23 split, detailed table aggregated) in both languages", () => {
+    const derived: DatasetCaveat[] = [
+      { code: "nbs_s22_s23_split_by_detailed_shares", params: { detailedTable: "cn-nbs-io-2020-153", year: 2020 } },
+      {
+        code: "nbs_detailed_aggregated_to_42",
+        params: { sectors: 139, concordance: "src/data/classification/nbs-detailed-42.ts" },
+      },
+    ];
+    for (const c of derived)
+      for (const lang of LANGS) expectClean(renderCaveat(c, lang), lang, c.params ?? {}, `${lang} ${c.code}`);
+  });
+
   it("render every reason of the real seed-reproduction rows in both languages", async () => {
     const r = await reproduceIoSeedFigures((id) => {
       const dataset = shippedDataset(id);

@@ -100,6 +100,7 @@ export function shareableTable(table: IoTable): IoTable {
     finalDemand: sharedMatrix(table.finalDemand),
     output: sharedArray(table.output),
     ...(table.Zdomestic !== undefined && { Zdomestic: sharedMatrix(table.Zdomestic) }),
+    ...(table.finalDemandDomestic !== undefined && { finalDemandDomestic: sharedMatrix(table.finalDemandDomestic) }),
     ...(table.imports !== undefined && { imports: sharedArray(table.imports) }),
     ...(table.otherColumn !== undefined && { otherColumn: sharedArray(table.otherColumn) }),
   };

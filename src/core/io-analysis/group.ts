@@ -44,7 +44,7 @@ function mappingKeys(mapping: SectorMapping): string[] {
 
 /**
  * Table aggregation by a given aggregation matrix (按合并矩阵合并投入产出表): Z* = P Z Pᵀ (and
- * Zdomestic), x* = P x, Y* = P Y, imports and the other column by P, value-added rows by column
+ * Zdomestic), x* = P x, Y* = P Y (and the domestic final demand), imports and the other column by P, value-added rows by column
  * (V Pᵀ, i.e. P v per row) — every block through the shared kernels of `core/linalg/aggregation.ts`
  * (Neumaier-compensated). P may be weighted (a concordance splitting source sectors); with a 0/1 P
  * whose columns are unit vectors the row and column identities of the table are preserved exactly up
@@ -85,6 +85,7 @@ export function aggregateTableByMatrix(table: IoTable, P: Matrix, sectors: reado
     ...(table.Zdomestic ? { Zdomestic: aggregateSquare(P, table.Zdomestic) } : {}),
     finalDemand: aggregateRows(P, table.finalDemand),
     finalDemandCodes: [...table.finalDemandCodes],
+    ...(table.finalDemandDomestic ? { finalDemandDomestic: aggregateRows(P, table.finalDemandDomestic) } : {}),
     ...(table.imports ? { imports: aggregateVector(P, table.imports) } : {}),
     ...(table.otherColumn ? { otherColumn: aggregateVector(P, table.otherColumn) } : {}),
     ...(table.valueAdded ? { valueAdded: table.valueAdded.map((r: InputRow) => vec(r)) } : {}),

@@ -36,6 +36,13 @@ export interface IoTable {
   /** n×m final demand by category (excluding totals and imports), codes in `finalDemandCodes` */
   readonly finalDemand: Matrix;
   readonly finalDemandCodes: readonly string[];
+  /**
+   * n×m domestic final demand (domestically produced products only; same categories as `finalDemand`),
+   * present when the table states it — the Domestic rows of a non-competitive-import table (then
+   * finalDemand − finalDemandDomestic is the imported final use). Tables with `Zdomestic` but without
+   * it get it by the proportional import convention of {@link domesticFinalDemand}.
+   */
+  readonly finalDemandDomestic?: Matrix;
   /** imports by product (positive numbers), when the table has an import column */
   readonly imports?: Float64Array;
   /** other / statistical-discrepancy column (NBS `ERR`), when present */

@@ -11,6 +11,7 @@ import { type Matrix, matrix } from "../linalg/matrix.js";
 import { neumaierDot, neumaierDotStrided, neumaierSum, neumaierSumStrided } from "../stats/summation.js";
 import { checkEnum, checkSquareFinite, checkVector, identityMinus } from "./checks.js";
 import { allocationCoefficients, technicalCoefficients, type ZeroOutputPolicy } from "./coefficients.js";
+import { domesticFinalDemand } from "./domestic.js";
 import type { IoTable } from "./io-table.js";
 import { type InverseBackend, identityMinusInverse } from "./leontief.js";
 import { productivityCheck } from "./productivity.js";
@@ -136,7 +137,10 @@ export function tableFlows(table: IoTable, flows: FlowBasis, fn: string): Matrix
  * @see Miller & Blair (2009), §2.2 (final demand f = Y·1).
  */
 export function finalDemandTotal(table: IoTable): Float64Array {
-  const Y = table.finalDemand;
+  return rowTotals(table.finalDemand);
+}
+
+function rowTotals(Y: Matrix): Float64Array {
   const f = new Float64Array(Y.rows);
   for (let i = 0; i < Y.rows; i++) f[i] = neumaierSumStrided(Y.data, i * Y.cols, 1, Y.cols);
   return f;
@@ -163,8 +167,16 @@ function prepare(input: LinkageInput, policy: ZeroOutputPolicy, flows: FlowBasis
       });
     }
     const tc = technicalCoefficients(Z, input.output, { zeroOutput: policy });
-    const f = finalDemandTotal(input);
-    checkVector(f, n, "finalDemand", fn);
+    // domestic flows go with domestic final demand (the table's own, else the proportional import
+    // convention of domesticFinalDemand), so α = final-demand shares are on the same basis as Z; a
+    // table with Zdomestic but neither finalDemandDomestic nor imports has no f (α = final_demand throws)
+    const f =
+      flows === "total"
+        ? finalDemandTotal(input)
+        : input.finalDemandDomestic !== undefined || input.imports !== undefined
+          ? rowTotals(domesticFinalDemand(input).Y)
+          : undefined;
+    if (f !== undefined) checkVector(f, n, "finalDemand", fn);
     return {
       A: tc.A,
       Z,
@@ -313,7 +325,9 @@ function normalised(v: Float64Array, denominator: number, include: readonly bool
  * excluded from n and from every average and weight (spec §5.3), and its F and E are NaN; the
  * `zero_output_sectors` diagnostic lists it. With "error" (default) such a table throws.
  * For an IoTable input, f = row sums of `finalDemand` (all final-use categories, gross of imports)
- * and Z = `table.Z` (competitive) or `table.Zdomestic` (`flows: "domestic"`).
+ * and Z = `table.Z` (competitive), or with `flows: "domestic"` Z = `table.Zdomestic` and f = row sums
+ * of the domestic final demand ({@link domesticFinalDemand}: the table's `finalDemandDomestic`, else the
+ * proportional import convention; ADR 0012).
  *
  * @param input - an {@link IoTable} or `{A, x, finalDemandTotal?}`
  * @param options - {@link LinkageOptions}

@@ -3,11 +3,19 @@
  * spec/methods.md §1.1): exact merges only, every step recorded for provenance.
  */
 import { aggregateTableByMatrix, aggregationMatrix, type IoTable, type SectorLabel } from "../../core/index.js";
+import { caveat, type DatasetCaveat } from "../caveats.js";
 import { CANONICAL_42, CANONICAL_42_CLASSIFICATION } from "../classification/canonical-42.js";
+import {
+  detailedSectorCount,
+  detailedToCanonical42,
+  type NbsDetailedSystem,
+  nbsDetailedSystem,
+} from "../classification/nbs-detailed-42.js";
 import type { DatasetMeta } from "../dataset.js";
 import { type DataIssue, type DataResult, issue } from "../issues.js";
 import type { TransformationStep } from "../provenance.js";
 import { step } from "./common.js";
+import { splitMergedSector } from "./split.js";
 
 /** Vintage of an NBS 42-sector code list: 2012 (2012 benchmark, 2015 extension) or 2017 (2017, 2018, 2020). */
 export type Nbs42Vintage = "2012" | "2017";
@@ -77,8 +85,8 @@ export interface CanonicalTable {
  * - vintage `2012` (2015 extension table): codes 01…42 → S01…S42 one to one (names checked against
  *   the canonical names and aliases; a mismatch is an `invalid_value` error).
  * - vintage `2017` (2017, 2018, 2020 tables): 01…21 → S01…S21; 22 其他制造产品和废品废料 → the merged
- *   cell `S22+S23` (flagged in `mergedCells`; spec §5.9 keeps it merged rather than splitting by
- *   estimated shares); 23…34 → S24…S35; 35 研究和试验发展 + 36 综合技术服务 → S36 (exact sum of rows and
+ *   cell `S22+S23` (flagged in `mergedCells`; spec §5.9 keeps it merged; {@link canonicalDataset}
+ *   splits it with the detailed table of the same year, ADR 0012); 23…34 → S24…S35; 35 研究和试验发展 + 36 综合技术服务 → S36 (exact sum of rows and
  *   columns); 37…42 → S37…S42. Result: 41 sectors.
  * All blocks are aggregated exactly by {@link aggregateSectors}, so row and column identities still hold.
  *
@@ -160,41 +168,184 @@ export function toCanonical42(
   };
 }
 
+/** Where the detailed-table concordances live (recorded in provenance steps and caveats). */
+export const DETAILED_CONCORDANCE_SOURCE = "src/data/classification/nbs-detailed-42.ts";
+
+/**
+ * Aggregates an NBS detailed product table (2012: 139, 2017: 149, 2018/2020: 153 products) to the
+ * canonical 42 sectors S01…S42 with the committed concordance (`nbs-detailed-42.ts`): exact sums of
+ * rows and columns ({@link aggregateSectors}), so the table's identities still hold.
+ * @param table a detailed table with codes 001…n
+ * @param system its product list
+ * @param source file shown in issues
+ * @returns the canonical table (42 sectors, no merged cells) and the step `aggregate_detailed_to_canonical_42`;
+ *   `invalid_value` when the codes are not the list's 001…n
+ * @example detailedToCanonical42Table(t2012, "nbs-io-139-2012") // ok; 42 sectors S01…S42
+ */
+export function detailedToCanonical42Table(
+  table: IoTable,
+  system: NbsDetailedSystem,
+  source: { readonly file: string } = { file: "" },
+): DataResult<CanonicalTable> {
+  const map = detailedToCanonical42(system);
+  const codes = table.sectors.map((s) => s.code);
+  const expected = [...map.keys()];
+  if (codes.length !== expected.length || codes.some((c, k) => c !== expected[k])) {
+    return {
+      ok: false,
+      issues: [
+        issue("invalid_value", { file: source.file }, { value: codes, expected: "nbs42_codes", vintage: system }),
+      ],
+    };
+  }
+  const groups: SectorGroup[] = CANONICAL_42.map((c) => ({
+    code: c.id,
+    nameZh: c.nameZh,
+    nameEn: c.nameEn,
+    members: codes.flatMap((code, i) => (map.get(code) === c.id ? [i] : [])),
+  }));
+  const blocks: Record<string, [string, string]> = {};
+  for (const g of groups)
+    blocks[g.code] = [codes[g.members[0] as number] as string, codes[g.members.at(-1) as number] as string];
+  const out = aggregateSectors(table, groups);
+  return {
+    ok: true,
+    value: {
+      table: out,
+      step: step("aggregate_detailed_to_canonical_42", {
+        system,
+        concordance: DETAILED_CONCORDANCE_SOURCE,
+        blocks,
+        sectors: out.sectors.length,
+      }),
+      mergedCells: [],
+    },
+    warnings: [],
+  };
+}
+
+/** Canonical parts of the 2017-vintage merged sector 22, in order. */
+const S22_S23_PARTS = ["S22", "S23"].map((id) => {
+  const c = CANONICAL_42.find((x) => x.id === id) as (typeof CANONICAL_42)[number];
+  return { code: c.id, nameZh: c.nameZh, nameEn: c.nameEn };
+});
+
+/** A dataset (meta + table) as the crosswalk functions take and return it. */
+export interface CanonicalDataset {
+  readonly meta: DatasetMeta;
+  readonly table: IoTable;
+  /** canonical ids that are merged cells (empty when every canonical sector is separate) */
+  readonly mergedCells: readonly string[];
+}
+
+function withCanonicalMeta(
+  meta: DatasetMeta,
+  table: IoTable,
+  steps: readonly TransformationStep[],
+  caveats: readonly DatasetCaveat[],
+): DatasetMeta {
+  return {
+    ...meta,
+    classification: { ...CANONICAL_42_CLASSIFICATION },
+    dimensions: { ...meta.dimensions, sectors: table.sectors.length },
+    provenance: {
+      ...meta.provenance,
+      transformations: [...meta.provenance.transformations, ...steps],
+      caveats: [...meta.provenance.caveats, ...caveats],
+    },
+  };
+}
+
 /**
  * {@link toCanonical42} for a whole dataset (meta + table): detects the vintage from the sector names
  * (unless given), converts, and returns the meta with classification `nbs-io-42-2012` (canonical ids),
  * `dimensions.sectors` updated and the crosswalk step appended to the provenance.
+ *
+ * Detailed product tables (classification `nbs-io-139-2012`, `nbs-io-149-2017`, `nbs-io-153-2018`) are
+ * aggregated with {@link detailedToCanonical42Table} (caveat `nbs_detailed_aggregated_to_42`).
+ * A 2017-vintage table with `detailed` (the 149/153-sector table of the same year) gets its merged
+ * S22+S23 split by that table's cell shares ({@link splitMergedSector}, ADR 0012): 42 sectors, no merged
+ * cell, step `split_merged_sector` and caveat `nbs_s22_s23_split_by_detailed_shares`.
  * @returns the converted dataset, or `invalid_value` when the table is not a 2012/2017-vintage 42 table
+ *   or a known detailed table; `out_of_balance` when the split breaks the balance
  * @example canonicalDataset(await store.loadIoTable("cn-nbs-io-2020-42")) // ok; 41 sectors incl. S22+S23
+ * @example canonicalDataset(t2020, undefined, t2020detailed) // ok; 42 sectors S01…S42
  */
 export function canonicalDataset(
   dataset: { readonly meta: DatasetMeta; readonly table: IoTable },
   vintage?: Nbs42Vintage,
-): DataResult<{ meta: DatasetMeta; table: IoTable; mergedCells: readonly string[] }> {
+  detailed?: { readonly meta: DatasetMeta; readonly table: IoTable },
+): DataResult<CanonicalDataset> {
   const file = dataset.meta.provenance.files[0]?.path ?? dataset.meta.id;
+  const { meta } = dataset;
+  const system = nbsDetailedSystem(meta.classification?.system);
+  if (vintage === undefined && system !== undefined && dataset.table.sectors.length === detailedSectorCount(system)) {
+    const r = detailedToCanonical42Table(dataset.table, system, { file });
+    if (!r.ok) return r;
+    const cav = caveat("nbs_detailed_aggregated_to_42", {
+      sectors: dataset.table.sectors.length,
+      concordance: DETAILED_CONCORDANCE_SOURCE,
+    });
+    return {
+      ok: true,
+      value: {
+        meta: withCanonicalMeta(meta, r.value.table, [r.value.step], [cav]),
+        table: r.value.table,
+        mergedCells: [],
+      },
+      warnings: [],
+    };
+  }
   const v = vintage ?? detectNbs42Vintage(dataset.table);
   if (v === undefined) {
     return {
       ok: false,
-      issues: [
-        issue("invalid_value", { file }, { value: dataset.meta.classification ?? null, expected: "nbs42_table" }),
-      ],
+      issues: [issue("invalid_value", { file }, { value: meta.classification ?? null, expected: "nbs42_table" })],
     };
   }
   const r = toCanonical42(dataset.table, v, { file });
   if (!r.ok) return r;
-  const { meta } = dataset;
+  if (v !== "2017" || detailed === undefined) {
+    return {
+      ok: true,
+      value: {
+        meta: withCanonicalMeta(meta, r.value.table, [r.value.step], []),
+        table: r.value.table,
+        mergedCells: r.value.mergedCells,
+      },
+      warnings: [],
+    };
+  }
+  const dSystem = nbsDetailedSystem(detailed.meta.classification?.system);
+  if (dSystem === undefined) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "invalid_value",
+          { file: detailed.meta.id },
+          { value: detailed.meta.classification ?? null, expected: "nbs42_table" },
+        ),
+      ],
+    };
+  }
+  const d = detailedToCanonical42Table(detailed.table, dSystem, { file: detailed.meta.id });
+  if (!d.ok) return d;
+  const split = splitMergedSector(r.value.table, d.value.table, {
+    merged: MERGED_S22_S23,
+    parts: S22_S23_PARTS,
+    sharesId: detailed.meta.id,
+    file,
+  });
+  if (!split.ok) return split;
+  const year = meta.years[0] ?? detailed.meta.years[0] ?? 0;
+  const cav = caveat("nbs_s22_s23_split_by_detailed_shares", { detailedTable: detailed.meta.id, year });
   return {
     ok: true,
     value: {
-      meta: {
-        ...meta,
-        classification: { ...CANONICAL_42_CLASSIFICATION },
-        dimensions: { ...meta.dimensions, sectors: r.value.table.sectors.length },
-        provenance: { ...meta.provenance, transformations: [...meta.provenance.transformations, r.value.step] },
-      },
-      table: r.value.table,
-      mergedCells: r.value.mergedCells,
+      meta: withCanonicalMeta(meta, split.value.table, [r.value.step, split.value.step], [cav]),
+      table: split.value.table,
+      mergedCells: [],
     },
     warnings: [],
   };

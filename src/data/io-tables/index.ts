@@ -9,8 +9,11 @@ export type {
 } from "./common.js";
 export {
   aggregateSectors,
+  type CanonicalDataset,
   type CanonicalTable,
   canonicalDataset,
+  DETAILED_CONCORDANCE_SOURCE,
+  detailedToCanonical42Table,
   detectNbs42Vintage,
   MERGED_S22_S23,
   type Nbs42Vintage,
@@ -32,6 +35,7 @@ export {
   readNbsTable,
 } from "./nbs.js";
 export { OECD_FINAL_DEMAND_COLUMNS, OECD_INPUT_ROWS, type ReadOecdOptions, readOecdIot } from "./oecd.js";
+export { type SplitMergedSectorOptions, splitMergedSector } from "./split.js";
 export {
   type BalanceSummary,
   balanceSummary,

@@ -95,6 +95,37 @@ describe("readNbsTable on the shipped NBS tables", () => {
     expectAllClose(l.sensitivity, ref.domestic.E, { rtol: 1e-9 }, "E_dom");
   });
 
+  it("2020-42: finalDemandDomestic is the Domestic rows' final use (cells of china_2020_42.csv)", () => {
+    const t = read("cn-nbs-io-2020-42").table;
+    expect(t.finalDemandCodes).toEqual(["TC", "FU201", "FU202", "EX"]);
+    const Yd = t.finalDemandDomestic;
+    if (Yd === undefined) throw new Error("no finalDemandDomestic");
+    // row "20" Domestic: TC 59743043.8356998, FU201 77828192.5297394, FU202 7078359.24093538,
+    // EX 390866311.572945; row "20" Imports: TC 3357839.53555905, FU201 16364291.448088,
+    // FU202 2427487.13310004, EX 24494571.8182271 (the CSV's cells; parsed doubles, exact)
+    const row = (m: { data: Float64Array; cols: number }, i: number) => Array.from(m.data.subarray(i * 4, i * 4 + 4));
+    expect(row(Yd, 19)).toEqual([59743043.8356998, 77828192.5297394, 7078359.24093538, 390866311.572945]);
+    expectAllClose(
+      row(t.finalDemand, 19),
+      [
+        59743043.8356998 + 3357839.53555905,
+        77828192.5297394 + 16364291.448088,
+        7078359.24093538 + 2427487.13310004,
+        390866311.572945 + 24494571.8182271,
+      ],
+      { rtol: 1e-15 },
+      "F = F_dom + F_imp (row 20)",
+    );
+    // domestic row identity: Σ_j zdom_ij + Σ_k ydom_ik = GO_i (the Domestic rows balance in the file;
+    // rtol 1e-12: 46 terms of 15 significant digits)
+    const Zd = t.Zdomestic;
+    if (Zd === undefined) throw new Error("no Zdomestic");
+    for (let i = 0; i < 42; i++) {
+      const s = sum(Zd.data.subarray(i * 42, i * 42 + 42)) + sum(Yd.data.subarray(i * 4, i * 4 + 4));
+      expectClose(s, t.output[i] as number, { rtol: 1e-12 }, `domestic row ${i + 1}`);
+    }
+  });
+
   it("2015-42: competitive extension table, 42×42 Z, 6 final-demand categories, IM and ERR, VA 68.03 tn", () => {
     const r = read("cn-nbs-io-2015-42");
     const t = r.table;

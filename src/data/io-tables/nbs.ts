@@ -87,6 +87,7 @@ export function nbsClassification(year: number, sectors: number): Classification
  * - `nbs_noncompetitive_42` (2017/2018/2020 42): extra column `Origin` = `Domestic` (rows 1–42),
  *   `Imports` (rows 43–84), `TOT` (input rows); final use `TC, FU201, FU202, EX, TFU, GO`. The result is
  *   the competitive table: Z = Z_dom + Z_imp, `Zdomestic` = Z_dom, final demand = F_dom + F_imp,
+ *   `finalDemandDomestic` = F_dom,
  *   imports_i = `GO` of import row i (= Σ_j z_imp,ij + Σ_k f_imp,ik, checked), x = `GO` of the domestic rows.
  *
  * Final-demand categories: {@link nbsFinalDemandColumns}. Value added: rows `VA001` compensation of
@@ -180,10 +181,12 @@ export function readNbsTable(raw: RawTable, options: ReadNbsOptions): DataResult
     output[i] = cells.number(r, cGo, true);
   }
   let Zdomestic: IoTable["Zdomestic"];
+  let finalDemandDomestic: IoTable["finalDemandDomestic"];
   let imports: Float64Array | undefined;
   const importRowBalance: number[] = [];
   if (nonCompetitive) {
     Zdomestic = matrix(n, n, Float64Array.from(Z.data));
+    finalDemandDomestic = matrix(n, fdCodes.length, Float64Array.from(Y.data));
     imports = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const r = impRows[i] as number;
@@ -230,6 +233,7 @@ export function readNbsTable(raw: RawTable, options: ReadNbsOptions): DataResult
     ...(Zdomestic === undefined ? {} : { Zdomestic }),
     finalDemand: Y,
     finalDemandCodes: fdCodes,
+    ...(finalDemandDomestic === undefined ? {} : { finalDemandDomestic }),
     ...(imports === undefined ? {} : { imports }),
     ...(otherColumn === undefined ? {} : { otherColumn }),
     ...(valueAdded.length === 0 ? {} : { valueAdded }),
@@ -301,6 +305,7 @@ export function readNbsTable(raw: RawTable, options: ReadNbsOptions): DataResult
         finalDemand: "F = F_dom + F_imp",
         imports: "m_i = GO of Imports row i",
         Zdomestic: "kept",
+        finalDemandDomestic: "kept (F_dom)",
       }),
     );
   }

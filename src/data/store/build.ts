@@ -196,7 +196,14 @@ export async function importShippedDatasets(store: Store, options: BuildStoreOpt
     else failed.push({ id: s.id, issues: done.issues });
   }
   for (const dataset of wanted) {
-    if (options.rebuild !== true && sameFiles(await store.getMeta(dataset.id), dataset, shippedDir)) {
+    // as for series: skip only when the files and the catalogue's caveats are unchanged (a newer reader
+    // may keep more of an unchanged file, e.g. the domestic final use of the non-competitive tables)
+    const storedMeta = await store.getMeta(dataset.id);
+    if (
+      options.rebuild !== true &&
+      sameFiles(storedMeta, dataset, shippedDir) &&
+      JSON.stringify(storedMeta?.provenance.caveats) === JSON.stringify(dataset.provenance.caveats)
+    ) {
       skipped.push(dataset.id);
       continue;
     }

@@ -273,4 +273,32 @@ describe("buildStore", () => {
     }
     expect((await buildStore(dir, { ids: ["cn-nbs-gdp-annual"] })).skipped).toEqual(["cn-nbs-gdp-annual"]);
   });
+
+  it("re-imports a shipped IO table whose caveats changed (an older store without the domestic final demand)", async () => {
+    const dir = tempDir();
+    const id = "cn-nbs-io-2020-42";
+    await buildStore(dir, { ids: [id] });
+    // a store built before finalDemandDomestic was kept: no Ydom block, no nbs_domestic_final_use_kept caveat
+    const instance = await DuckDBInstance.create(join(dir, "shushi.duckdb"));
+    const c = await instance.connect();
+    await c.run("DELETE FROM io_blocks WHERE dataset_id = $1 AND block = 'Ydom'", [id]);
+    await c.run(
+      `UPDATE datasets SET provenance = CAST(json_merge_patch(provenance, '{"caveats": []}') AS JSON) WHERE id = $1`,
+      [id],
+    );
+    c.closeSync();
+    instance.closeSync();
+    const s0 = await openStore(dir);
+    expect((await s0.loadIoTable(id)).table.finalDemandDomestic).toBeUndefined();
+    await s0.close();
+    expect((await buildStore(dir, { ids: [id] })).imported).toEqual([id]);
+    const s = await openStore(dir);
+    try {
+      const { meta, table } = await s.loadIoTable(id);
+      expect(meta.provenance.caveats.map((x) => x.code)).toContain("nbs_domestic_final_use_kept");
+      expect(table.finalDemandDomestic?.rows).toBe(42);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -350,6 +350,7 @@ function tableBlocks(table: IoTable): BlockRow[] {
   const rows: BlockRow[] = [...matrixRows("Z", table.Z)];
   if (table.Zdomestic !== undefined) rows.push(...matrixRows("Zdom", table.Zdomestic));
   rows.push(...matrixRows("Y", table.finalDemand));
+  if (table.finalDemandDomestic !== undefined) rows.push(...matrixRows("Ydom", table.finalDemandDomestic));
   for (const [k, r] of (table.valueAdded ?? []).entries()) rows.push({ block: "VA", row: k, values: r.values });
   if (table.imports !== undefined) rows.push({ block: "M", row: 0, values: table.imports });
   if (table.otherColumn !== undefined) rows.push({ block: "other", row: 0, values: table.otherColumn });
@@ -506,6 +507,7 @@ class DuckDbStore implements Store {
         ...(blocks.has("Zdom") ? { Zdomestic: toMatrix("Zdom", n) } : {}),
         finalDemand: toMatrix("Y", fdCodes.length),
         finalDemandCodes: fdCodes,
+        ...(blocks.has("Ydom") ? { finalDemandDomestic: toMatrix("Ydom", fdCodes.length) } : {}),
         ...(imports === undefined ? {} : { imports }),
         ...(other === undefined ? {} : { otherColumn: other }),
         ...(vaCodes.length === 0

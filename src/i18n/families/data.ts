@@ -467,10 +467,16 @@ export const caveats: Bilingual<CaveatParams> = {
     nbs_list_2012_canonical: () => "采用 2012 年版 42 部门分类，即标准部门分类（01…42 对应 S01…S42）。",
     nbs_noncompetitive_read_as_total: () =>
       "非竞争型进口表：中间流量按“国内 + 进口”读入为竞争型口径，同时保留国内中间流量；进口取进口部分各行合计。",
+    nbs_domestic_final_use_kept: () =>
+      "国内部分各行的最终使用保留为国内产品最终使用：按“仅国内流量”计算时与国内中间流量一起使用（进口产品的最终使用不计入）。",
+    nbs_s22_s23_split_by_detailed_shares: (p) =>
+      `转换到标准 42 部门时，22 其他制造产品和废品废料按同年细分表（${p.detailedTable}）中其他制造产品与废弃资源和废旧材料回收加工品的逐格份额拆分为 S22 和 S23（项目决策记录 0012）；${p.year} 年 42 部门表即该细分表的合并，拆分后的表仍然平衡。`,
+    nbs_detailed_aggregated_to_42: (p) =>
+      `这张表由 ${p.sectors} 部门产品表按项目提交的对照表（${p.concordance}）合并为标准 42 部门（精确加总，平衡不变）；2012 年没有 42 部门表，其 42 部门数值即由此得到。`,
     nbs_noncompetitive_origin_unconfirmed: () =>
       "未能确认这张非竞争型表是国家统计局发布的，还是上游软件包作者拆分所得；该表平衡，且合计与同年竞争型细分表一致。",
     nbs_list_2017_vintage: () =>
-      "采用 2017 年版 42 部门分类（22 其他制造产品和废品废料合并；35 研究和试验发展与 36 综合技术服务分列）：转换到标准分类时 35+36 并为 S36，22 保留为合并的 S22+S23。",
+      "采用 2017 年版 42 部门分类（22 其他制造产品和废品废料合并；35 研究和试验发展与 36 综合技术服务分列）：转换到标准分类时 35+36 并为 S36；22 按同年细分表的份额拆分为 S22 和 S23（项目决策记录 0012），没有细分表时保留为合并的 S22+S23。",
     nbs_no_2012_42_table: () => "上游软件包中没有 2012 年 42 部门表（只有这张 139 部门表）。",
     oecd_total_flows_basic_prices: (p) =>
       `总流量（国内 + 进口）表，基本价格，单位百万美元，当年价格；仅有 ${p.firstYear}–${p.lastYear} 年。`,
@@ -501,10 +507,16 @@ export const caveats: Bilingual<CaveatParams> = {
     nbs_list_2012_canonical: () => "2012-vintage 42-sector list = the canonical list (01…42 → S01…S42).",
     nbs_noncompetitive_read_as_total: () =>
       "Non-competitive layout; Z = Domestic + Imports (read as a competitive table, Zdomestic kept; imports = row totals of the Imports block).",
+    nbs_domestic_final_use_kept: () =>
+      "The final use in the Domestic rows is kept as the domestic final demand: with domestic flows only it goes with the domestic intermediate flows (final use of imported products left out).",
+    nbs_s22_s23_split_by_detailed_shares: (p) =>
+      `Canonical-42 conversion: 22 其他制造产品和废品废料 split into S22 and S23 by the cell shares of 其他制造产品 and 废弃资源和废旧材料回收加工品 in the detailed table of the same year (${p.detailedTable}; ADR 0012); the ${p.year} 42-sector table is an aggregation of that table, and the split table still balances.`,
+    nbs_detailed_aggregated_to_42: (p) =>
+      `This table is the ${p.sectors}-sector product table aggregated to the canonical 42 sectors with the project's committed concordance (${p.concordance}; exact sums, balance preserved); for 2012, which has no 42-sector table, the 42-sector values come from it.`,
     nbs_noncompetitive_origin_unconfirmed: () =>
       "Whether this exact non-competitive table is an NBS publication or the package authors' split could not be confirmed; it balances and its totals equal the competitive detailed table of the same year.",
     nbs_list_2017_vintage: () =>
-      '2017-vintage 42-sector list (22 其他制造产品和废品废料 merged; 35 研究和试验发展 and 36 综合技术服务 split): convert with toCanonical42(…, "2017") (35+36 → S36; 22 kept as merged S22+S23).',
+      '2017-vintage 42-sector list (22 其他制造产品和废品废料 merged; 35 研究和试验发展 and 36 综合技术服务 split): convert with toCanonical42(…, "2017") (35+36 → S36; 22 split into S22 and S23 by the shares of the detailed table of the same year, ADR 0012, or kept as the merged S22+S23 without one).',
     nbs_no_2012_42_table: () => "No 2012 42-sector table exists in the upstream package (only this 139-sector table).",
     oecd_total_flows_basic_prices: (p) =>
       `Total (domestic + imported) flow tables, basic prices, million USD, current prices; ${p.firstYear}–${p.lastYear} only.`,

@@ -167,7 +167,12 @@ export const seriesWire = z.object({
       tableId: z.string(),
       sectors: z.number().int(),
       used: z.boolean(),
-      reason: z.enum(["two_block_invariant", "group_method_not_invariant", "group_not_resolvable"]),
+      reason: z.enum([
+        "aggregated_to_canonical_42",
+        "two_block_invariant",
+        "group_method_not_invariant",
+        "group_not_resolvable",
+      ]),
       errorCode: z.string().optional(),
     }),
   ),
