@@ -115,20 +115,29 @@ export function euclideanDistances(X: { readonly rows: number; readonly cols: nu
   return out;
 }
 
-/** Lance–Williams update d(i, x∪y) from d(i, x), d(i, y), d(x, y) and the sizes (scipy's forms). */
-type Update = (dxi: number, dyi: number, dxy: number, nx: number, ny: number, ni: number) => number;
+/** Method codes for {@link lanceWilliams} (one monomorphic function, so V8 inlines it). */
+const METHOD_CODE: Readonly<Record<AgglomerationMethod, number>> = { single: 0, complete: 1, average: 2, ward: 3 };
 
-const UPDATES: Readonly<Record<AgglomerationMethod, Update>> = {
-  single: (dxi, dyi) => Math.min(dxi, dyi),
-  complete: (dxi, dyi) => Math.max(dxi, dyi),
-  average: (dxi, dyi, _dxy, nx, ny) => (nx * dxi + ny * dyi) / (nx + ny),
-  // Ward on squared distances, written on the distance scale:
-  // d(i, x∪y)² = [(n_i+n_x) d(i,x)² + (n_i+n_y) d(i,y)² − n_i d(x,y)²] / (n_i+n_x+n_y)
-  ward: (dxi, dyi, dxy, nx, ny, ni) => {
-    const t = 1.0 / (nx + ny + ni);
-    return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
-  },
-};
+/**
+ * Lance–Williams update d(i, x∪y) from d(i, x), d(i, y), d(x, y) and the sizes, in scipy's forms:
+ * single min, complete max, average (n_x d_xi + n_y d_yi)/(n_x + n_y), and Ward on squared distances
+ * written on the distance scale:
+ * d(i, x∪y)² = [(n_i+n_x) d(i,x)² + (n_i+n_y) d(i,y)² − n_i d(x,y)²] / (n_i+n_x+n_y).
+ */
+function lanceWilliams(code: number, dxi: number, dyi: number, dxy: number, nx: number, ny: number, ni: number) {
+  switch (code) {
+    case 0:
+      return dxi < dyi ? dxi : dyi;
+    case 1:
+      return dxi > dyi ? dxi : dyi;
+    case 2:
+      return (nx * dxi + ny * dyi) / (nx + ny);
+    default: {
+      const t = 1.0 / (nx + ny + ni);
+      return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+    }
+  }
+}
 
 /**
  * Hierarchical agglomerative clustering (层次聚类) of m observations from their condensed distances.
@@ -178,8 +187,9 @@ export function linkageFromDistances(
       expected: len,
       received: distances.length,
     });
+  const D = distances instanceof Float64Array ? distances : Float64Array.from(distances);
   for (let p = 0; p < len; p++) {
-    const v = distances[p] as number;
+    const v = D[p] as number;
     if (!Number.isFinite(v))
       throw new CoreError("non_finite", { function: fn, argument: "distances", index: p, value: v });
     if (v < 0)
@@ -211,11 +221,11 @@ export function linkageFromDistances(
     return {
       observations: m,
       method,
-      Z: genericLinkage(distances, m, UPDATES[method], ties),
+      Z: genericLinkage(D, m, METHOD_CODE[method], ties),
       algorithm: "generic",
       exactTies: false,
     };
-  const fast = method === "single" ? mstSingle(distances, m) : nnChain(distances, m, UPDATES[method]);
+  const fast = method === "single" ? mstSingle(D, m) : nnChain(D, m, METHOD_CODE[method]);
   if (fast !== null) {
     const Z = sortAndLabel(fast, m);
     if (Z !== null)
@@ -224,7 +234,7 @@ export function linkageFromDistances(
   return {
     observations: m,
     method,
-    Z: genericLinkage(distances, m, UPDATES[method], ties),
+    Z: genericLinkage(D, m, METHOD_CODE[method], ties),
     algorithm: "generic",
     exactTies: true,
   };
@@ -234,7 +244,7 @@ export function linkageFromDistances(
  * scipy's nn_chain: merges as (x, y, height) triples in the order found, with x, y slot numbers.
  * null when a nearest-neighbour search met an exact tie.
  */
-function nnChain(distances: ArrayLike<number>, n: number, update: Update): Float64Array | null {
+function nnChain(distances: Float64Array, n: number, code: number): Float64Array | null {
   const D = Float64Array.from(distances);
   const size = new Int32Array(n).fill(1);
   const chain = new Int32Array(n);
@@ -306,20 +316,36 @@ function nnChain(distances: ArrayLike<number>, n: number, update: Update): Float
     out[3 * k + 2] = currentMin;
     size[x] = 0;
     size[y] = nx + ny;
-    // d(i, y) ← update(d(i, x), d(i, y)) for the remaining clusters i
-    for (let i = 0; i < n; i++) {
+    // d(i, y) ← update(d(i, x), d(i, y)) for the remaining clusters i, x < y; the condensed
+    // positions move by n − i − 2 (row i < pivot) or by 1 (row pivot, i > pivot) per step of i
+    let ix = x - 1;
+    let iy = y - 1;
+    let i = 0;
+    for (; i < x; i++) {
       const ni = size[i] as number;
-      if (ni === 0 || i === y) continue;
-      const ix = i < x ? condensedIndex(n, i, x) : condensedIndex(n, x, i);
-      const iy = i < y ? condensedIndex(n, i, y) : condensedIndex(n, y, i);
-      D[iy] = update(D[ix] as number, D[iy] as number, currentMin, nx, ny, ni);
+      if (ni !== 0) D[iy] = lanceWilliams(code, D[ix] as number, D[iy] as number, currentMin, nx, ny, ni);
+      ix += n - i - 2;
+      iy += n - i - 2;
+    }
+    ix = condensedIndex(n, x, x + 1);
+    iy += n - x - 2; // idx(x + 1, y)
+    for (i = x + 1; i < y; i++, ix++) {
+      const ni = size[i] as number;
+      if (ni !== 0) D[iy] = lanceWilliams(code, D[ix] as number, D[iy] as number, currentMin, nx, ny, ni);
+      iy += n - i - 2;
+    }
+    ix++;
+    iy = y < n - 1 ? condensedIndex(n, y, y + 1) : 0;
+    for (i = y + 1; i < n; i++, ix++, iy++) {
+      const ni = size[i] as number;
+      if (ni !== 0) D[iy] = lanceWilliams(code, D[ix] as number, D[iy] as number, currentMin, nx, ny, ni);
     }
   }
   return out;
 }
 
 /** scipy's mst_single_linkage (Prim): edges (x, y, height) in the order found. */
-function mstSingle(distances: ArrayLike<number>, n: number): Float64Array {
+function mstSingle(distances: Float64Array, n: number): Float64Array {
   const merged = new Uint8Array(n);
   const D = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const out = new Float64Array((n - 1) * 3);
@@ -404,7 +430,7 @@ function sortAndLabel(merges: Float64Array, n: number): Float64Array | null {
  * the merged cluster takes the larger slot. Keys are distinct among active clusters, and for a fixed
  * row the pair order (min, max) ranks partners by their key alone, so rows can compare keys.
  */
-function genericLinkage(distances: ArrayLike<number>, n: number, update: Update, ties: TieRule): Float64Array {
+function genericLinkage(distances: Float64Array, n: number, code: number, ties: TieRule): Float64Array {
   const D = Float64Array.from(distances);
   const size = new Int32Array(n).fill(1);
   // id: scipy cluster id (reported); key: what ties compare (the id, or the smallest member)
@@ -467,7 +493,7 @@ function genericLinkage(distances: ArrayLike<number>, n: number, update: Update,
       if (ni === 0 || i === sb) continue;
       const ia = i < sa ? condensedIndex(n, i, sa) : condensedIndex(n, sa, i);
       const ib = i < sb ? condensedIndex(n, i, sb) : condensedIndex(n, sb, i);
-      D[ib] = update(D[ia] as number, D[ib] as number, best, na, nb, ni);
+      D[ib] = lanceWilliams(code, D[ia] as number, D[ib] as number, best, na, nb, ni);
     }
     for (let i = 0; i < sb; i++) {
       if (!(size[i] as number)) continue;
