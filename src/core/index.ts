@@ -33,6 +33,7 @@ export {
   euclideanDistances,
   type HierarchicalLinkage,
   linkageFromDistances,
+  linkageFromFeatures,
   type TieRule,
 } from "./cluster/linkage.js";
 export { type ClusterTiers, clusterTiers, TIER_CODES, type TierCode } from "./cluster/tiers.js";

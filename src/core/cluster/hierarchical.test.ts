@@ -25,6 +25,7 @@ import {
   euclideanDistances,
   type HierarchicalLinkage,
   linkageFromDistances,
+  linkageFromFeatures,
 } from "./linkage.js";
 import { clusterTiers } from "./tiers.js";
 
@@ -104,6 +105,17 @@ describe("linkage against scipy (linkage, fcluster maxclust, leaves_list, cophen
       });
     }
   }
+
+  it("linkageFromFeatures (distances as working memory) gives exactly linkageFromDistances' tree", () => {
+    for (const c of scipy.cases) {
+      for (const method of AGGLOMERATION_METHODS) {
+        const a = linkageFromFeatures(fromRows(c.X), method);
+        const b = linkageOf(c.X, method);
+        expect(Array.from(a.Z), `${c.name} ${method}`).toEqual(Array.from(b.Z));
+        expect(a.algorithm).toBe(b.algorithm);
+      }
+    }
+  });
 
   it("uses the O(m²) algorithms on the tie-free cases, the generic one on tiny_1d's tied distances", () => {
     for (const c of scipy.cases) {

@@ -12,7 +12,7 @@ import {
   type AgglomerationMethod,
   euclideanDistances,
   type HierarchicalLinkage,
-  linkageFromDistances,
+  linkageFromFeatures,
 } from "./linkage.js";
 import { type ClusterTiers, clusterTiers } from "./tiers.js";
 
@@ -54,7 +54,7 @@ export interface HierarchicalClusteringResult {
  *
  * Features are scaled (z-score with population SD by default, min–max, or none; constant features
  * set to 0 with a `constant_indicator` warning), Euclidean distances taken, the tree built by
- * {@link linkageFromDistances} (ties: smallest (min id, max id) pair first), cut into k clusters by
+ * {@link linkageFromFeatures} (exact ties: the default {@link TieRule}), cut into k clusters by
  * undoing the last k − 1 merges and the clusters ordered into tiers by the mean of the *unscaled*
  * first feature, descending (codes high … low for k = 5 and 3).
  *
@@ -85,8 +85,7 @@ export function hierarchicalClustering(
       throw new CoreError("too_few_observations", { function: fn, argument: "X", received: X.rows, required: k });
   }
   const scaled = scaledFeatures(X, { scaling, ddof });
-  const distances = euclideanDistances(scaled.X);
-  const linkage = linkageFromDistances(distances, X.rows, method);
+  const linkage = linkageFromFeatures(scaled.X, method);
   let clusters: Int32Array | null = null;
   let tiers: ClusterTiers | null = null;
   if (k !== undefined) {
@@ -100,7 +99,7 @@ export function hierarchicalClustering(
     ddof,
     linkage,
     leafOrder: leafOrder(linkage),
-    copheneticCorrelation: X.rows > 2 ? copheneticCorrelation(linkage, distances) : Number.NaN,
+    copheneticCorrelation: X.rows > 2 ? copheneticCorrelation(linkage, euclideanDistances(scaled.X)) : Number.NaN,
     clusters,
     tiers,
     diagnostics: scaled.diagnostics,

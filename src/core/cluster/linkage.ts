@@ -127,9 +127,9 @@ const METHOD_CODE: Readonly<Record<AgglomerationMethod, number>> = { single: 0, 
 function lanceWilliams(code: number, dxi: number, dyi: number, dxy: number, nx: number, ny: number, ni: number) {
   switch (code) {
     case 0:
-      return dxi < dyi ? dxi : dyi;
+      return Math.min(dxi, dyi);
     case 1:
-      return dxi > dyi ? dxi : dyi;
+      return Math.max(dxi, dyi);
     case 2:
       return (nx * dxi + ny * dyi) / (nx + ny);
     default: {
@@ -201,6 +201,55 @@ export function linkageFromDistances(
         expected: ">= 0",
       });
   }
+  return agglomerate(D, m, method, options, null);
+}
+
+/**
+ * Hierarchical agglomerative clustering (层次聚类) of the rows of X on Euclidean distances: scipy
+ * `linkage(X, method, metric="euclidean")` — the same tree as
+ * `linkageFromDistances(euclideanDistances(X), m, method, options)`, with one m(m − 1)/2 buffer
+ * instead of two (the distances are computed here and used as the algorithm's working memory; on an
+ * exact tie they are computed again for the generic algorithm).
+ *
+ * @param X - m × d finite features (rows = observations), m ≥ 1; not modified
+ * @param method - linkage method (default "ward")
+ * @param options - {@link AgglomerationOptions}
+ * @returns `{observations, method, Z, algorithm, exactTies}`
+ * @throws {CoreError} too_few_observations (m = 0); non_finite; invalid_argument (unknown method or ties)
+ * @example
+ * linkageFromFeatures(fromRows([[1], [2], [4], [7], [11]]), "single").Z; // heights 1, 2, 3, 4
+ * @see scipy.cluster.hierarchy.linkage(X). O(m²·d) time, O(m²) memory without ties.
+ */
+export function linkageFromFeatures(
+  X: { readonly rows: number; readonly cols: number; readonly data: Float64Array },
+  method: AgglomerationMethod = "ward",
+  options: AgglomerationOptions = {},
+): HierarchicalLinkage {
+  const fn = "linkageFromFeatures";
+  if (X.rows < 1)
+    throw new CoreError("too_few_observations", { function: fn, argument: "X", received: X.rows, required: 1 });
+  if (!AGGLOMERATION_METHODS.includes(method))
+    throw new CoreError("invalid_argument", {
+      function: fn,
+      argument: "method",
+      value: method,
+      expected: AGGLOMERATION_METHODS,
+    });
+  return agglomerate(euclideanDistances(X), X.rows, method, options, () => euclideanDistances(X));
+}
+
+/**
+ * The algorithms behind both entry points. `fresh`: null when D belongs to the caller (then it is
+ * copied before being modified); otherwise D is owned working memory and `fresh()` recomputes it.
+ */
+function agglomerate(
+  D: Float64Array,
+  m: number,
+  method: AgglomerationMethod,
+  options: AgglomerationOptions,
+  fresh: (() => Float64Array) | null,
+): HierarchicalLinkage {
+  const fn = fresh === null ? "linkageFromDistances" : "linkageFromFeatures";
   if (m === 1)
     return {
       observations: 1,
@@ -225,7 +274,8 @@ export function linkageFromDistances(
       algorithm: "generic",
       exactTies: false,
     };
-  const fast = method === "single" ? mstSingle(D, m) : nnChain(D, m, METHOD_CODE[method]);
+  const fast =
+    method === "single" ? mstSingle(D, m) : nnChain(fresh === null ? Float64Array.from(D) : D, m, METHOD_CODE[method]);
   if (fast !== null) {
     const Z = sortAndLabel(fast, m);
     if (Z !== null)
@@ -234,7 +284,7 @@ export function linkageFromDistances(
   return {
     observations: m,
     method,
-    Z: genericLinkage(D, m, METHOD_CODE[method], ties),
+    Z: genericLinkage(fresh === null || method === "single" ? D : fresh(), m, METHOD_CODE[method], ties),
     algorithm: "generic",
     exactTies: true,
   };
@@ -244,8 +294,8 @@ export function linkageFromDistances(
  * scipy's nn_chain: merges as (x, y, height) triples in the order found, with x, y slot numbers.
  * null when a nearest-neighbour search met an exact tie.
  */
-function nnChain(distances: Float64Array, n: number, code: number): Float64Array | null {
-  const D = Float64Array.from(distances);
+/** (D is modified: the caller passes a copy or owned working memory.) */
+function nnChain(D: Float64Array, n: number, code: number): Float64Array | null {
   const size = new Int32Array(n).fill(1);
   const chain = new Int32Array(n);
   const out = new Float64Array((n - 1) * 3);

@@ -11,7 +11,7 @@
 import { CoreError } from "../errors.js";
 import type { Matrix } from "../linalg/matrix.js";
 import { flatClusters } from "./dendrogram.js";
-import { euclideanDistances, linkageFromDistances } from "./linkage.js";
+import { linkageFromFeatures } from "./linkage.js";
 
 /** The linkage of a Ward clustering. */
 export interface WardLinkage {
@@ -26,7 +26,7 @@ export interface WardLinkage {
  *
  * Lance–Williams on squared distances: after merging i and j,
  * d²(k, i∪j) = [(n_i + n_k) d²(k,i) + (n_j + n_k) d²(k,j) − n_k d²(i,j)] / (n_i + n_j + n_k);
- * the height of a merge is √d². Computed by {@link linkageFromDistances} (nearest-neighbour chain,
+ * the height of a merge is √d². Computed by {@link linkageFromFeatures} (nearest-neighbour chain,
  * O(m²)); ties (equal distances) follow spec §6.3: the smallest (min id, max id) pair merges first,
  * which can differ from scipy's nearest-neighbour chain on exactly tied data.
  *
@@ -46,7 +46,7 @@ export function wardLinkage(X: Matrix): WardLinkage {
     if (!Number.isFinite(X.data[i] as number))
       throw new CoreError("non_finite", { function: fn, argument: "X", row: Math.floor(i / d), col: i % d });
   }
-  const { Z } = linkageFromDistances(euclideanDistances(X), m, "ward");
+  const { Z } = linkageFromFeatures(X, "ward");
   const rows = Array.from(
     { length: m - 1 },
     (_, s) => [Z[4 * s] as number, Z[4 * s + 1] as number, Z[4 * s + 2] as number, Z[4 * s + 3] as number] as const,
