@@ -209,7 +209,8 @@ export function linkageFromDistances(
  * `linkage(X, method, metric="euclidean")` — the same tree as
  * `linkageFromDistances(euclideanDistances(X), m, method, options)`, with one m(m − 1)/2 buffer
  * instead of two (the distances are computed here and used as the algorithm's working memory; on an
- * exact tie they are computed again for the generic algorithm).
+ * exact tie they are computed again for the generic algorithm). Single linkage needs no buffer at
+ * all: Prim's algorithm computes each distance from X when it needs it (O(m) memory).
  *
  * @param X - m × d finite features (rows = observations), m ≥ 1; not modified
  * @param method - linkage method (default "ward")
@@ -235,6 +236,16 @@ export function linkageFromFeatures(
       value: method,
       expected: AGGLOMERATION_METHODS,
     });
+  if (method === "single" && options.algorithm !== "generic" && X.rows > 1) {
+    // Prim on the features themselves: no m(m − 1)/2 buffer at all (the same distance values)
+    const { rows: m, cols: d, data } = X;
+    for (let i = 0; i < m * d; i++) {
+      if (!Number.isFinite(data[i] as number))
+        throw new CoreError("non_finite", { function: fn, argument: "X", row: Math.floor(i / d), col: i % d });
+    }
+    const Z = sortAndLabel(mstFeatures(data, m, d), m);
+    if (Z !== null) return { observations: m, method, Z, algorithm: "mst", exactTies: false };
+  }
   return agglomerate(euclideanDistances(X), X.rows, method, options, () => euclideanDistances(X));
 }
 
@@ -394,39 +405,84 @@ function nnChain(D: Float64Array, n: number, code: number): Float64Array | null 
   return out;
 }
 
-/** scipy's mst_single_linkage (Prim): edges (x, y, height) in the order found. */
+/**
+ * Prim's minimum spanning tree as scipy's mst_single_linkage: edges (x, y, height) in the order
+ * found, x the node added last, y the next. The nodes not yet in the tree are kept in a compact list
+ * (swap-remove), so step k scans n − k − 1 of them instead of n; only ties of the tree distances can
+ * depend on that order, and tied heights send the caller to the generic algorithm anyway.
+ */
 function mstSingle(distances: Float64Array, n: number): Float64Array {
-  const merged = new Uint8Array(n);
   const D = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const out = new Float64Array((n - 1) * 3);
+  // idx(i, j) = rowStart[i] + j for i < j
+  const rowStart = new Float64Array(n);
+  for (let i = 0; i < n; i++) rowStart[i] = n * i - (i * (i + 1)) / 2 - i - 1;
+  const rem = Int32Array.from({ length: n - 1 }, (_, t) => t + 1);
+  let r = n - 1;
   let x = 0;
-  let y = 0;
   for (let k = 0; k < n - 1; k++) {
     let currentMin = Number.POSITIVE_INFINITY;
-    merged[x] = 1;
-    // i < x: d(i, x) at idx(i, x), stepping by n − i − 2; i > x: contiguous from idx(x, x + 1)
-    let p = x - 1;
-    for (let i = 0; i < x; i++) {
-      if (!merged[i]) {
-        const dist = distances[p] as number;
-        if ((D[i] as number) > dist) D[i] = dist;
-        if ((D[i] as number) < currentMin) {
-          y = i;
-          currentMin = D[i] as number;
-        }
+    let ty = 0;
+    const rx = rowStart[x] as number;
+    for (let t = 0; t < r; t++) {
+      const i = rem[t] as number;
+      const dist = distances[i < x ? (rowStart[i] as number) + x : rx + i] as number;
+      let di = D[i] as number;
+      if (di > dist) {
+        di = dist;
+        D[i] = dist;
       }
-      p += n - i - 2;
-    }
-    p = x < n - 1 ? condensedIndex(n, x, x + 1) : 0;
-    for (let i = x + 1; i < n; i++, p++) {
-      if (merged[i]) continue;
-      const dist = distances[p] as number;
-      if ((D[i] as number) > dist) D[i] = dist;
-      if ((D[i] as number) < currentMin) {
-        y = i;
-        currentMin = D[i] as number;
+      if (di < currentMin) {
+        currentMin = di;
+        ty = t;
       }
     }
+    const y = rem[ty] as number;
+    rem[ty] = rem[--r] as number;
+    out[3 * k] = x;
+    out[3 * k + 1] = y;
+    out[3 * k + 2] = currentMin;
+    x = y;
+  }
+  return out;
+}
+
+/**
+ * {@link mstSingle} with the distances computed when needed from the rows of X (m × d), in the same
+ * operations as {@link euclideanDistances}: O(m²·d) time, O(m) memory.
+ */
+function mstFeatures(data: Float64Array, n: number, d: number): Float64Array {
+  const D = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const out = new Float64Array((n - 1) * 3);
+  const rem = Int32Array.from({ length: n - 1 }, (_, t) => t + 1);
+  let r = n - 1;
+  let x = 0;
+  for (let k = 0; k < n - 1; k++) {
+    let currentMin = Number.POSITIVE_INFINITY;
+    let ty = 0;
+    for (let t = 0; t < r; t++) {
+      const i = rem[t] as number;
+      // d(min(i, x), max(i, x)) summed in feature order, as euclideanDistances does
+      const a = Math.min(i, x) * d;
+      const b = Math.max(i, x) * d;
+      let sum = 0;
+      for (let c = 0; c < d; c++) {
+        const v = (data[a + c] as number) - (data[b + c] as number);
+        sum += v * v;
+      }
+      const dist = Math.sqrt(sum);
+      let di = D[i] as number;
+      if (di > dist) {
+        di = dist;
+        D[i] = dist;
+      }
+      if (di < currentMin) {
+        currentMin = di;
+        ty = t;
+      }
+    }
+    const y = rem[ty] as number;
+    rem[ty] = rem[--r] as number;
     out[3 * k] = x;
     out[3 * k + 1] = y;
     out[3 * k + 2] = currentMin;
