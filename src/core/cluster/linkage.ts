@@ -115,6 +115,13 @@ export function euclideanDistances(X: { readonly rows: number; readonly cols: nu
   return out;
 }
 
+/** [start, start + 1, …] of length n. */
+function iota(n: number, start: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = start + i;
+  return out;
+}
+
 /** Method codes for {@link lanceWilliams} (one monomorphic function, so V8 inlines it). */
 const METHOD_CODE: Readonly<Record<AgglomerationMethod, number>> = { single: 0, complete: 1, average: 2, ward: 3 };
 
@@ -417,7 +424,7 @@ function mstSingle(distances: Float64Array, n: number): Float64Array {
   // idx(i, j) = rowStart[i] + j for i < j
   const rowStart = new Float64Array(n);
   for (let i = 0; i < n; i++) rowStart[i] = n * i - (i * (i + 1)) / 2 - i - 1;
-  const rem = Int32Array.from({ length: n - 1 }, (_, t) => t + 1);
+  const rem = iota(n - 1, 1);
   let r = n - 1;
   let x = 0;
   for (let k = 0; k < n - 1; k++) {
@@ -454,7 +461,7 @@ function mstSingle(distances: Float64Array, n: number): Float64Array {
 function mstFeatures(data: Float64Array, n: number, d: number): Float64Array {
   const D = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const out = new Float64Array((n - 1) * 3);
-  const rem = Int32Array.from({ length: n - 1 }, (_, t) => t + 1);
+  const rem = iota(n - 1, 1);
   let r = n - 1;
   let x = 0;
   for (let k = 0; k < n - 1; k++) {
@@ -496,12 +503,29 @@ function mstFeatures(data: Float64Array, n: number, d: number): Float64Array {
  * sizes. null when two heights are equal (the order of tied merges is then the spec's business).
  */
 function sortAndLabel(merges: Float64Array, n: number): Float64Array | null {
-  const order = Array.from({ length: n - 1 }, (_, s) => s);
-  order.sort((a, b) => (merges[3 * a + 2] as number) - (merges[3 * b + 2] as number) || a - b);
+  // stable sort of the merge numbers by height: insertion sort for small n, else Array sort
+  const order = iota(n - 1, 0);
+  if (n <= 64) {
+    for (let s = 1; s < n - 1; s++) {
+      const o = order[s] as number;
+      const h = merges[3 * o + 2] as number;
+      let t = s - 1;
+      while (t >= 0 && (merges[3 * (order[t] as number) + 2] as number) > h) {
+        order[t + 1] = order[t] as number;
+        t--;
+      }
+      order[t + 1] = o;
+    }
+  } else {
+    const sorted = Array.from(order).sort(
+      (a, b) => (merges[3 * a + 2] as number) - (merges[3 * b + 2] as number) || a - b,
+    );
+    order.set(sorted);
+  }
   for (let s = 1; s < n - 1; s++) {
     if (merges[3 * (order[s] as number) + 2] === merges[3 * (order[s - 1] as number) + 2]) return null;
   }
-  const parent = Int32Array.from({ length: 2 * n - 1 }, (_, i) => i);
+  const parent = iota(2 * n - 1, 0);
   const size = new Float64Array(2 * n - 1).fill(1);
   const find = (v: number): number => {
     let r = v;
@@ -540,8 +564,8 @@ function genericLinkage(distances: Float64Array, n: number, code: number, ties: 
   const D = Float64Array.from(distances);
   const size = new Int32Array(n).fill(1);
   // id: scipy cluster id (reported); key: what ties compare (the id, or the smallest member)
-  const id = Int32Array.from({ length: n }, (_, i) => i);
-  const key = Int32Array.from({ length: n }, (_, i) => i);
+  const id = iota(n, 0);
+  const key = iota(n, 0);
   const nn = new Int32Array(n).fill(-1);
   const mind = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const Z = new Float64Array((n - 1) * 4);
