@@ -13,6 +13,7 @@ import {
   euclideanDistances,
   type HierarchicalLinkage,
   linkageFromFeatures,
+  type TieRule,
 } from "./linkage.js";
 import { type ClusterTiers, clusterTiers } from "./tiers.js";
 
@@ -28,6 +29,8 @@ export interface HierarchicalClusteringOptions {
   readonly k?: number;
   /** numbering of the flat clusters @default "first_appearance" (R cutree) */
   readonly numbering?: ClusterNumbering;
+  /** exact-tie rule @default "min_member" (R hclust; see {@link TieRule}) */
+  readonly ties?: TieRule;
 }
 
 /** Result of {@link hierarchicalClustering}. */
@@ -85,7 +88,7 @@ export function hierarchicalClustering(
       throw new CoreError("too_few_observations", { function: fn, argument: "X", received: X.rows, required: k });
   }
   const scaled = scaledFeatures(X, { scaling, ddof });
-  const linkage = linkageFromFeatures(scaled.X, method);
+  const linkage = linkageFromFeatures(scaled.X, method, { ties: options.ties ?? "min_member" });
   let clusters: Int32Array | null = null;
   let tiers: ClusterTiers | null = null;
   if (k !== undefined) {
