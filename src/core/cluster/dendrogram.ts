@@ -190,8 +190,12 @@ export function copheneticDistances(linkage: Pick<HierarchicalLinkage, "observat
 }
 
 /**
- * Cophenetic correlation (共表相关系数): Pearson's correlation between the input distances and the
- * cophenetic distances of the tree (Sokal & Rohlf 1962), with compensated sums.
+ * Cophenetic correlation (共表相关系数): Pearson's correlation between the input distances y and the
+ * cophenetic distances z of the tree (Sokal & Rohlf 1962), two-pass (centred) with compensated sums.
+ *
+ * z is never stored: the pairs first joined by merge s (members of a × members of b) all have
+ * z = h_s, so Σ(y − ȳ)(z − z̄) = Σ_s (h_s − z̄) Σ_{i∈a, j∈b} (y_ij − ȳ) and Σ(z − z̄)² =
+ * Σ_s |a||b| (h_s − z̄)², with z̄ = Σ_s |a||b| h_s / N — O(m²) time, O(m) extra memory.
  *
  * @param linkage - the tree
  * @param distances - the condensed distances the tree was built from
@@ -203,39 +207,72 @@ export function copheneticCorrelation(
   linkage: Pick<HierarchicalLinkage, "observations" | "Z">,
   distances: ArrayLike<number>,
 ): number {
-  const c = copheneticDistances(linkage);
-  if (distances.length !== c.length)
+  const m = linkage.observations;
+  const Z = linkage.Z;
+  const N = (m * (m - 1)) / 2;
+  if (distances.length !== N)
     throw new CoreError("dimension_mismatch", {
       function: "copheneticCorrelation",
       argument: "distances",
-      expected: c.length,
+      expected: N,
       received: distances.length,
     });
-  const n = c.length;
-  const ybar = neumaierSum(distances) / n;
-  const zbar = neumaierSum(c) / n;
-  // three Neumaier sums in one pass (no n-sized temporaries: n = m(m − 1)/2 is large)
-  let sxy = 0;
-  let cxy = 0;
+  const ybar = neumaierSum(distances) / N;
+  const w = new Float64Array(m - 1); // |a||b| h_s
+  for (let s = 0; s < m - 1; s++) {
+    const a = Z[4 * s] as number;
+    const b = Z[4 * s + 1] as number;
+    const na = a < m ? 1 : (Z[4 * (a - m) + 3] as number);
+    const nb = b < m ? 1 : (Z[4 * (b - m) + 3] as number);
+    w[s] = na * nb * (Z[4 * s + 2] as number);
+  }
+  const zbar = neumaierSum(w) / N;
+  // member lists as linked lists over observations: head/tail per cluster id, next per observation
+  const head = new Int32Array(2 * m - 1).fill(-1);
+  const tail = new Int32Array(2 * m - 1).fill(-1);
+  const next = new Int32Array(m).fill(-1);
+  for (let i = 0; i < m; i++) {
+    head[i] = i;
+    tail[i] = i;
+  }
+  // Neumaier accumulators: yz, yy, zz
+  let syz = 0;
+  let cyz = 0;
   let syy = 0;
   let cyy = 0;
   let szz = 0;
   let czz = 0;
-  for (let p = 0; p < n; p++) {
-    const dy = (distances[p] as number) - ybar;
-    const dz = (c[p] as number) - zbar;
-    let v = dy * dz;
-    let t = sxy + v;
-    cxy += Math.abs(sxy) >= Math.abs(v) ? sxy - t + v : v - t + sxy;
-    sxy = t;
-    v = dy * dy;
-    t = syy + v;
-    cyy += syy >= v ? syy - t + v : v - t + syy;
-    syy = t;
-    v = dz * dz;
+  for (let s = 0; s < m - 1; s++) {
+    const a = Z[4 * s] as number;
+    const b = Z[4 * s + 1] as number;
+    const dz = (Z[4 * s + 2] as number) - zbar;
+    let sy = 0;
+    let cy = 0;
+    let pairs = 0;
+    for (let i = head[a] as number; i >= 0; i = next[i] as number) {
+      for (let j = head[b] as number; j >= 0; j = next[j] as number) {
+        const dy = (distances[i < j ? condensedIndex(m, i, j) : condensedIndex(m, j, i)] as number) - ybar;
+        let t = sy + dy;
+        cy += Math.abs(sy) >= Math.abs(dy) ? sy - t + dy : dy - t + sy;
+        sy = t;
+        const v = dy * dy;
+        t = syy + v;
+        cyy += syy >= v ? syy - t + v : v - t + syy;
+        syy = t;
+        pairs++;
+      }
+    }
+    let v = dz * (sy + cy);
+    let t = syz + v;
+    cyz += Math.abs(syz) >= Math.abs(v) ? syz - t + v : v - t + syz;
+    syz = t;
+    v = pairs * dz * dz;
     t = szz + v;
     czz += szz >= v ? szz - t + v : v - t + szz;
     szz = t;
+    next[tail[a] as number] = head[b] as number;
+    head[m + s] = head[a] as number;
+    tail[m + s] = tail[b] as number;
   }
-  return (sxy + cxy) / Math.sqrt((syy + cyy) * (szz + czz));
+  return (syz + cyz) / Math.sqrt((syy + cyy) * (szz + czz));
 }
