@@ -317,6 +317,21 @@ describe("scaling, tiers and the whole pipeline", () => {
       expect.objectContaining({ code: "invalid_argument" }),
     );
   });
+  it("pipeline options: ties and numbering reach the linkage and the cut", () => {
+    const line = fromRows([[0], [1], [2], [3]]);
+    const a = hierarchicalClustering(line, { method: "single", scaling: "none", ties: "cluster_id", k: 2 });
+    expect(Array.from(a.linkage.Z.subarray(4, 6))).toEqual([2, 3]);
+    expect(a.linkage.exactTies).toBe(true);
+    const b = hierarchicalClustering(line, { method: "single", scaling: "none", k: 2 });
+    expect(Array.from(b.linkage.Z.subarray(4, 6))).toEqual([2, 4]);
+    // dendrogram numbering: scipy fcluster's order on the z-scored USArrests, Ward, k = 4
+    const ua = scipy.cases.find((x) => x.name === "usarrests_z") as ScipyCase;
+    const c = hierarchicalClustering(fromRows(ua.X), { scaling: "none", k: 4, numbering: "dendrogram" });
+    expect(Array.from(c.clusters ?? [])).toEqual(ua.methods.ward.maxclust["4"]);
+    expect(() => euclideanDistances(fromRows([[1], [Number.NaN]]))).toThrow(
+      expect.objectContaining({ code: "non_finite" }),
+    );
+  });
   it("one and two observations", () => {
     expect(linkageOf([[1]], "ward").Z.length).toBe(0);
     expect(Array.from(flatClusters(linkageOf([[1]], "ward"), 1, "dendrogram"))).toEqual([1]);
@@ -340,6 +355,18 @@ describe("properties (fast-check)", () => {
       const L = linkageOf(rows, method);
       for (let s = 1; s < rows.length - 1; s++)
         expect(L.Z[4 * s + 2] as number).toBeGreaterThanOrEqual((L.Z[4 * s - 2] as number) * (1 - RTOL));
+    },
+  );
+
+  test.prop([grid, fc.constantFrom(...AGGLOMERATION_METHODS), fc.integer({ min: 1, max: 24 })])(
+    "cuts of one tree are nested: k + 1 clusters refine k (spec §6.6)",
+    (rows, method, k0) => {
+      const L = linkageOf(rows, method);
+      const k = Math.min(k0, rows.length - 1);
+      const coarse = flatClusters(L, k);
+      const fine = flatClusters(L, k + 1);
+      for (let i = 0; i < rows.length; i++)
+        for (let j = 0; j < rows.length; j++) if (fine[i] === fine[j]) expect(coarse[i]).toBe(coarse[j]);
     },
   );
 
