@@ -4,7 +4,39 @@
  * (io-analysis/checks.ts, io-analysis/productivity.ts, linalg/gemm.ts) are deliberately absent.
  */
 
-// hierarchical clustering (tiers of regions and sectors)
+// hierarchical clustering (tiers of regions and sectors; spec §6.2–6.3)
+export {
+  type ClusterNumbering,
+  copheneticCorrelation,
+  copheneticDistances,
+  flatClusters,
+  leafOrder,
+} from "./cluster/dendrogram.js";
+export {
+  FEATURE_SCALINGS,
+  type FeatureScaling,
+  type FeatureScalingOptions,
+  type ScaledFeatures,
+  scaledFeatures,
+} from "./cluster/features.js";
+export {
+  type HierarchicalClusteringOptions,
+  type HierarchicalClusteringResult,
+  hierarchicalClustering,
+} from "./cluster/hierarchical.js";
+export {
+  AGGLOMERATION_METHODS,
+  type AgglomerationAlgorithm,
+  type AgglomerationMethod,
+  type AgglomerationOptions,
+  condensedIndex,
+  euclideanDistances,
+  type HierarchicalLinkage,
+  linkageFromDistances,
+  linkageFromFeatures,
+  type TieRule,
+} from "./cluster/linkage.js";
+export { type ClusterTiers, clusterTiers, TIER_CODES, type TierCode } from "./cluster/tiers.js";
 export { cutTree, type WardLinkage, wardLinkage, wardTiers } from "./cluster/ward.js";
 // composite indices (spec §2, §3, §12)
 export {

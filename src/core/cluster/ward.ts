@@ -10,6 +10,8 @@
  */
 import { CoreError } from "../errors.js";
 import type { Matrix } from "../linalg/matrix.js";
+import { flatClusters } from "./dendrogram.js";
+import { linkageFromFeatures } from "./linkage.js";
 
 /** The linkage of a Ward clustering. */
 export interface WardLinkage {
@@ -24,9 +26,9 @@ export interface WardLinkage {
  *
  * Lance–Williams on squared distances: after merging i and j,
  * d²(k, i∪j) = [(n_i + n_k) d²(k,i) + (n_j + n_k) d²(k,j) − n_k d²(i,j)] / (n_i + n_j + n_k);
- * the height of a merge is √d². Ties (equal distances) are broken by the lowest pair of current
- * cluster numbers, which can differ from scipy's nearest-neighbour chain on exactly tied data.
- * O(m²) memory, O(m³) time — fine for the tens to hundreds of regions or sectors it is used on.
+ * the height of a merge is √d². Computed by {@link linkageFromFeatures} (nearest-neighbour chain,
+ * O(m²)); ties (equal distances) follow spec §6.3: the smallest (min id, max id) pair merges first,
+ * which can differ from scipy's nearest-neighbour chain on exactly tied data.
  *
  * @param X - m×d finite matrix, m ≥ 1
  * @returns the linkage (m − 1 merges)
@@ -44,59 +46,12 @@ export function wardLinkage(X: Matrix): WardLinkage {
     if (!Number.isFinite(X.data[i] as number))
       throw new CoreError("non_finite", { function: fn, argument: "X", row: Math.floor(i / d), col: i % d });
   }
-  // squared distances between active clusters (slot = original index of the cluster's representative)
-  const d2 = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let j = i + 1; j < m; j++) {
-      let s = 0;
-      for (let c = 0; c < d; c++) {
-        const v = (X.data[i * d + c] as number) - (X.data[j * d + c] as number);
-        s += v * v;
-      }
-      d2[i * m + j] = s;
-      d2[j * m + i] = s;
-    }
-  }
-  const size = new Float64Array(m).fill(1);
-  const label = Int32Array.from({ length: m }, (_, i) => i);
-  const active = new Uint8Array(m).fill(1);
-  const out: [number, number, number, number][] = [];
-  for (let step = 0; step < m - 1; step++) {
-    let best = Number.POSITIVE_INFINITY;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < m; i++) {
-      if (!active[i]) continue;
-      for (let j = i + 1; j < m; j++) {
-        if (!active[j]) continue;
-        const v = d2[i * m + j] as number;
-        const li = Math.min(label[i] as number, label[j] as number);
-        const bl = bi < 0 ? Number.POSITIVE_INFINITY : Math.min(label[bi] as number, label[bj] as number);
-        if (v < best || (v === best && li < bl)) {
-          best = v;
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    const ni = size[bi] as number;
-    const nj = size[bj] as number;
-    for (let k = 0; k < m; k++) {
-      if (!active[k] || k === bi || k === bj) continue;
-      const nk = size[k] as number;
-      const v =
-        ((ni + nk) * (d2[k * m + bi] as number) + (nj + nk) * (d2[k * m + bj] as number) - nk * best) / (ni + nj + nk);
-      d2[k * m + bi] = v;
-      d2[bi * m + k] = v;
-    }
-    const a = label[bi] as number;
-    const b = label[bj] as number;
-    out.push([Math.min(a, b), Math.max(a, b), Math.sqrt(Math.max(0, best)), ni + nj]);
-    size[bi] = ni + nj;
-    label[bi] = m + step;
-    active[bj] = 0;
-  }
-  return { observations: m, rows: out };
+  const { Z } = linkageFromFeatures(X, "ward");
+  const rows = Array.from(
+    { length: m - 1 },
+    (_, s) => [Z[4 * s] as number, Z[4 * s + 1] as number, Z[4 * s + 2] as number, Z[4 * s + 3] as number] as const,
+  );
+  return { observations: m, rows };
 }
 
 /**
@@ -112,35 +67,9 @@ export function cutTree(linkage: WardLinkage, k: number): Int32Array {
   const m = linkage.observations;
   if (!Number.isInteger(k) || k < 1 || k > m)
     throw new CoreError("invalid_argument", { function: "cutTree", argument: "k", value: k, expected: `1–${m}` });
-  // union–find over cluster numbers 0 … 2m − 2
-  const parent = Int32Array.from({ length: 2 * m - 1 }, (_, i) => i);
-  const find = (x: number): number => {
-    let r = x;
-    while (parent[r] !== r) r = parent[r] as number;
-    while (parent[x] !== r) {
-      const next = parent[x] as number;
-      parent[x] = r;
-      x = next;
-    }
-    return r;
-  };
-  for (let s = 0; s < m - k; s++) {
-    const [a, b] = linkage.rows[s] as readonly [number, number, number, number];
-    parent[find(a)] = m + s;
-    parent[find(b)] = m + s;
-  }
-  const ids = new Map<number, number>();
-  const out = new Int32Array(m);
-  for (let i = 0; i < m; i++) {
-    const root = find(i);
-    let id = ids.get(root);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(root, id);
-    }
-    out[i] = id;
-  }
-  return out;
+  const Z = new Float64Array(4 * (m - 1));
+  for (let s = 0; s < m - 1; s++) Z.set(linkage.rows[s] as readonly number[], 4 * s);
+  return flatClusters({ observations: m, Z }, k, "first_appearance").map((c) => c - 1);
 }
 
 /**
