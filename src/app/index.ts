@@ -204,6 +204,14 @@ export {
   tfpGrowth,
 } from "./productivity.js";
 export {
+  type DigitalTfpOptions,
+  type DigitalTfpResult,
+  digitalTfp,
+  type GroupTfpOptions,
+  type GroupTfpResult,
+  groupTfp,
+} from "./productivity-groups.js";
+export {
   INDEX_SERIES,
   type IndexSeries,
   type NotRun,

@@ -270,7 +270,8 @@ export type EconometricsReason =
   | "non_positive_level"
   | "invalid_ddof"
   | "unknown_base_year"
-  | "missing_years";
+  | "missing_years"
+  | "unbalanced_panel";
 
 const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
   "zh-CN": {
@@ -324,6 +325,7 @@ const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
     invalid_ddof: "自由度修正只能是 0 或 1",
     unknown_base_year: "基年不在序列的年份中",
     missing_years: "指定了年份窗口，却没有给出各值的年份",
+    unbalanced_panel: "面板不平衡：某个组（或部门）缺少某一年的观测",
   },
   en: {
     collinear_columns: "the regressors are perfectly collinear",
@@ -376,6 +378,7 @@ const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
     invalid_ddof: "the degrees-of-freedom correction must be 0 or 1",
     unknown_base_year: "the base year is not among the years of the series",
     missing_years: "a year window was given without the years of the values",
+    unbalanced_panel: "the panel is unbalanced: a group (or sector) lacks a year that others have",
   },
 };
 

@@ -42,6 +42,7 @@ import {
   productivityLabourMethod,
   productivityTfpMethod,
 } from "./forecast.js";
+import { productivityDeTfpMethod, productivityGroupsMethod } from "./productivity-groups.js";
 import { adfTable, grangerTable, kpssTable, olsCsv, olsTable, panelTable, productivityIndexTable } from "./render.js";
 
 const L = {
@@ -760,5 +761,7 @@ export const ECONOMETRICS_METHODS = [
   productivityDeflatorMethod,
   productivityIndexMethod,
   productivityTfpMethod,
+  productivityGroupsMethod,
+  productivityDeTfpMethod,
   productivityCapitalMethod,
 ] as const;

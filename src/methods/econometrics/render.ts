@@ -5,9 +5,11 @@
  */
 import type {
   DigitalCapitalResult,
+  DigitalTfpResult,
   ForecastArimaxResult,
   ForecastBayesResult,
   GdpDeflatorResult,
+  GroupTfpResult,
   LabourProductivityAppResult,
   ProductivityIndexResult,
   StatsAdfResult,
@@ -433,4 +435,33 @@ export function deflatorTable(r: GdpDeflatorResult, lang: Lang): string {
     ["right", "right", "right", "right", "right", "right", "right", "right"],
   );
   return out + provenanceText(r.provenance, lang);
+}
+
+/** productivity groups: TFP level by group and year, and each group's mean. */
+export function groupTfpTable(r: GroupTfpResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}  ${t("label.normalisation", lang)}: ${r.normalisation}\n\n`;
+  out += renderTextTable(
+    [t("col.group", lang), ...r.years.map(String), t("col.mean", lang)],
+    r.groups.map((g) => [g.id, ...g.levels.map((v) => num(v, lang, 4)), num(g.mean, lang, 4)]),
+    ["left", ...r.years.map(() => "right" as const), "right"],
+  );
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
+}
+
+/** productivity de-tfp: the yearly contribution and its mean, SD and CV. */
+export function deTfpTable(r: DigitalTfpResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}\n\n`;
+  out += renderTextTable(
+    [t("col.year", lang), "g_Y %", t("col.de_tfp_growth", lang), t("col.tfp_contribution", lang)],
+    r.periods.map((p) => [
+      String(p.year),
+      num(p.outputGrowth * 100, lang, 3),
+      num(p.digitalTfpGrowth * 100, lang, 3),
+      p.contribution === null ? "—" : num(p.contribution * 100, lang, 2),
+    ]),
+    ["right", "right", "right", "right"],
+  );
+  if (r.summary !== null)
+    out += `\n${t("col.mean", lang)} ${num(r.summary.mean * 100, lang, 2)}%  SD ${num(r.summary.sd * 100, lang, 2)}  CV ${num(r.summary.cv, lang, 3)}  n ${r.summary.n}\n`;
+  return out + diagnosticsText(r.diagnostics, lang) + provenanceText(r.provenance, lang);
 }
