@@ -52,7 +52,7 @@ import {
   technicalCoefficients,
 } from "../core/index.js";
 import { canonicalDataset, type DatasetMeta, detectNbs42Vintage, type SeedCitation } from "../data/index.js";
-import type { DatasetSource, LoadedIoTable } from "./dataset-source.js";
+import { type DatasetSource, type LoadedIoTable, requireIoTable } from "./dataset-source.js";
 import { type GroupSpec, resolveGroup } from "./groups.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
 
@@ -166,6 +166,38 @@ async function canonicalSeriesTable(
     conversion: r.value.mergedCells.length > 0 ? "merged_s22_s23" : "canonical_42",
     also: [],
   };
+}
+
+/** An IO table on the canonical 42 sectors where its code list allows, with how it was converted. */
+export interface Canonical42Table {
+  readonly meta: DatasetMeta;
+  readonly table: IoTable;
+  readonly conversion: SeriesConversion;
+  /** other datasets it was built from (the detailed table of a split) */
+  readonly also: readonly DatasetMeta[];
+}
+
+/**
+ * A stored table on the canonical 42 sectors (规范 42 部门): an NBS 42-sector table converted (a
+ * 2017-vintage list split with the detailed table of the same year when one is stored), a detailed NBS
+ * product table aggregated through the committed concordance, anything else as it is (`none`).
+ * @throws {DatasetNotFoundError} when the id is not a stored IO table
+ */
+export async function canonical42Table(source: DatasetSource, tableId: string): Promise<Canonical42Table> {
+  const loaded = await requireIoTable(source, tableId);
+  const family = seriesFamily(loaded.meta);
+  const year = loaded.meta.years[0];
+  if (family === "nbs") {
+    const detailed = (await source.listDatasets())
+      .filter((d) => detailedSeriesFamily(d) === "nbs" && d.years[0] === year)
+      .sort((a, b) => a.id.length - b.id.length || a.id.localeCompare(b.id))[0];
+    return canonicalSeriesTable(loaded, "nbs", detailed, source);
+  }
+  if (detailedSeriesFamily(loaded.meta) === "nbs") {
+    const canon = canonicalDataset(loaded);
+    if (canon.ok) return { meta: canon.value.meta, table: canon.value.table, conversion: "aggregated_detailed", also: [] };
+  }
+  return { ...loaded, conversion: "none", also: [] };
 }
 
 /** A detailed product table considered for a year without a 42-sector table. */
