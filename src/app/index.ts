@@ -266,3 +266,21 @@ export {
   ResultNotJsonError,
 } from "./result-cache.js";
 export type { ImportsBasis, TableRef } from "./table-ref.js";
+export {
+  AGGLOMERATION_METHODS,
+  type ClusterFrameOptions,
+  type ClusterFrameResult,
+  type ClusteringSummary,
+  clusterFrame,
+  FEATURE_SCALINGS,
+  FEATURE_TRANSFORMS,
+  MISSING_RULES,
+  SECTOR_FEATURES,
+  type SectorTier,
+  type SectorTiersOptions,
+  type SectorTiersResult,
+  sectorTiers,
+  TIER_METHODS,
+  TIER_SCHEMES,
+  type TierMerge,
+} from "./tiers.js";

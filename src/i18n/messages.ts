@@ -6,6 +6,7 @@
 import * as auth from "./families/auth.js";
 import * as composite from "./families/composite.js";
 import * as econometrics from "./families/econometrics.js";
+import * as tiers from "./families/tiers.js";
 import type { Lang } from "./format.js";
 import { show } from "./params.js";
 
@@ -84,6 +85,7 @@ const EN = {
   ...auth.EN,
   ...composite.EN,
   ...econometrics.EN,
+  ...tiers.EN,
   "error.timeout":
     "The computation took longer than the server's limit of {seconds} s and was stopped. Try again later, or run it with the CLI.",
   "error.busy":
@@ -161,6 +163,7 @@ const ZH: Partial<Record<MessageKey, string>> = {
   ...auth.ZH,
   ...composite.ZH,
   ...econometrics.ZH,
+  ...tiers.ZH,
   "error.timeout": "计算超过服务器 {seconds} 秒的时限，已停止。请稍后重试，或用命令行运行。",
   "error.busy": "您在本服务器上已有 {limit} 个计算正在运行或排队。请等它们完成后再试。",
   "error.cancelled": "请求已关闭，计算已取消。",

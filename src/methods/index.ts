@@ -7,6 +7,7 @@ import { COMPOSITE_METHODS } from "./composite/index.js";
 import type { AnyMethod } from "./declaration.js";
 import { ECONOMETRICS_METHODS } from "./econometrics/index.js";
 import { IO_METHODS } from "./io/index.js";
+import { TIERS_METHODS } from "./tiers/index.js";
 
 export type {
   AnyMethod,
@@ -25,7 +26,12 @@ export { flagName, type OptionSpec, optionEntries, optionSpec, parseOptions } fr
 export { wireIssue } from "./wire.js";
 
 /** All methods, grouped by family in help order. */
-export const METHODS: readonly AnyMethod[] = [...IO_METHODS, ...COMPOSITE_METHODS, ...ECONOMETRICS_METHODS];
+export const METHODS: readonly AnyMethod[] = [
+  ...IO_METHODS,
+  ...COMPOSITE_METHODS,
+  ...ECONOMETRICS_METHODS,
+  ...TIERS_METHODS,
+];
 
 /** The method of a CLI command, if any. */
 export function methodByCommand(family: string | undefined, name: string | undefined): AnyMethod | undefined {

@@ -1,0 +1,81 @@
+/**
+ * Terminal renderer of the sector-tiers family (产业分层): per row its tier and cluster (and the printed
+ * tier), tier sizes, the agreement with the printed tiers, and the dendrogram's merges.
+ */
+import type { z } from "zod";
+import { formatNumber, type Lang, t } from "../../i18n/index.js";
+import { diagnosticsText, provenanceText } from "../io/render.js";
+import { renderTextTable } from "../text-table.js";
+import type { tiersWire } from "./index.js";
+
+const TIER_KEYS = ["high", "mid_high", "medium", "mid_low", "low"] as const;
+
+function tierText(code: string | null, lang: Lang): string {
+  if (code === null) return "";
+  return (TIER_KEYS as readonly string[]).includes(code) ? t(`tier.${code as (typeof TIER_KEYS)[number]}`, lang) : code;
+}
+
+const num = (v: number | null, lang: Lang, digits: number) =>
+  v === null ? "—" : formatNumber(v, { lang, digits, grouping: false });
+
+/** tiers cluster / classify as text. */
+export function tiersTable(r: z.output<typeof tiersWire>, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset}${r.year !== null ? ` (${r.year})` : ""}  ${t("label.tier_method", lang)}: ${r.tier_method === "hac" ? `${r.method} / ${r.scale}` : r.tier_method}  k = ${r.k}\n`;
+  out += `${t("label.features", lang)}: ${r.features.join(", ")}${r.cut_points !== null ? `  ${t("label.cut_points", lang)}: ${r.cut_points.join(", ")}` : ""}\n\n`;
+  const published = r.clusters.some((c) => c.published_tier !== null);
+  out += renderTextTable(
+    [
+      t("col.code", lang),
+      t("col.name", lang),
+      t("col.tier", lang),
+      ...(r.tier_method === "hac" ? [t("col.cluster", lang)] : []),
+      ...r.features.map((f) => f),
+      ...(published ? [t("col.printed_tier", lang)] : []),
+    ],
+    r.clusters.map((c) => [
+      c.label,
+      (lang === "en" ? c.name_en : c.name_zh) ?? "",
+      tierText(c.tier_code ?? (c.tier === null ? null : String(c.tier)), lang),
+      ...(r.tier_method === "hac" ? [c.cluster === null ? "" : String(c.cluster)] : []),
+      ...r.features.map((_, j) => num(c.values[j] ?? null, lang, 4)),
+      ...(published
+        ? [
+            `${tierText(c.published_tier, lang)}${c.published_tier !== null && c.published_tier !== c.tier_code ? " ≠" : ""}`,
+          ]
+        : []),
+    ]),
+    [
+      "left",
+      "left",
+      "left",
+      ...(r.tier_method === "hac" ? (["right"] as const) : []),
+      ...r.features.map(() => "right" as const),
+      ...(published ? (["left"] as const) : []),
+    ],
+  );
+  out += `\n${renderTextTable(
+    [t("col.tier", lang), t("col.computed_count", lang), ...(published ? [t("col.printed_count", lang)] : [])],
+    r.sizes.map((s) => [
+      tierText(s.tier, lang),
+      String(s.computed),
+      ...(published ? [s.published === null ? "" : String(s.published)] : []),
+    ]),
+    ["left", "right", ...(published ? (["right"] as const) : [])],
+  )}`;
+  if (r.agreement !== null) {
+    out += `\n${t("label.agreement", lang, { agree: r.agreement.agree, compared: r.agreement.compared, ari: num(r.agreement.ari, lang, 3) })}\n`;
+    if (r.agreement.differing.length > 0)
+      out += `${t("label.differing", lang)}: ${r.agreement.differing.map((d) => `${d.code} (${tierText(d.tier, lang)} / ${tierText(d.published, lang)})`).join(", ")}\n`;
+  }
+  if (r.excluded.length > 0) out += `${t("label.excluded", lang)}: ${r.excluded.join(", ")}\n`;
+  if (r.merges.length > 0) {
+    out += `\n${t("label.cophenetic", lang)}: ${num(r.cophenetic, lang, 4)}\n`;
+    out += renderTextTable(
+      ["#", t("col.left", lang), t("col.right", lang), t("col.height", lang), t("col.size", lang)],
+      r.merges.map((m) => [String(m.step), String(m.left), String(m.right), num(m.height, lang, 6), String(m.size)]),
+      ["right", "right", "right", "right", "right"],
+    );
+    out += `${t("label.leaf_order", lang)}: ${r.leaf_order.join(" ")}\n`;
+  }
+  return out + diagnosticsText(r.diagnostics as never, lang) + provenanceText(r.provenance as never, lang);
+}
