@@ -17,13 +17,13 @@ import type { GroupMethod, IoTable, LinkageVariant } from "../core/index.js";
 import { digitalIntensities, groupLinkages, spearmanCorrelation } from "../core/index.js";
 import type { DatasetMeta } from "../data/index.js";
 import {
+  canonicalDataset,
   DataIssuesError,
   detectNbs42Vintage,
   type PublishedValue,
   publishedById,
   type SeedCitation,
   seedCitation,
-  toCanonical42,
 } from "../data/index.js";
 import { resolveGroup } from "./groups.js";
 
@@ -404,11 +404,16 @@ export interface IoSeedReproduction {
 }
 
 /** The shipped NBS tables used, oldest first (no public 42-sector table for 2012 or after 2020). */
-export const REPRODUCTION_TABLES: readonly { readonly year: number; readonly tableId: string }[] = [
+export const REPRODUCTION_TABLES: readonly {
+  readonly year: number;
+  readonly tableId: string;
+  /** the detailed table of the same year that splits the merged S22+S23 (ADR 0012) */
+  readonly detailedId?: string;
+}[] = [
   { year: 2015, tableId: "cn-nbs-io-2015-42" },
-  { year: 2017, tableId: "cn-nbs-io-2017-42" },
-  { year: 2018, tableId: "cn-nbs-io-2018-42" },
-  { year: 2020, tableId: "cn-nbs-io-2020-42" },
+  { year: 2017, tableId: "cn-nbs-io-2017-42", detailedId: "cn-nbs-io-2017-149" },
+  { year: 2018, tableId: "cn-nbs-io-2018-42", detailedId: "cn-nbs-io-2018-153" },
+  { year: 2020, tableId: "cn-nbs-io-2020-42", detailedId: "cn-nbs-io-2020-153" },
 ];
 
 /**
@@ -452,11 +457,17 @@ function citation(v: PublishedValue): { citation: SeedCitation } {
 }
 
 /** Converts a loaded NBS 42-sector table to canonical ids (2017 vintage: 35+36 → S36, 22 kept merged). */
-function canonical(table: IoTable, tableId: string): { table: IoTable; merged: readonly string[] } {
-  const vintage = detectNbs42Vintage(table);
+function canonical(
+  loaded: { readonly meta: DatasetMeta; readonly table: IoTable },
+  tableId: string,
+  detailed: { readonly meta: DatasetMeta; readonly table: IoTable } | undefined,
+): { table: IoTable; merged: readonly string[] } {
+  const vintage = detectNbs42Vintage(loaded.table);
   if (vintage === undefined)
     throw new Error(`reproduceIoSeedFigures: ${tableId} is not an NBS 42-sector table of the 2012 or 2017 list`);
-  const r = toCanonical42(table, vintage, { file: tableId });
+  // 2017-vintage tables: S22+S23 split by the detailed table of the same year (ADR 0012), so every
+  // one of the 42 sectors is compared; two-block F_D and E_D do not depend on the split
+  const r = detailed !== undefined ? canonicalDataset(loaded, vintage, detailed) : canonicalDataset(loaded, vintage);
   if (!r.ok) throw new DataIssuesError(r.issues);
   return { table: r.value.table, merged: r.value.mergedCells };
 }
@@ -544,9 +555,13 @@ export async function reproduceIoSeedFigures(loadTable: IoTableLoader): Promise<
     const g = groupLinkages(loaded.table, digital.codes, { method: "two_block", variant: "leontief", flows: "total" });
     points.push({ year, tableId, influence: g.influence, sensitivity: g.sensitivity });
   }
-  for (const { year, tableId } of REPRODUCTION_TABLES) {
+  for (const { year, tableId, detailedId } of REPRODUCTION_TABLES) {
     const loaded = await loadTable(tableId);
-    const { table, merged } = canonical(loaded.table, tableId);
+    const { table, merged } = canonical(
+      loaded,
+      tableId,
+      detailedId === undefined ? undefined : await loadTable(detailedId),
+    );
     const g = groupLinkages(table, DIGITAL, { method: "two_block", variant: "leontief", flows: "total" });
     points.push({ year, tableId, influence: g.influence, sensitivity: g.sensitivity });
     intensity.push(intensityYear(year, tableId, table, merged));

@@ -64,7 +64,7 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
     tier_size: (p) =>
       `阈值 [${pct(p.thresholds[0])}, ${pct(p.thresholds[1])}] 划分的${ZH_TIER[p.tier]}数字化部门数（${p.comparable}个可比部门内）为 ${p.computed}，印刷名单在可比部门内为 ${p.printedComparable}${p.printedAll === p.printedComparable ? "" : `（含 S22/S23 共 ${p.printedAll} 个；二者在表中合并，不参与比较）`}。`,
     tier_agreement: (p) =>
-      `${p.comparable}个可比部门（S22、S23 在表中合并，不参与比较）中 ${p.agreeing} 个的阈值分层与脚注4一致；不一致（计算/印刷）：${p.mismatches.length === 0 ? "无" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${ZH_TIER[m.tier]}/${ZH_TIER[m.printedTier]}`).join("；")}。`,
+      `${p.comparable}个可比部门${p.comparable < 42 ? "（S22、S23 在表中合并，不参与比较）" : ""}中 ${p.agreeing} 个的阈值分层与脚注4一致；不一致（计算/印刷）：${p.mismatches.length === 0 ? "无" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${ZH_TIER[m.tier]}/${ZH_TIER[m.printedTier]}`).join("；")}。`,
     rank_correlation: (p) =>
       `数字化投入占比与脚注4印刷顺序（视为降序排名；对照值 1 表示顺序完全一致）的斯皮尔曼等级相关系数为 ${f(p.spearman, 4)}（${p.comparable}个可比部门，平均秩处理并列）。`,
     printed_endpoints: (p) =>
@@ -105,7 +105,7 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
     tier_size: (p) =>
       `Thresholds [${pct(p.thresholds[0])}, ${pct(p.thresholds[1])}] put ${p.computed} of the ${p.comparable} comparable sectors in the ${p.tier} tier; the printed list has ${p.printedComparable} of them${p.printedAll === p.printedComparable ? "" : ` (${p.printedAll} including S22/S23, which are merged in the table and left out)`}.`,
     tier_agreement: (p) =>
-      `${p.agreeing} of the ${p.comparable} comparable sectors (S22 and S23 are merged in the table and left out) get the printed tier by thresholds; mismatches (computed/printed): ${p.mismatches.length === 0 ? "none" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${m.tier}/${m.printedTier}`).join("; ")}.`,
+      `${p.agreeing} of the ${p.comparable} comparable sectors${p.comparable < 42 ? " (S22 and S23 are merged in the table and left out)" : ""} get the printed tier by thresholds; mismatches (computed/printed): ${p.mismatches.length === 0 ? "none" : p.mismatches.map((m) => `${m.code} ${pct(m.share)} → ${m.tier}/${m.printedTier}`).join("; ")}.`,
     rank_correlation: (p) =>
       `Spearman rank correlation between the digital input share and footnote 4's printed order (read as a descending ranking; the comparison value 1 means an identical order) is ${f(p.spearman, 4)} over the ${p.comparable} comparable sectors (average ranks for ties).`,
     printed_endpoints: (p) =>
