@@ -1,5 +1,10 @@
 /**
- * Where the time of `ols` goes: the steps of src/core/econometrics/ols.ts (as of this commit) replayed
+ * Historical record — this replays the algorithm `ols` used before it was rewritten without an
+ * explicit Q (column-major design, `qrDecomposeColumnMajor`, shared covariance sandwich); it measured
+ * where the time went then (qrQ and the fitted values dominated), which motivated the rewrite. It no
+ * longer describes ols.ts; `npm run bench:ols` times the current engine.
+ *
+ * Where the time of `ols` went: the steps of src/core/econometrics/ols.ts (as of the earlier commit) replayed
  * one by one through the same public linalg and summation functions, each timed, on the bench data.
  * Read-only with respect to ols.ts — if that file changes, this replay must be checked against it
  * (the coefficients and the HC1 standard errors are compared with `ols` itself at the end).
