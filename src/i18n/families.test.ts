@@ -541,6 +541,33 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
   tfp_level_undefined: [{ group: "fusion", index: 2 }],
   cv_undefined: [{ mean: 0 }],
   negative_mean: [{ mean: -1.5 }],
+  share_total_not_positive: [{ year: 2012, total: 0 }],
+  total_change_zero: [{ year: 2021, totalChange: 0 }],
+  negative_total_change: [{ year: 2020, totalChange: -3.5 }],
+  sum_mismatch: [
+    { sum: 101.23, expected: 100, difference: 1.23, tolerance: 0.025, count: 5, label: "contribution_2024" },
+    { sum: 0.98, expected: 1, difference: -0.02, tolerance: 0.001, count: 3 },
+  ],
+  ratio_denominator_not_positive: [
+    { sector: "S03", year: 2015, ratio: "cost_ratio", denominator: 0 },
+    { sector: "S20", year: 2016, ratio: "profit_ratio", denominator: -2 },
+  ],
+  rd_in_admin: [{ count: 7, firms: ["600000", "600519", "000001", "000002", "000004", "000005", "000006"] }],
+  rd_exceeds_admin: [
+    { firm: "600519", sector: "S06", year: 2023, rdExp: 12, adminExp: 10 },
+    { sector: "S06", year: 2023, rdExp: 12, adminExp: 10 },
+  ],
+  sector_without_tier: [{ count: 2, sectors: ["S41", "S42"] }],
+  tier_without_sectors: [{ tier: "high", year: 2023, ratio: "profit_ratio" }],
+  non_positive_rows_dropped: [
+    { count: 3, n: 400, keys: ["S01/2013", "S02/2014", "S03/2015"] },
+    { component: "financial", count: 12, n: 300, keys: ["S05/2013"] },
+  ],
+  observations_outside_window: [{ count: 42, from: 2013, to: 2023 }],
+  elasticity_too_few_sectors: [{ component: "financial", year: 2013, count: 4, required: 5 }],
+  elasticity_not_identified: [{ component: "production", year: 2016 }],
+  aggregate_not_positive: [{ component: "management_rd", year: 2014 }],
+  window_incomplete: [{ component: "sales", from: 2013, to: 2020, used: 7, expected: 8, missing: [2013] }],
   zero_output_variance: [{ runs: 1000 }],
   pca_first_component_not_unique: [{ lambda1: 2.0000000001, lambda2: 2 }],
   detailed_table_not_used: [
