@@ -136,14 +136,14 @@ export function digitalisationElasticities(
       function: fn,
       option: "method",
       received: method,
-      allowed: ELASTICITY_METHODS,
+      expected: ELASTICITY_METHODS,
     });
   if (!ELASTICITY_SCALES.includes(scale))
     throw new CoreError("invalid_argument", {
       function: fn,
       option: "scale",
       received: scale,
-      allowed: ELASTICITY_SCALES,
+      expected: ELASTICITY_SCALES,
     });
   if (!Number.isInteger(minSectors) || minSectors < 3)
     throw new CoreError("invalid_argument", {
@@ -158,7 +158,7 @@ export function digitalisationElasticities(
         function: fn,
         option: "components",
         received: c,
-        allowed: COST_COMPONENTS,
+        expected: COST_COMPONENTS,
       });
   }
   const seen = new Set<string>();

@@ -320,7 +320,7 @@ export function tierAverages(
       function: fn,
       option: "method",
       received: method,
-      allowed: TIER_AVERAGE_METHODS,
+      expected: TIER_AVERAGE_METHODS,
     });
   }
   const exclude = new Set(options.exclude ?? []);

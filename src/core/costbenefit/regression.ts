@@ -125,7 +125,7 @@ export function ratioRegression(
       function: fn,
       option: "form",
       received: form,
-      allowed: RATIO_REGRESSION_FORMS,
+      expected: RATIO_REGRESSION_FORMS,
     });
   }
   const window = options.years ?? DEFAULT_REGRESSION_YEARS;
