@@ -13,10 +13,12 @@ import { isCoreError } from "../errors.js";
 import {
   type AnnualElasticity,
   type CostComponent,
+  componentCosts,
   digitalisationElasticities,
   type ElasticityObservation,
   elasticityWindowMeans,
 } from "./elasticity.js";
+import { type FinancialRow, type SectorFinancials, sectorRatios } from "./ratios.js";
 import { type RatioObservation, type RatioRegressionForm, ratioRegression } from "./regression.js";
 
 function expectCoreError(f: () => unknown, code: string, params: Record<string, unknown> = {}): void {
@@ -293,4 +295,79 @@ describe("elasticityWindowMeans", () => {
       });
     },
   );
+});
+
+describe("the cost–benefit pipeline: sectorRatios → componentCosts → ratioRegression / digitalisationElasticities", () => {
+  // one firm per sector-year rebuilt from the reference panel: revenue, cost = CR·revenue, selling =
+  // sales, admin = management+R&D (R&D 0), financial, profit = PR·total cost — so the sector ratios
+  // and component costs equal the panel's up to rounding (≤ a few ulps), and the estimates equal
+  // statsmodels' to the same 1e-9.
+  const firms: FinancialRow[] = rows.map((r) => {
+    const costMain = r.costRatio * r.revenue;
+    const totalCost = costMain + r.costs.sales + r.costs.management_rd + r.costs.financial;
+    return {
+      firmId: `${r.sector}-firm`,
+      year: r.year,
+      sector: r.sector,
+      revenueMain: r.revenue,
+      costMain,
+      sellingExp: r.costs.sales,
+      adminExp: r.costs.management_rd,
+      rdExp: 0,
+      financialExp: r.costs.financial,
+      totalProfit: r.profitRatio * totalCost,
+    };
+  });
+  const sectors = sectorRatios(firms).sectors;
+  const di = new Map(rows.map((r) => [`${r.sector}/${r.year}`, r.digitalInput]));
+
+  it("gives the reference regression for both ratios", () => {
+    for (const [ratio, key] of [
+      ["cost_ratio", "costRatio"],
+      ["profit_ratio", "profitRatio"],
+    ] as const) {
+      const c = ref.regression.find((x) => x.ratio === ratio && x.form === "loglog" && x.variant === "fe_cluster");
+      const res = ratioRegression(
+        sectors.map((s) => ({
+          sector: s.sector,
+          year: s.year,
+          ratio: s[key] as number,
+          digitalInput: di.get(`${s.sector}/${s.year}`) as number,
+        })),
+      );
+      expectClose(res.slope.estimate, c?.params[1] as number, { rtol: RTOL }, `${ratio} b`);
+      expectClose(res.slope.stdError, c?.bse[1] as number, { rtol: RTOL }, `${ratio} se`);
+    }
+  });
+
+  it("gives the reference cross-section elasticities through componentCosts", () => {
+    const obs: ElasticityObservation[] = sectors.map((s) => ({
+      sector: s.sector,
+      year: s.year,
+      digitalInput: di.get(`${s.sector}/${s.year}`) as number,
+      revenue: s.revenueMain,
+      costs: componentCosts(s),
+    }));
+    const r = digitalisationElasticities(obs);
+    for (const e of ref.elasticities.filter((x) => x.scale === "revenue")) {
+      for (const a of e.annual) {
+        const m = r.annual.find((x) => x.component === e.component && x.year === a.year);
+        if (a.elasticity === null) expect(m?.elasticity).toBeNull();
+        else expectClose(m?.elasticity as number, a.elasticity, { rtol: RTOL }, `${e.component} ${a.year}`);
+      }
+    }
+  });
+
+  it("componentCosts maps §7.2: production = costMain (or productionCost), management_rd, financial, sales", () => {
+    const [s] = sectorRatios([{ ...firms[0], productionCost: 123 } as FinancialRow]).sectors;
+    const f = firms[0] as FinancialRow;
+    expect(componentCosts(s as SectorFinancials)).toEqual({
+      production: f.costMain,
+      management_rd: f.adminExp,
+      financial: f.financialExp,
+      sales: f.sellingExp,
+    });
+    expect(componentCosts(s as SectorFinancials, "production_cost").production).toBe(123);
+    expect(componentCosts(sectors[0] as SectorFinancials, "production_cost")).not.toHaveProperty("production");
+  });
 });
