@@ -371,3 +371,52 @@ describe("the cost–benefit pipeline: sectorRatios → componentCosts → ratio
     expect(componentCosts(sectors[0] as SectorFinancials, "production_cost")).not.toHaveProperty("production");
   });
 });
+
+describe("properties of the log–log engines", () => {
+  const panelArb = fc.record({
+    b: fc.double({ min: -3, max: 3, noNaN: true }),
+    k: fc.double({ min: 0.1, max: 10, noNaN: true }),
+    // noise bounded away from 0 (alternating sign): with (near) zero noise the cluster variance is 0
+    // up to rounding and panelOls may return a NaN SE (a diagonal rounded below 0) — a degenerate
+    // fit, not this property
+    noise: fc.array(fc.double({ min: 0.01, max: 0.05, noNaN: true }), { minLength: 24, maxLength: 24 }),
+  });
+
+  test.prop([panelArb])(
+    "ratioRegression loglog: the slope is unchanged when DI or Y is rescaled (absorbed by the intercept)",
+    ({ b, k, noise }) => {
+      const obs = noise.map((e, i) => {
+        const di = 0.005 * (1 + (i % 6)) * (1 + 0.3 * Math.floor(i / 6)) * (1 + 0.1 * ((7 * i) % 5));
+        return {
+          sector: `S${i % 6}`,
+          year: 2013 + Math.floor(i / 6),
+          ratio: 0.5 * di ** b * Math.exp(i % 2 === 0 ? e : -e),
+          digitalInput: di,
+        };
+      });
+      const base = ratioRegression(obs).slope;
+      const scaledDi = ratioRegression(obs.map((o) => ({ ...o, digitalInput: k * o.digitalInput }))).slope;
+      const scaledY = ratioRegression(obs.map((o) => ({ ...o, ratio: k * o.ratio }))).slope;
+      for (const s of [scaledDi, scaledY]) {
+        expectClose(s.estimate, base.estimate, { atol: 1e-9 * (1 + Math.abs(b)) });
+        expectClose(s.stdError, base.stdError, { rtol: 1e-7 });
+      }
+    },
+  );
+
+  test.prop([
+    fc.double({ min: -3, max: 3, noNaN: true }),
+    fc.array(fc.double({ min: 0.001, max: 0.3, noNaN: true }), { minLength: 5, maxLength: 12 }),
+  ])("digitalisationElasticities recovers ε of an exact power law C/Rev = a·DI^ε", (eps, dis) => {
+    fc.pre(Math.max(...dis) / Math.min(...dis) > 1.5); // DI must vary across sectors
+    const obs = dis.map((d, j) => ({
+      sector: `S${j}`,
+      year: 2020,
+      digitalInput: d,
+      revenue: 100 + j,
+      costs: { sales: (100 + j) * 0.2 * d ** eps },
+    }));
+    const r = digitalisationElasticities(obs, { components: ["sales"] });
+    expectClose(r.annual[0]?.elasticity as number, eps, { atol: 1e-9 });
+  });
+});
