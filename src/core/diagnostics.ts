@@ -4,8 +4,10 @@
  */
 
 import type { CompositeDiagnosticCode } from "./composite/codes.js";
+import type { CostBenefitDiagnosticCode } from "./costbenefit/codes.js";
 import type { EconometricsDiagnosticCode } from "./econometrics/codes.js";
 import type { ProductivityDiagnosticCode } from "./productivity/codes.js";
+import type { TiersDiagnosticCode } from "./tiers/codes.js";
 
 export type DiagnosticSeverity = "info" | "warning" | "error";
 
@@ -50,7 +52,11 @@ export type DiagnosticCode =
   /** the econometrics family's codes (src/core/econometrics/codes.ts) */
   | EconometricsDiagnosticCode
   /** the productivity family's codes (src/core/productivity/codes.ts) */
-  | ProductivityDiagnosticCode;
+  | ProductivityDiagnosticCode
+  /** the tier-structure family's codes (src/core/tiers/codes.ts) */
+  | TiersDiagnosticCode
+  /** the cost–benefit family's codes (src/core/costbenefit/codes.ts) */
+  | CostBenefitDiagnosticCode;
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

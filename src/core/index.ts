@@ -87,6 +87,8 @@ export {
   type WeaknessEpisode,
   type WeightingMethod,
 } from "./composite/index.js";
+// cost–benefit ratios and digitalisation elasticities (spec §7)
+export * from "./costbenefit/index.js";
 export { type Diagnostic, type DiagnosticCode, type DiagnosticSeverity, diagnostic } from "./diagnostics.js";
 // econometrics (spec §4): OLS, Granger causality, VAR lag selection, F/χ²/t distributions
 export {
@@ -367,6 +369,8 @@ export {
   neumaierSum,
   neumaierSumStrided,
 } from "./stats/summation.js";
+// tier structure: value-added shares and growth contributions by tier (spec §6.4)
+export * from "./tiers/index.js";
 // time utilities
 export {
   type AnnualRow,

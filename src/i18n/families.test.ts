@@ -9,6 +9,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reproduceIoSeedFigures } from "../app/reproduction.js";
+import { digitalisationElasticities, elasticityWindowMeans } from "../core/costbenefit/elasticity.js";
+import { type FinancialRow, sectorRatios, tierAverages } from "../core/costbenefit/ratios.js";
+import { ratioRegression } from "../core/costbenefit/regression.js";
 import { type Diagnostic, diagnostic } from "../core/diagnostics.js";
 import { type CoreErrorCode, isCoreError } from "../core/errors.js";
 import { interpolateCoefficients, ras } from "../core/io-analysis/annualise.js";
@@ -23,6 +26,7 @@ import { luDecompose } from "../core/linalg/lu.js";
 import { fromRows, matrix } from "../core/linalg/matrix.js";
 import { spectralRadiusNonnegative } from "../core/linalg/spectral.js";
 import { spearmanCorrelation } from "../core/stats/rank-correlation.js";
+import { sumCheck, tierStructure } from "../core/tiers/structure.js";
 import type { CaveatCode, DataIssue, DataIssueCode, DatasetCaveat } from "../data/index.js";
 import {
   readGenericTable,
@@ -279,6 +283,81 @@ function realCoreErrors(): { code: CoreErrorCode; params: Readonly<Record<string
       ),
     ),
     thrown(() => interpolateCoefficients(productive, 2015, productive, 2015.5, 2015)),
+    thrown(() => tierStructure({ membership: ["a"], years: [2021, 2020], values: [[1], [2]] })),
+    thrown(() => tierStructure({ membership: ["a", "b"], years: [2020], values: [[1, 2]] }, { tierOrder: ["a"] })),
+    thrown(() => sumCheck([1], 100, -1)),
+    thrown(() => sectorRatios([FIRM, FIRM])),
+    thrown(() => tierAverages([], {}, { method: "median" as never })),
+    thrown(() => ratioRegression([], { years: { from: 2020, to: 2013 } })),
+    thrown(() => ratioRegression([], { form: "probit" as never })),
+    thrown(() => digitalisationElasticities([], { minSectors: 2 })),
+    thrown(() => elasticityWindowMeans([], [{ from: 2020, to: 2013 }])),
+  ];
+}
+
+/** The spec §7.6 fixture firm (cost–benefit emitters). */
+const FIRM: FinancialRow = {
+  firmId: "f1",
+  year: 2023,
+  sector: "S20",
+  revenueMain: 1000,
+  costMain: 800,
+  sellingExp: 50,
+  adminExp: 40,
+  rdExp: 20,
+  financialExp: 10,
+  totalProfit: 70,
+};
+
+function realCostBenefitDiagnostics(): Diagnostic[] {
+  const ratios = sectorRatios([
+    { ...FIRM, sector: "S01", revenueMain: 0, costMain: -100, sellingExp: 0, adminExp: 0, rdExp: 0, financialExp: 0 },
+    { ...FIRM, firmId: "f2", adminExp: 10, rdInAdmin: true },
+    { ...FIRM, firmId: "f3", sector: "S42" },
+  ]);
+  const panel = [2012, 2013, 2014, 2015].flatMap((year, t) =>
+    ["S01", "S02", "S03"].map((sector, j) => ({
+      sector,
+      year,
+      ratio: 0.7 + 0.01 * j - 0.005 * t * j,
+      digitalInput: sector === "S01" && year === 2014 ? 0 : 0.01 * (j + 1) * (1 + 0.1 * t * t),
+    })),
+  );
+  const elasticityRows = [1, 2, 3, 4].map((j) => ({
+    sector: `S0${j}`,
+    year: 2013,
+    digitalInput: 0.01 * j,
+    revenue: 100,
+    costs: { sales: j === 1 ? -1 : j, financial: 1 },
+  }));
+  const constantDi = [1, 2, 3, 4, 5].map((j) => ({
+    sector: `S0${j}`,
+    year: 2014,
+    digitalInput: 0.05,
+    revenue: 100,
+    costs: { sales: j, financial: j === 1 ? -50 : 1 },
+  }));
+  const cross = digitalisationElasticities([...elasticityRows, ...constantDi], { components: ["sales"] });
+  return [
+    ...tierStructure({
+      membership: ["a", "b"],
+      years: [2019, 2020, 2021, 2022],
+      values: [
+        [0, 0],
+        [1, 2],
+        [2, 1],
+        [1, 1],
+      ],
+    }).diagnostics,
+    ...sumCheck([43.6, 17.65, 24.94, 12.61, 2.43], 100, 0.025, "contribution_2024").diagnostics,
+    ...sumCheck([33.3, 33.3, 33.3]).diagnostics,
+    ...ratios.diagnostics,
+    ...tierAverages(ratios.sectors, { S01: "low", S20: "high" }).diagnostics,
+    ...ratioRegression(panel, { years: { from: 2013, to: 2015 } }).diagnostics,
+    ...cross.diagnostics,
+    ...digitalisationElasticities([...elasticityRows, ...constantDi], { method: "arc", components: ["financial"] })
+      .diagnostics,
+    ...elasticityWindowMeans(cross.annual, [{ from: 2013, to: 2015 }]).diagnostics,
   ];
 }
 
@@ -333,6 +412,7 @@ function realDiagnostics(): Diagnostic[] {
     ).diagnostics,
     ...leontiefInverse(productive, { backend: { name: "test", inverse: (m) => luInverseOf(m) } }).diagnostics,
     diagnostic("spectral_radius", "info", spectralParams(notConverged)),
+    ...realCostBenefitDiagnostics(),
   ];
 }
 
@@ -541,6 +621,33 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
   tfp_level_undefined: [{ group: "fusion", index: 2 }],
   cv_undefined: [{ mean: 0 }],
   negative_mean: [{ mean: -1.5 }],
+  share_total_not_positive: [{ year: 2012, total: 0 }],
+  total_change_zero: [{ year: 2021, totalChange: 0 }],
+  negative_total_change: [{ year: 2020, totalChange: -3.5 }],
+  sum_mismatch: [
+    { sum: 101.23, expected: 100, difference: 1.23, tolerance: 0.025, count: 5, label: "contribution_2024" },
+    { sum: 0.98, expected: 1, difference: -0.02, tolerance: 0.001, count: 3 },
+  ],
+  ratio_denominator_not_positive: [
+    { sector: "S03", year: 2015, ratio: "cost_ratio", denominator: 0 },
+    { sector: "S20", year: 2016, ratio: "profit_ratio", denominator: -2 },
+  ],
+  rd_in_admin: [{ count: 7, firms: ["600000", "600519", "000001", "000002", "000004", "000005", "000006"] }],
+  rd_exceeds_admin: [
+    { firm: "600519", sector: "S06", year: 2023, rdExp: 12, adminExp: 10 },
+    { sector: "S06", year: 2023, rdExp: 12, adminExp: 10 },
+  ],
+  sector_without_tier: [{ count: 2, sectors: ["S41", "S42"] }],
+  tier_without_sectors: [{ tier: "high", year: 2023, ratio: "profit_ratio" }],
+  non_positive_rows_dropped: [
+    { count: 3, n: 400, keys: ["S01/2013", "S02/2014", "S03/2015"] },
+    { component: "financial", count: 12, n: 300, keys: ["S05/2013"] },
+  ],
+  observations_outside_window: [{ count: 42, from: 2013, to: 2023 }],
+  elasticity_too_few_sectors: [{ component: "financial", year: 2013, count: 4, required: 5 }],
+  elasticity_not_identified: [{ component: "production", year: 2016 }],
+  aggregate_not_positive: [{ component: "management_rd", year: 2014 }],
+  window_incomplete: [{ component: "sales", from: 2013, to: 2020, used: 7, expected: 8, missing: [2013] }],
   zero_output_variance: [{ runs: 1000 }],
   pca_first_component_not_unique: [{ lambda1: 2.0000000001, lambda2: 2 }],
   detailed_table_not_used: [
@@ -696,6 +803,27 @@ describe("message families", () => {
         expectClean(catalog(lang).diagnostic(d.code, d.params), lang, d.params, `${lang} real ${d.code}`);
     }
     expect(new Set(real.map((d) => d.code)).size).toBeGreaterThanOrEqual(9);
+    // every code of the tier-structure and cost–benefit families is reached by a real emitter
+    const reached = new Set(realCostBenefitDiagnostics().map((d) => d.code));
+    expect([...reached].sort()).toEqual(
+      [
+        "share_total_not_positive",
+        "total_change_zero",
+        "negative_total_change",
+        "sum_mismatch",
+        "ratio_denominator_not_positive",
+        "rd_in_admin",
+        "rd_exceeds_admin",
+        "sector_without_tier",
+        "tier_without_sectors",
+        "non_positive_rows_dropped",
+        "observations_outside_window",
+        "elasticity_too_few_sectors",
+        "elasticity_not_identified",
+        "aggregate_not_positive",
+        "window_incomplete",
+      ].sort(),
+    );
   });
 
   it("says 'bounded in [lower, upper]' for a spectral radius whose iteration did not converge", () => {

@@ -90,6 +90,31 @@ export const GLOSSARY = {
   variant_ghosh_sensitivity: { zh: "Ghosh 供给侧感应度", en: "Ghosh supply-side sensitivity" },
   variant_weighted: { zh: "加权", en: "weighted" },
   total_factor_productivity: { zh: "全要素生产率", en: "total factor productivity (TFP)" },
+  value_added_share: { zh: "增加值占比", en: "value-added share" },
+  growth_contribution: {
+    zh: "增长贡献率",
+    en: "growth contribution",
+    definitionZh: "c_k,t = (X_k,t − X_k,t−1) / (X_t − X_t−1)：某层级增量占总增量的比重",
+    definitionEn: "c_k,t = (X_k,t − X_k,t−1) / (X_t − X_t−1): a tier's share of the total change",
+  },
+  main_business_cost_ratio: {
+    zh: "主营业务成本率",
+    en: "main-business cost ratio",
+    definitionZh: "主营业务成本 / 主营业务收入",
+    definitionEn: "cost of main business / main-business revenue",
+  },
+  profit_to_cost_ratio: {
+    zh: "成本费用利润率",
+    en: "profit-to-cost ratio",
+    definitionZh: "利润总额 / (主营业务成本 + 销售费用 + 管理研发费用 + 财务费用)",
+    definitionEn: "total profit / (cost of main business + selling + management and R&D + financial expenses)",
+  },
+  digitalisation_elasticity: {
+    zh: "数字化弹性",
+    en: "digitalisation elasticity",
+    definitionZh: "数字化投入每变动 1%，对应环节成本（占收入比重）变动的百分比",
+    definitionEn: "percentage change of a cost component (relative to revenue) per 1 % more digital input",
+  },
   provenance: { zh: "数据来源", en: "provenance" },
   dataset: { zh: "数据集", en: "dataset" },
 } as const satisfies Record<string, GlossaryEntry>;

@@ -6,7 +6,7 @@
 import * as auth from "./families/auth.js";
 import * as composite from "./families/composite.js";
 import * as econometrics from "./families/econometrics.js";
-import * as tiers from "./families/tiers.js";
+import * as tiers from "./families/tiers-ui.js";
 import type { Lang } from "./format.js";
 import { show } from "./params.js";
 

@@ -382,7 +382,34 @@ const ECONOMETRICS: BilingualTexts<EconometricsReason> = {
   },
 };
 
-export type ReasonCode = CommonReason | IoReason | DataReason | CompositeReason | EconometricsReason;
+/**
+ * Reasons of the tier-structure and cost–benefit families (src/core/tiers, src/core/costbenefit;
+ * `CostBenefitReason` in src/core/costbenefit/codes.ts).
+ */
+export type CostBenefitReason = "years_not_increasing" | "unknown_tier" | "duplicate_observation" | "invalid_window";
+
+const COSTBENEFIT: BilingualTexts<CostBenefitReason> = {
+  "zh-CN": {
+    years_not_increasing: "年份必须是严格递增的整数",
+    unknown_tier: "该层级不在所给的层级顺序中",
+    duplicate_observation: "同一部门（或企业）同一年份的观测出现了两次",
+    invalid_window: "年份区间无效：起止年份须为整数且起始年份不晚于结束年份",
+  },
+  en: {
+    years_not_increasing: "the years must be strictly increasing integers",
+    unknown_tier: "the tier is not in the given tier order",
+    duplicate_observation: "the same sector (or firm) and year appears twice",
+    invalid_window: "the year window is invalid: from and to must be integers with from ≤ to",
+  },
+};
+
+export type ReasonCode =
+  | CommonReason
+  | IoReason
+  | DataReason
+  | CompositeReason
+  | EconometricsReason
+  | CostBenefitReason;
 
 /** The reason texts of every family, by language. */
 export const REASONS: BilingualTexts<ReasonCode> = {
@@ -392,8 +419,9 @@ export const REASONS: BilingualTexts<ReasonCode> = {
     ...DATA["zh-CN"],
     ...COMPOSITE["zh-CN"],
     ...ECONOMETRICS["zh-CN"],
+    ...COSTBENEFIT["zh-CN"],
   },
-  en: { ...COMMON.en, ...IO.en, ...DATA.en, ...COMPOSITE.en, ...ECONOMETRICS.en },
+  en: { ...COMMON.en, ...IO.en, ...DATA.en, ...COMPOSITE.en, ...ECONOMETRICS.en, ...COSTBENEFIT.en },
 };
 
 /** Every reason code, at run time. */

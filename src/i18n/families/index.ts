@@ -14,12 +14,14 @@ import type { CoreErrorCode, DiagnosticCode } from "../../core/index.js";
 import type { DataIssueCode } from "../../data/index.js";
 import * as common from "./common.js";
 import * as composite from "./composite.js";
+import * as costbenefit from "./costbenefit.js";
 import * as data from "./data.js";
 import * as datasets from "./datasets.js";
 import * as econometrics from "./econometrics.js";
 import * as io from "./io.js";
 import * as productivity from "./productivity.js";
 import * as reproduction from "./reproduction.js";
+import * as tiers from "./tiers.js";
 import { assertType, type Bilingual, type SameKeys } from "./types.js";
 
 /** Params of every core error code (families: common, io). */
@@ -29,7 +31,9 @@ export type DiagnosticParams = common.CommonDiagnosticParams &
   io.IoDiagnosticParams &
   composite.CompositeDiagnosticParams &
   econometrics.EconometricsDiagnosticParams &
-  productivity.ProductivityDiagnosticParams;
+  productivity.ProductivityDiagnosticParams &
+  tiers.TiersDiagnosticParams &
+  costbenefit.CostBenefitDiagnosticParams;
 /** Params of every data-issue code (families: data, datasets). */
 export type DataIssueParams = data.DataIssueParams & datasets.DatasetIssueParams;
 
@@ -51,6 +55,8 @@ export const DIAGNOSTIC_MESSAGES: Bilingual<DiagnosticParams> = {
     ...composite.diagnostics["zh-CN"],
     ...econometrics.diagnostics["zh-CN"],
     ...productivity.diagnostics["zh-CN"],
+    ...tiers.diagnostics["zh-CN"],
+    ...costbenefit.diagnostics["zh-CN"],
   },
   en: {
     ...common.diagnostics.en,
@@ -58,6 +64,8 @@ export const DIAGNOSTIC_MESSAGES: Bilingual<DiagnosticParams> = {
     ...composite.diagnostics.en,
     ...econometrics.diagnostics.en,
     ...productivity.diagnostics.en,
+    ...tiers.diagnostics.en,
+    ...costbenefit.diagnostics.en,
   },
 };
 

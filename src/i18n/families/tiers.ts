@@ -1,54 +1,42 @@
 /**
- * Interface strings of the sector-tiers family (产业分层) terminal output (joined by messages.ts).
+ * Tier-structure family (层级结构): diagnostics of src/core/tiers (value-added shares and growth
+ * contributions by tier, the consistency check of printed shares; spec §6.4).
  */
-export const EN = {
-  "tier.high": "high",
-  "tier.mid_high": "mid-high",
-  "tier.medium": "medium",
-  "tier.mid_low": "mid-low",
-  "tier.low": "low",
-  "col.tier": "tier",
-  "col.cluster": "cluster",
-  "col.printed_tier": "printed tier",
-  "col.computed_count": "computed",
-  "col.printed_count": "printed",
-  "col.height": "height",
-  "col.size": "size",
-  "col.left": "left",
-  "col.right": "right",
-  "label.tier_scheme": "scheme",
-  "label.tier_method": "method",
-  "label.features": "features",
-  "label.cophenetic": "cophenetic correlation",
-  "label.agreement": "in the printed tier: {agree} of {compared} (adjusted Rand index {ari})",
-  "label.differing": "differing",
-  "label.excluded": "left out (missing feature)",
-  "label.cut_points": "cut-points",
-  "label.leaf_order": "leaf order",
-} as const;
+import { show } from "../params.js";
+import type { Bilingual } from "./types.js";
 
-export const ZH: Record<keyof typeof EN, string> = {
-  "tier.high": "高度",
-  "tier.mid_high": "中高度",
-  "tier.medium": "中度",
-  "tier.mid_low": "中低度",
-  "tier.low": "低度",
-  "col.tier": "层级",
-  "col.cluster": "聚类",
-  "col.printed_tier": "公布的层级",
-  "col.computed_count": "计算",
-  "col.printed_count": "公布",
-  "col.height": "合并高度",
-  "col.size": "规模",
-  "col.left": "左",
-  "col.right": "右",
-  "label.tier_scheme": "分层方案",
-  "label.tier_method": "方法",
-  "label.features": "特征",
-  "label.cophenetic": "共表相关系数",
-  "label.agreement": "与公布层级一致：{agree}/{compared}（调整兰德指数 {ari}）",
-  "label.differing": "不一致的部门",
-  "label.excluded": "因特征缺失而剔除",
-  "label.cut_points": "分界点",
-  "label.leaf_order": "树叶顺序",
+export interface TiersDiagnosticParams {
+  readonly share_total_not_positive: { readonly year: number; readonly total: number };
+  readonly total_change_zero: { readonly year: number; readonly totalChange: number };
+  readonly negative_total_change: { readonly year: number; readonly totalChange: number };
+  readonly sum_mismatch: {
+    readonly sum: number;
+    readonly expected: number;
+    readonly difference: number;
+    readonly tolerance: number;
+    readonly count: number;
+    readonly label?: string;
+  };
+}
+
+export const diagnostics: Bilingual<TiersDiagnosticParams> = {
+  "zh-CN": {
+    share_total_not_positive: (p) =>
+      `${p.year} 年各部门增加值合计为 ${show(p.total)}（不为正）：该年各层级占比无定义，记为空值。`,
+    total_change_zero: (p) => `${p.year} 年增加值总额与上年相同（变化量为 0）：增长贡献率无定义，记为空值。`,
+    negative_total_change: (p) =>
+      `${p.year} 年增加值总额比上年减少（变化量 ${show(p.totalChange)}）：贡献率照常计算，但正负号与通常含义相反，增长的层级贡献率为负，须谨慎解读。`,
+    sum_mismatch: (p) =>
+      `${p.label !== undefined ? `「${p.label}」的` : ""} ${p.count} 个分项合计为 ${show(p.sum)}，与应有的 ${show(p.expected)} 相差 ${show(p.difference)}（超过容差 ${show(p.tolerance)}）。可能是图表取整、分母口径不同或印刷错误；结果未作强制调整。`,
+  },
+  en: {
+    share_total_not_positive: (p) =>
+      `Total value added in ${p.year} is ${show(p.total)} (not positive): the tier shares of that year do not exist and are shown as empty.`,
+    total_change_zero: (p) =>
+      `Total value added in ${p.year} equals the previous year's (change 0): growth contributions do not exist and are shown as empty.`,
+    negative_total_change: (p) =>
+      `Total value added fell in ${p.year} (change ${show(p.totalChange)}): contributions are computed, but their signs invert — a growing tier gets a negative contribution. Read them with care.`,
+    sum_mismatch: (p) =>
+      `The ${p.count} parts${p.label !== undefined ? ` of “${p.label}”` : ""} sum to ${show(p.sum)}, not ${show(p.expected)} (difference ${show(p.difference)}, above the tolerance ${show(p.tolerance)}). The chart may be rounded, use another denominator, or contain a typo; the values were not forced to add up.`,
+  },
 };
