@@ -195,7 +195,8 @@ export async function canonical42Table(source: DatasetSource, tableId: string): 
   }
   if (detailedSeriesFamily(loaded.meta) === "nbs") {
     const canon = canonicalDataset(loaded);
-    if (canon.ok) return { meta: canon.value.meta, table: canon.value.table, conversion: "aggregated_detailed", also: [] };
+    if (canon.ok)
+      return { meta: canon.value.meta, table: canon.value.table, conversion: "aggregated_detailed", also: [] };
   }
   return { ...loaded, conversion: "none", also: [] };
 }
