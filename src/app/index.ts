@@ -267,6 +267,12 @@ export {
 } from "./result-cache.js";
 export type { ImportsBasis, TableRef } from "./table-ref.js";
 export {
+  STRUCTURE_TABLES,
+  type TierStructureAppOptions,
+  type TierStructureAppResult,
+  tierStructureSeries,
+} from "./tier-structure.js";
+export {
   AGGLOMERATION_METHODS,
   type ClusterFrameOptions,
   type ClusterFrameResult,

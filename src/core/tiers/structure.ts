@@ -1,7 +1,7 @@
 /**
  * Value-added structure and growth contribution by tier (分层级增加值结构与增长贡献率), spec
  * methods.md §6.4 and the share / growth-contribution helpers of §0.4, plus the consistency check of
- * printed shares (§6.1: seed 000's five 2024 contributions sum to 101.23 %).
+ * printed shares (spec §6.1: a published set of tier contributions that does not sum to 100 %).
  */
 import { CoreError } from "../errors.js";
 import { neumaierSum } from "../stats/summation.js";
@@ -215,7 +215,7 @@ export interface SumCheckResult {
  * total (100 % by default) within a tolerance?
  *
  * Not an error: a published table whose parts do not sum to 100 (seed 000's five 2024 tier
- * contributions sum to 101.23 %, spec §6.1) is reported as the `sum_mismatch` diagnostic with its
+ * contributions do not sum to 100 %, spec §6.1) is reported as the `sum_mismatch` diagnostic with its
  * numbers, so the reference check shows the discrepancy instead of forcing it away.
  *
  * @param values - the printed parts (same unit as `expected`, e.g. percent)
@@ -227,8 +227,8 @@ export interface SumCheckResult {
  * @throws {CoreError} non_finite (a value, expected or tolerance is not finite); invalid_argument
  *   (tolerance < 0)
  * @example
- * sumCheck([43.6, 17.65, 24.94, 12.61, 2.43]).difference; // => 1.23 (±1e-14)
- * @see spec methods.md §6.1 ([DERIVED] 101.23 %), §0.2 (printed-precision rule)
+ * sumCheck([40.5, 30.25, 30.5]).difference; // => 1.25 (±1e-14)
+ * @see spec methods.md §6.1 (the [DERIVED] sum of the printed contributions), §0.2 (printed-precision rule)
  */
 export function sumCheck(
   values: readonly number[],

@@ -25,6 +25,9 @@ export const EN = {
   "label.excluded": "left out (missing feature)",
   "label.cut_points": "cut-points",
   "label.leaf_order": "leaf order",
+  "label.va_shares": "value-added share by tier, %",
+  "label.growth_contributions": "growth contribution by tier, %",
+  "label.printed_values": "printed values (seed 000)",
 } as const;
 
 export const ZH: Record<keyof typeof EN, string> = {
@@ -51,4 +54,7 @@ export const ZH: Record<keyof typeof EN, string> = {
   "label.excluded": "因特征缺失而剔除",
   "label.cut_points": "分界点",
   "label.leaf_order": "树叶顺序",
+  "label.va_shares": "各层级增加值占比（%）",
+  "label.growth_contributions": "各层级增长贡献率（%）",
+  "label.printed_values": "公布值（种子文献 000）",
 };

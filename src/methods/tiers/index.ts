@@ -16,14 +16,17 @@ import {
   SECTOR_FEATURES,
   type SectorTiersResult,
   sectorTiers,
+  TIER_METHODS,
   TIER_SCHEMES,
+  type TierStructureAppResult,
+  tierStructureSeries,
 } from "../../app/index.js";
 import type { Lang } from "../../i18n/index.js";
 import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, textOption } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
-import { tiersTable } from "./render.js";
+import { structureTable, tiersTable } from "./render.js";
 
 type NonEmpty<T> = readonly [T, ...T[]];
 const linkages = AGGLOMERATION_METHODS as unknown as NonEmpty<(typeof AGGLOMERATION_METHODS)[number]>;
@@ -329,5 +332,113 @@ export const tiersClassifyMethod = defineMethod({
   render: { table: (run: TiersRun, lang: Lang) => tiersTable(tiersToWire(run, lang), lang) },
 });
 
+export const structureWire = z.object({
+  tiers: z.array(z.string()),
+  membership: z.enum(["published", "computed"]),
+  members: z.array(z.object({ code: z.string(), tier: z.string() })),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      source: z.enum(["table", "interpolated"]),
+      table: z.string().nullable(),
+      total: z.number(),
+      shares: z.array(nullableNumber),
+    }),
+  ),
+  contributions: z.array(
+    z.object({ year: z.number().int(), total_change: z.number(), contributions: z.array(nullableNumber) }),
+  ),
+  published: z.object({
+    shares: z.array(z.object({ tier: z.string(), year: z.number().int(), value: z.number(), id: z.string() })),
+    contributions: z.array(z.object({ tier: z.string(), year: z.number().int(), value: z.number(), id: z.string() })),
+    contribution_sum_2024: z
+      .object({
+        sum: z.number(),
+        expected: z.number(),
+        difference: z.number(),
+        tolerance: z.number(),
+        consistent: z.boolean(),
+      })
+      .nullable(),
+  }),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+export const tiersStructureMethod = defineMethod({
+  id: "tiers.structure",
+  family: "tiers",
+  command: ["tiers", "structure"],
+  path: "/api/tiers/structure",
+  summary: {
+    "zh-CN": "各层级增加值占比与增长贡献率（2012—2020 年投入产出表，固定层级成员），与公布值对照并核对其加总",
+    en: "value-added shares and growth contributions by tier (2012–2020 IO tables, fixed membership), beside the printed values with a check of their sums",
+  },
+  options: z.object({
+    membership: enumOption(["published", "computed"], "published", {
+      "zh-CN": "层级成员：published（种子文献 000 公布的五层）或 computed（按 --table 计算）",
+      en: "membership: published (seed 000's printed five tiers) or computed (from --table)",
+    }),
+    table: textOption(L.table, "<id>"),
+    scheme: enumOption(TIER_SCHEMES, "five", L.scheme),
+    method: enumOption(TIER_METHODS, "hac", { "zh-CN": "计算层级的方法", en: "method of the computed tiers" }),
+  }),
+  formats: ["table", "json"],
+  datasets: () => [
+    "cn-nbs-io-2012-139",
+    "cn-nbs-io-2015-42",
+    "cn-nbs-io-2017-42",
+    "cn-nbs-io-2018-42",
+    "cn-nbs-io-2020-42",
+  ],
+  run: (o, _input, ctx): Promise<TierStructureAppResult> => {
+    if (ctx.source === undefined) throw new Error("tiers.structure needs a dataset source");
+    return tierStructureSeries({
+      source: ctx.source,
+      membership: o.membership,
+      scheme: o.scheme,
+      method: o.method,
+      ...(o.table !== undefined && { tableId: o.table }),
+      ...(ctx.clock !== undefined && { clock: ctx.clock }),
+    });
+  },
+  wire: structureWire,
+  toWire: (r: TierStructureAppResult, lang: Lang) =>
+    structureWire.parse({
+      tiers: r.tiers,
+      membership: r.membership,
+      members: r.members,
+      years: r.years.map((y) => ({
+        year: y.year,
+        source: y.source,
+        table: y.tableId,
+        total: y.total,
+        shares: y.shares,
+      })),
+      contributions: r.contributions.map((c) => ({
+        year: c.year,
+        total_change: c.totalChange,
+        contributions: c.contributions,
+      })),
+      published: {
+        shares: r.published.shares,
+        contributions: r.published.contributions,
+        contribution_sum_2024:
+          r.published.contributionSum2024 === null
+            ? null
+            : {
+                sum: r.published.contributionSum2024.sum,
+                expected: r.published.contributionSum2024.expected,
+                difference: r.published.contributionSum2024.difference,
+                tolerance: r.published.contributionSum2024.tolerance,
+                consistent: r.published.contributionSum2024.consistent,
+              },
+      },
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: (r: TierStructureAppResult, lang: Lang) => structureTable(r, lang) },
+});
+
 /** The tiers family, in help order. */
-export const TIERS_METHODS = [tiersClusterMethod, tiersClassifyMethod] as const;
+export const TIERS_METHODS = [tiersClusterMethod, tiersClassifyMethod, tiersStructureMethod] as const;

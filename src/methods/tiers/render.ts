@@ -3,6 +3,7 @@
  * tier), tier sizes, the agreement with the printed tiers, and the dendrogram's merges.
  */
 import type { z } from "zod";
+import type { TierStructureAppResult } from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
 import { renderTextTable } from "../text-table.js";
@@ -76,6 +77,48 @@ export function tiersTable(r: z.output<typeof tiersWire>, lang: Lang): string {
       ["right", "right", "right", "right", "right"],
     );
     out += `${t("label.leaf_order", lang)}: ${r.leaf_order.join(" ")}\n`;
+  }
+  return out + diagnosticsText(r.diagnostics as never, lang) + provenanceText(r.provenance as never, lang);
+}
+
+const pct = (v: number | null | undefined, lang: Lang) =>
+  v === null || v === undefined ? "—" : formatNumber(v * 100, { lang, digits: 2, grouping: false });
+
+/** tiers structure: shares and contributions by tier and year, the printed values beside. */
+export function structureTable(r: TierStructureAppResult, lang: Lang): string {
+  const head = [t("col.year", lang), ...r.tiers.map((x) => tierText(x, lang)), ""];
+  let out = `${t("label.va_shares", lang)}\n`;
+  out += renderTextTable(
+    head,
+    r.years.map((y) => [
+      String(y.year),
+      ...y.shares.map((s) => pct(s, lang)),
+      y.source === "interpolated" ? "~" : (y.tableId ?? ""),
+    ]),
+    ["right", ...r.tiers.map(() => "right" as const), "left"],
+  );
+  out += `\n${t("label.growth_contributions", lang)}\n`;
+  out += renderTextTable(
+    [t("col.year", lang), ...r.tiers.map((x) => tierText(x, lang))],
+    r.contributions.map((c) => [String(c.year), ...c.contributions.map((s) => pct(s, lang))]),
+    ["right", ...r.tiers.map(() => "right" as const)],
+  );
+  const printed = [
+    ...r.published.shares.map((p) => ({ ...p, kind: "share" })),
+    ...r.published.contributions.map((p) => ({ ...p, kind: "contribution" })),
+  ];
+  if (printed.length > 0) {
+    out += `\n${t("label.printed_values", lang)}\n`;
+    out += renderTextTable(
+      [t("col.tier", lang), t("col.year", lang), t("col.quantity", lang), t("col.published", lang)],
+      printed.map((p) => [
+        tierText(p.tier, lang),
+        String(p.year),
+        t(p.kind === "share" ? "label.va_shares" : "label.growth_contributions", lang),
+        `${formatNumber(p.value, { lang, digits: 2, grouping: false })}%`,
+      ]),
+      ["left", "right", "left", "right"],
+    );
   }
   return out + diagnosticsText(r.diagnostics as never, lang) + provenanceText(r.provenance as never, lang);
 }
