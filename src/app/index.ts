@@ -70,6 +70,13 @@ export {
   type UncertaintyFactor,
 } from "./composite-uncertainty.js";
 export {
+  COST_BENEFIT_TABLES,
+  type CostBenefitOptions,
+  type CostBenefitResult,
+  costBenefit,
+  FINANCIAL_PANEL_COLUMNS,
+} from "./cost-benefit.js";
+export {
   type CorpusDocumentMeta,
   type DatasetSource,
   type LoadedIoTable,

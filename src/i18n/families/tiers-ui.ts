@@ -27,7 +27,9 @@ export const EN = {
   "label.leaf_order": "leaf order",
   "label.va_shares": "value-added share by tier, %",
   "label.growth_contributions": "growth contribution by tier, %",
-  "label.printed_values": "printed values (seed 000)",
+  "label.printed_values": "printed values",
+  "label.io_proxy": "proxy from the input–output tables: revenue = output, profit = operating surplus",
+  "col.pr_excl_primary": "PR % excl. primary products",
 } as const;
 
 export const ZH: Record<keyof typeof EN, string> = {
@@ -56,5 +58,7 @@ export const ZH: Record<keyof typeof EN, string> = {
   "label.leaf_order": "树叶顺序",
   "label.va_shares": "各层级增加值占比（%）",
   "label.growth_contributions": "各层级增长贡献率（%）",
-  "label.printed_values": "公布值（种子文献 000）",
+  "label.printed_values": "公布值",
+  "label.io_proxy": "投入产出表代理：收入＝总产出，利润＝营业盈余",
+  "col.pr_excl_primary": "剔除初级产品行业后的成本费用利润率 %",
 };

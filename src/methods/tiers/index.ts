@@ -9,9 +9,12 @@ import { z } from "zod";
 import {
   AGGLOMERATION_METHODS,
   type ClusterFrameResult,
+  type CostBenefitResult,
   clusterFrame,
+  costBenefit,
   FEATURE_SCALINGS,
   FEATURE_TRANSFORMS,
+  loadFrame,
   MISSING_RULES,
   SECTOR_FEATURES,
   type SectorTiersResult,
@@ -26,7 +29,7 @@ import { defineMethod, type Label } from "../declaration.js";
 import { UsageError } from "../errors.js";
 import { datasetOption, enumOption, intOption, textOption } from "../options.js";
 import { wireDiagnostic, wireDiagnostics, wireProvenance, wireProvenanceOf } from "../wire.js";
-import { structureTable, tiersTable } from "./render.js";
+import { costBenefitTable, structureTable, tiersTable } from "./render.js";
 
 type NonEmpty<T> = readonly [T, ...T[]];
 const linkages = AGGLOMERATION_METHODS as unknown as NonEmpty<(typeof AGGLOMERATION_METHODS)[number]>;
@@ -440,5 +443,144 @@ export const tiersStructureMethod = defineMethod({
   render: { table: (r: TierStructureAppResult, lang: Lang) => structureTable(r, lang) },
 });
 
+const tierMeanWire = z.object({
+  tier: z.string(),
+  year: z.number().int(),
+  cost_ratio: nullableNumber,
+  profit_ratio: nullableNumber,
+});
+const slopeWire = z
+  .object({
+    form: z.string(),
+    estimate: z.number(),
+    std_error: z.number(),
+    p_value: z.number(),
+    effect: z.number(),
+    effect_unit: z.string(),
+    n: z.number().int(),
+  })
+  .nullable();
+
+export const costBenefitWire = z.object({
+  input: z.enum(["io_proxy", "panel"]),
+  dataset: z.string(),
+  years: z.array(z.number().int()),
+  sectors: z.array(
+    z.object({
+      sector: z.string(),
+      year: z.number().int(),
+      tier: z.string().nullable(),
+      revenue: z.number(),
+      cost_ratio: nullableNumber,
+      profit_ratio: nullableNumber,
+      digital_input: nullableNumber,
+    }),
+  ),
+  tier_means: z.array(tierMeanWire),
+  tier_means_excluding_primary: z.array(tierMeanWire),
+  regression_cost_ratio: slopeWire,
+  regression_profit_ratio: slopeWire,
+  published: z.array(z.object({ id: z.string(), value: z.number(), year: z.number().int().nullable() })),
+  diagnostics: z.array(wireDiagnostic),
+  provenance: wireProvenance,
+});
+
+const slopeOf = (r: CostBenefitResult["regressions"]["costRatio"]) =>
+  r === null
+    ? null
+    : {
+        form: r.form,
+        estimate: r.slope.estimate,
+        std_error: r.slope.stdError,
+        p_value: r.slope.pValue,
+        effect: r.effect,
+        effect_unit: r.effectUnit,
+        n: r.regression.n,
+      };
+
+export const costBenefitMethod = defineMethod({
+  id: "costbenefit.ratios",
+  family: "tiers",
+  command: ["costbenefit", "ratios"],
+  path: "/api/costbenefit/ratios",
+  summary: {
+    "zh-CN": "各数字化层级的主营业务成本率与成本费用利润率及其对数字化投入的回归：投入产出表代理（默认）或企业财务面板",
+    en: "cost and profit-to-cost ratios by digitalisation tier and their regression on digital input: IO-table proxy (default) or an enterprise financial panel",
+  },
+  options: z.object({
+    panel: datasetOption(
+      {
+        "zh-CN":
+          "企业财务面板（已存储的数据集编号；或以 --input 给出文件，列见 data/templates/costbenefit-financials.csv）；缺省时用投入产出表代理",
+        en: "enterprise financial panel (a stored dataset id, or a file with --input; columns as data/templates/costbenefit-financials.csv); absent: the IO-table proxy",
+      },
+      { required: false },
+    ),
+    form: enumOption(["loglog", "loglin", "linlin"], "loglog", {
+      "zh-CN": "回归形式：双对数、半对数或线性",
+      en: "regression form: log–log, log–linear or linear",
+    }),
+    rdInAdmin: enumOption(["no", "yes"], "no", {
+      "zh-CN": "研发费用已计入管理费用（不重复相加）",
+      en: "R&D is already inside management expenses (not added again)",
+    }),
+  }),
+  input: "data_frame",
+  inputOption: "panel",
+  inputOptional: true,
+  formats: ["table", "json"],
+  datasets: (o) => (o.panel === undefined ? [] : [o.panel]),
+  run: async (o, input, ctx): Promise<CostBenefitResult> => {
+    const panel =
+      input ?? (o.panel !== undefined && ctx.source !== undefined ? await loadFrame(ctx.source, o.panel) : undefined);
+    return costBenefit({
+      form: o.form,
+      rdInAdmin: o.rdInAdmin === "yes",
+      ...(panel !== undefined && { panel }),
+      ...(ctx.source !== undefined && { source: ctx.source }),
+      ...(ctx.clock !== undefined && { clock: ctx.clock }),
+    });
+  },
+  wire: costBenefitWire,
+  toWire: (r: CostBenefitResult, lang: Lang) =>
+    costBenefitWire.parse({
+      input: r.input,
+      dataset: r.dataset,
+      years: r.years,
+      sectors: r.sectors.map((s) => ({
+        sector: s.sector,
+        year: s.year,
+        tier: s.tier,
+        revenue: s.revenueMain,
+        cost_ratio: s.costRatio,
+        profit_ratio: s.profitRatio,
+        digital_input: s.digitalInput,
+      })),
+      tier_means: r.tierMeans.map((m) => ({
+        tier: m.tier,
+        year: m.year,
+        cost_ratio: m.costRatio,
+        profit_ratio: m.profitRatio,
+      })),
+      tier_means_excluding_primary: r.tierMeansExcluding.map((m) => ({
+        tier: m.tier,
+        year: m.year,
+        cost_ratio: m.costRatio,
+        profit_ratio: m.profitRatio,
+      })),
+      regression_cost_ratio: slopeOf(r.regressions.costRatio),
+      regression_profit_ratio: slopeOf(r.regressions.profitRatio),
+      published: r.published,
+      diagnostics: wireDiagnostics(r.diagnostics, lang),
+      provenance: wireProvenanceOf(r.provenance, lang),
+    }),
+  render: { table: (r: CostBenefitResult, lang: Lang) => costBenefitTable(r, lang) },
+});
+
 /** The tiers family, in help order. */
-export const TIERS_METHODS = [tiersClusterMethod, tiersClassifyMethod, tiersStructureMethod] as const;
+export const TIERS_METHODS = [
+  tiersClusterMethod,
+  tiersClassifyMethod,
+  tiersStructureMethod,
+  costBenefitMethod,
+] as const;

@@ -3,7 +3,7 @@
  * tier), tier sizes, the agreement with the printed tiers, and the dendrogram's merges.
  */
 import type { z } from "zod";
-import type { TierStructureAppResult } from "../../app/index.js";
+import type { CostBenefitResult, TierStructureAppResult } from "../../app/index.js";
 import { formatNumber, type Lang, t } from "../../i18n/index.js";
 import { diagnosticsText, provenanceText } from "../io/render.js";
 import { renderTextTable } from "../text-table.js";
@@ -120,5 +120,30 @@ export function structureTable(r: TierStructureAppResult, lang: Lang): string {
       ["left", "right", "left", "right"],
     );
   }
+  return out + diagnosticsText(r.diagnostics as never, lang) + provenanceText(r.provenance as never, lang);
+}
+
+/** costbenefit ratios: tier means by year (all sectors and without primary products), the slopes, the printed values. */
+export function costBenefitTable(r: CostBenefitResult, lang: Lang): string {
+  let out = `${t("label.dataset", lang)}: ${r.dataset} (${r.input === "io_proxy" ? t("label.io_proxy", lang) : r.input})\n\n`;
+  const excl = new Map(r.tierMeansExcluding.map((m) => [`${m.tier}\u0000${m.year}`, m]));
+  out += renderTextTable(
+    [t("col.year", lang), t("col.tier", lang), "CR %", "PR %", t("col.pr_excl_primary", lang)],
+    r.tierMeans.map((m) => [
+      String(m.year),
+      tierText(m.tier, lang),
+      pct(m.costRatio, lang),
+      pct(m.profitRatio, lang),
+      pct(excl.get(`${m.tier}\u0000${m.year}`)?.profitRatio, lang),
+    ]),
+    ["right", "left", "right", "right", "right"],
+  );
+  for (const [name, g] of [
+    ["CR", r.regressions.costRatio],
+    ["PR", r.regressions.profitRatio],
+  ] as const)
+    if (g !== null)
+      out += `\n${name} ~ DI (${g.form}): b = ${formatNumber(g.slope.estimate, { lang, digits: 4, grouping: false })} (s.e. ${formatNumber(g.slope.stdError, { lang, digits: 4, grouping: false })}, p ${formatNumber(g.slope.pValue, { lang, digits: 4, grouping: false })}, n ${g.regression.n})`;
+  out += `\n\n${t("label.printed_values", lang)}: ${r.published.map((p) => `${p.id} ${formatNumber(p.value, { lang, digits: 2, grouping: false })}`).join("; ")}\n`;
   return out + diagnosticsText(r.diagnostics as never, lang) + provenanceText(r.provenance as never, lang);
 }
