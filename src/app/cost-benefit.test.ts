@@ -60,4 +60,13 @@ describe("costBenefit on an analyst's panel", () => {
     expect(err).toBeInstanceOf(DataIssuesError);
     expect((err as DataIssuesError).issues[0]?.path).toMatchObject({ row: 2, columnName: "operating_cost" });
   });
+
+  it("a sector code outside S01…S42 is a located issue", async () => {
+    const err = await costBenefit({ panel: await panel(`${header}\nF1,2023,C39,1000,800,50,40,20,10,70,0.6\n`) }).catch(
+      (e: unknown) => e,
+    );
+    expect((err as DataIssuesError).issues.map((i) => [i.code, i.path.columnName, i.params.value])).toEqual([
+      ["invalid_value", "sector", "C39"],
+    ]);
+  });
 });

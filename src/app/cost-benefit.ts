@@ -187,9 +187,22 @@ function panelRows(input: LoadedFrame): { rows: FinancialRow[]; di: Map<string, 
           {},
         ),
       );
+    const sector = sectors.value[i] as string;
+    if (!/^S(0[1-9]|[1-3]\d|4[0-2])$/.test(sector))
+      issues.push(
+        issue(
+          "invalid_value",
+          {
+            file: frame.file,
+            row: frame.rowNumbers[i] as number,
+            column: colOf.get("sector") as number,
+            columnName: "sector",
+          },
+          { value: sector, expected: ["S01", "…", "S42"] },
+        ),
+      );
     if (missing.length > 0) return;
     const year = col(0)[i] as number;
-    const sector = sectors.value[i] as string;
     rows.push({
       firmId: firms.value[i] as string,
       year,
