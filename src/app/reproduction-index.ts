@@ -335,6 +335,10 @@ export async function reproductionTable(source: DatasetSource): Promise<{ rows: 
   const index = await reproduceIndexSeedFigures(source);
   const { reproduceProductivitySeedFigures } = await import("./reproduction-productivity.js");
   const productivity = await reproduceProductivitySeedFigures(source);
-  const rows = [...io.rows, ...index.rows, ...productivity.rows].sort((a, b) => Number(a.ref) - Number(b.ref));
+  const { reproduceTiersSeedFigures } = await import("./reproduction-tiers.js");
+  const tiers = await reproduceTiersSeedFigures(source);
+  const rows = [...io.rows, ...index.rows, ...productivity.rows, ...tiers.rows].sort(
+    (a, b) => Number(a.ref) - Number(b.ref),
+  );
   return { rows };
 }

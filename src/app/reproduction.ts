@@ -71,7 +71,16 @@ export type ReproductionQuantity =
   | "growth_cv"
   | "growth_slowdown"
   | "deepening_rate"
-  | "forecast_ratio";
+  | "forecast_ratio"
+  // tiers family (rows 15–18, 30–32)
+  | "tier_count_share"
+  | "tier_membership"
+  | "tier_va_share"
+  | "tier_contribution"
+  | "printed_sum"
+  | "tier_cost_ratio"
+  | "tier_profit_ratio"
+  | "elasticity_mean";
 
 /** Series behind printed numbers that are not public (so those numbers are shown, not recomputed). */
 export type UnpublishedSeries =
@@ -84,7 +93,9 @@ export type UnpublishedSeries =
   /** CAICT's digital-economy TFP decomposition (rows 25–27) */
   | "caict_de_tfp"
   /** CAICT's per-worker digital capital of the real economy (rows 33–34) */
-  | "caict_digital_capital";
+  | "caict_digital_capital"
+  /** listed companies' annual reports aggregated to the 42 sectors (rows 30–32) */
+  | "listed_company_panel";
 
 /** A tier of the three-tier digitalisation lists. */
 export type Tier = "high" | "medium" | "low";
@@ -93,7 +104,7 @@ export type Tier = "high" | "medium" | "low";
  * Params of each reproduction reason code: the facts behind a row's status, rendered in zh-CN and en
  * by src/i18n (`renderReproductionRow`). No prose here.
  */
-export interface ReproductionReasonParams {
+export interface ReproductionReasonParams extends TiersReproductionReasonParams {
   /** row 14, 2015: the computed influence against the printed value and its precision */
   readonly influence_table_year: {
     readonly computedYear: number;
@@ -274,6 +285,58 @@ export interface ReproductionReasonParams {
 
 export type ReproductionReasonCode = keyof ReproductionReasonParams;
 
+/** Reasons of the tiers family's rows (15–18, 30–32), joined into {@link ReproductionReasonParams}. */
+export interface TiersReproductionReasonParams {
+  /** row 15: a printed share of the 42 sectors recomputed from the printed count */
+  readonly count_share: { readonly tier: string; readonly count: number; readonly total: number; readonly computed: number };
+  /** row 16: five tiers on a public table against seed 000's printed membership */
+  readonly five_tier_agreement: {
+    readonly year: number;
+    readonly cutPoints: readonly number[];
+    readonly agreeing: number;
+    readonly compared: number;
+    readonly ari: number;
+    readonly mismatches: readonly { readonly code: string; readonly tier: string; readonly printedTier: string }[];
+  };
+  /** row 17: a tier's value-added share on the public table of `computedYear` (membership fixed) */
+  readonly tier_va_share: {
+    readonly tier: string;
+    readonly year: number;
+    readonly computedYear: number;
+    readonly computed: number;
+    readonly printed: number;
+    readonly table: string;
+  };
+  /** row 18: a tier's growth contribution in an interval between public tables */
+  readonly tier_contribution: {
+    readonly tier: string;
+    readonly year: number;
+    readonly from: number;
+    readonly to: number;
+    readonly computed: number | null;
+    readonly printed: number;
+  };
+  /** row 18: printed parts that should add up to 100 % */
+  readonly printed_sum: { readonly count: number; readonly sum: number; readonly expected: number; readonly difference: number };
+  /** rows 30–31: the IO-table proxy on the latest public table beside a listed-company figure */
+  readonly io_proxy: {
+    readonly measure: "cost_ratio" | "profit_ratio" | "slope_cost_ratio" | "slope_profit_ratio";
+    readonly tier: string | null;
+    readonly computedYear: number | null;
+    readonly computed: number | null;
+    readonly printed: number;
+  };
+  /** row 32: the full-period mean from the two sub-period means, weighted by their years */
+  readonly averaging_consistency: {
+    readonly early: number;
+    readonly late: number;
+    readonly earlyYears: number;
+    readonly lateYears: number;
+    readonly computed: number;
+    readonly printed: number;
+  };
+}
+
 /** One NBS vintage variant of the nominal-growth volatility (spec §9.6). */
 export interface VolatilityVariant {
   readonly variant: "V1" | "V2" | "V3";
@@ -294,7 +357,7 @@ export type ReproductionMethod = IoReproductionMethod | IndexReproductionMethod;
 
 /** Rows 5 and 9: the arithmetic or the growth series and its rule. */
 export interface IndexReproductionMethod {
-  readonly family: "index" | "productivity";
+  readonly family: "index" | "productivity" | "tiers";
   /** e.g. "cagr_from_printed_endpoints", "technical_weakness" */
   readonly rule: string;
   /** the series and how it was built (e.g. constant-price GDP, chained at base-year changes) */

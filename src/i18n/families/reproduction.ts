@@ -10,6 +10,35 @@ const f = (x: number, digits: number): string => roundHalfUp(x, digits);
 const signed = (x: number, digits: number): string => (x >= 0 ? "+" : "−") + roundHalfUp(Math.abs(x), digits);
 const pct = (x: number): string => `${roundHalfUp(100 * x, 2)}%`;
 const ZH_TIER: Record<Tier, string> = { high: "高度", medium: "中度", low: "低度" };
+const ZH_TIER5: Record<string, string> = {
+  high: "高度",
+  mid_high: "中高度",
+  medium: "中度",
+  mid_low: "中低度",
+  low: "低度",
+};
+const EN_TIER5: Record<string, string> = {
+  high: "high",
+  mid_high: "mid-high",
+  medium: "medium",
+  mid_low: "mid-low",
+  low: "low",
+};
+const zt = (t: string | null) => (t === null ? "" : (ZH_TIER5[t] ?? t));
+const et = (t: string | null) => (t === null ? "" : (EN_TIER5[t] ?? t));
+const ZH_PROXY = {
+  cost_ratio: "主营业务成本率",
+  profit_ratio: "成本费用利润率",
+  slope_cost_ratio: "成本率对数字化投入的回归斜率",
+  slope_profit_ratio: "利润率对数字化投入的回归斜率",
+} as const;
+const EN_PROXY = {
+  cost_ratio: "cost ratio",
+  profit_ratio: "profit-to-cost ratio",
+  slope_cost_ratio: "slope of the cost ratio on digital input",
+  slope_profit_ratio: "slope of the profit ratio on digital input",
+} as const;
+const num = (x: number | null, d: number) => (x === null ? "—" : f(x, d));
 const ZH_MEASURE = { influence: "影响力系数", sensitivity: "感应度系数" } as const;
 const EN_MEASURE = { influence: "influence coefficient", sensitivity: "sensitivity coefficient" } as const;
 const ZH_ENDPOINT = { growth_multiple: "增长倍数", cagr: "年均增速", cagr_gap: "与GDP增速之差" } as const;
@@ -32,6 +61,8 @@ const ZH_UNPUBLISHED = {
   caict_de_tfp: "未计算：需要信通院的数字经济全要素生产率分解序列，未公开。",
   caict_digital_capital:
     "未计算：需要信通院的实体经济人均数字资本序列，未公开；本系统的情景预测工具可在分析者自己的数据上运行同一方法。",
+  listed_company_panel:
+    "未计算：需要按42个部门汇总的上市公司年报面板，未公开；本系统可在分析者提供的企业财务面板上运行同一方法。",
 } as const;
 const EN_UNPUBLISHED = {
   employment_before_2019:
@@ -43,6 +74,8 @@ const EN_UNPUBLISHED = {
   caict_de_tfp: "Not computed: needs CAICT's digital-economy TFP decomposition, which is not public.",
   caict_digital_capital:
     "Not computed: needs CAICT's per-worker digital capital of the real economy, which is not public; the scenario forecast runs the same method on an analyst's own data.",
+  listed_company_panel:
+    "Not computed: needs the listed companies' annual reports aggregated to the 42 sectors, which are not public; the same method runs on an analyst's enterprise financial panel.",
 } as const;
 
 export const reasons: Bilingual<ReproductionReasonParams> = {
@@ -84,6 +117,20 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `由印刷值计算：${p.to}年 ${f(p.endValue, 2)} − ${p.from}年 ${f(p.startValue, 2)} = ${f(p.computed, 2)} 个百分点；印刷为“${p.printed}”，${p.holds ? "与之相符" : "与之不符"}。`,
     volatility_vintages: (p) =>
       `${p.window[0]}—${p.window[1]}年名义GDP增速的标准差（总体，ddof = ${p.ddof}）与变异系数随数据版本而变：${p.variants.map((v) => `${v.variant}（2023年 ${f(v.g2023, 2)}%、2024年 ${f(v.g2024, 2)}%）均值 ${f(v.mean, 4)}、标准差 ${f(v.sd, 4)}、变异系数 ${f(v.cv, 4)}`).join("；")}。表中为 ${p.shown}。种子的数值需要第五次经济普查后修订的历年GDP序列，尚未收录。`,
+    count_share: (p) =>
+      `${zt(p.tier)}层 ${p.count} 个部门占 ${p.total} 个部门的 ${f(p.computed, 2)}%（按印刷的部门数计算）。`,
+    five_tier_agreement: (p) =>
+      `${p.year}年表按数字化投入占比分界点 [${p.cutPoints.map(pct).join(", ")}] 分为五层，${p.compared} 个部门中 ${p.agreeing} 个与种子000公布的层级一致（调整兰德指数 ${f(p.ari, 3)}）；不一致（计算/公布）：${p.mismatches.length === 0 ? "无" : p.mismatches.map((m) => `${m.code} ${zt(m.tier)}/${zt(m.printedTier)}`).join("；")}。种子采用信通院外推的2024年表与“数字化投入与产出”两项特征，公开表只能近似。`,
+    tier_va_share: (p) =>
+      `按种子000公布的五层成员，${p.computedYear}年表（${p.table}）中${zt(p.tier)}层增加值占42个部门的 ${f(p.computed, 2)}%，公布的${p.year}年值为 ${f(p.printed, 2)}%${p.computedYear === p.year ? "" : `；${p.year}年无公开的投入产出表，列出最近年份`}。`,
+    tier_contribution: (p) =>
+      `${zt(p.tier)}层对42个部门增加值增量的贡献率：${p.from}—${p.to}年公开表之间为 ${num(p.computed, 2)}%（区间内逐年插值，贡献率相同），公布的${p.year}年值为 ${f(p.printed, 2)}%。`,
+    printed_sum: (p) =>
+      `公布的 ${p.count} 个部分加总为 ${f(p.sum, 2)}%，与 ${f(p.expected, 0)}% 相差 ${signed(p.difference, 2)} 个百分点：可能是图表取整、分母不同或笔误；本系统不强行调整。`,
+    io_proxy: (p) =>
+      `上市公司口径不可直接比较；投入产出表代理（收入＝总产出，利润＝营业盈余）${p.computedYear === null ? "" : `${p.computedYear}年`}${p.tier === null ? "" : `${zt(p.tier)}层`}${ZH_PROXY[p.measure]}为 ${num(p.computed, 4)}，公布值 ${f(p.printed, 2)}。`,
+    averaging_consistency: (p) =>
+      `由两个分期均值按年数加权：(${p.earlyYears}×${f(p.early, 2)} + ${p.lateYears}×${f(p.late, 2)})/${p.earlyYears + p.lateYears} = ${f(p.computed, 4)}，与公布的全期均值 ${f(p.printed, 2)} 一致，说明全期值是逐年弹性的算术平均。`,
     growth_slowdown: (p) =>
       `首次公布口径：2023年名义增速 ${f(p.g2023, 2)}%，2024年 ${f(p.g2024, 2)}%（以修订后的2023年为基数），少增 ${f(p.computed, 2)} 个百分点；种子印刷的“${p.printed}”需要修订后的2022—2023年GDP。`,
   },
@@ -125,6 +172,20 @@ export const reasons: Bilingual<ReproductionReasonParams> = {
       `From the printed values: ${f(p.endValue, 2)} (${p.to}) − ${f(p.startValue, 2)} (${p.from}) = ${f(p.computed, 2)} points; printed "${p.printed}", which ${p.holds ? "holds" : "does not hold"}.`,
     volatility_vintages: (p) =>
       `The SD (population, ddof = ${p.ddof}) and CV of nominal GDP growth ${p.window[0]}–${p.window[1]} depend on the data vintage: ${p.variants.map((v) => `${v.variant} (2023 ${f(v.g2023, 2)}%, 2024 ${f(v.g2024, 2)}%) mean ${f(v.mean, 4)}, SD ${f(v.sd, 4)}, CV ${f(v.cv, 4)}`).join("; ")}. The row shows ${p.shown}. The seed's figures need the GDP series revised after the 5th economic census, which is not loaded.`,
+    count_share: (p) =>
+      `${p.count} of ${p.total} sectors in the ${et(p.tier)} tier is ${f(p.computed, 2)}% (from the printed count).`,
+    five_tier_agreement: (p) =>
+      `Five tiers on the ${p.year} table by cut-points [${p.cutPoints.map(pct).join(", ")}] on the digital share of intermediate inputs: ${p.agreeing} of ${p.compared} sectors get seed 000's printed tier (adjusted Rand index ${f(p.ari, 3)}); mismatches (computed/printed): ${p.mismatches.length === 0 ? "none" : p.mismatches.map((m) => `${m.code} ${et(m.tier)}/${et(m.printedTier)}`).join("; ")}. The seed used CAICT's extrapolated 2024 table and two features (digital input and output); public tables only approximate it.`,
+    tier_va_share: (p) =>
+      `With seed 000's printed five-tier membership, the ${et(p.tier)} tier has ${f(p.computed, 2)}% of the 42 sectors' value added in the ${p.computedYear} table (${p.table}); printed for ${p.year}: ${f(p.printed, 2)}%${p.computedYear === p.year ? "" : `; there is no public table for ${p.year}, so the latest is shown`}.`,
+    tier_contribution: (p) =>
+      `The ${et(p.tier)} tier's share of the 42 sectors' value-added increase between the public tables ${p.from}–${p.to} is ${num(p.computed, 2)}% (years interpolated inside the interval share it); printed for ${p.year}: ${f(p.printed, 2)}%.`,
+    printed_sum: (p) =>
+      `The ${p.count} printed parts sum to ${f(p.sum, 2)}%, ${signed(p.difference, 2)} points from ${f(p.expected, 0)}%: chart rounding, another denominator or a typo; the values are not forced to add up.`,
+    io_proxy: (p) =>
+      `Listed-company figures are not directly comparable; the input–output proxy (revenue = output, profit = operating surplus)${p.computedYear === null ? "" : ` for ${p.computedYear}`}${p.tier === null ? "" : `, ${et(p.tier)} tier,`} gives a ${EN_PROXY[p.measure]} of ${num(p.computed, 4)}; printed ${f(p.printed, 2)}.`,
+    averaging_consistency: (p) =>
+      `Weighted by years, the two sub-period means give (${p.earlyYears}×${f(p.early, 2)} + ${p.lateYears}×${f(p.late, 2)})/${p.earlyYears + p.lateYears} = ${f(p.computed, 4)}, the printed full-period mean ${f(p.printed, 2)}: the full-period value is the arithmetic mean of annual elasticities.`,
     growth_slowdown: (p) =>
       `First releases: nominal growth ${f(p.g2023, 2)}% in 2023 and ${f(p.g2024, 2)}% in 2024 (on the revised 2023 base), ${f(p.computed, 2)} points less; the seed's printed "${p.printed}" needs the revised 2022–2023 GDP.`,
   },
