@@ -18,7 +18,13 @@
  * tier means (row 30) and regression slopes (row 31) beside.
  */
 import {
+  type AnnualElasticity,
+  type CostComponent,
+  componentCosts,
   type Diagnostic,
+  digitalisationElasticities,
+  type ElasticityWindowMean,
+  elasticityWindowMeans,
   type FinancialRow,
   PRIMARY_PRODUCT_SECTORS,
   type RatioRegressionForm,
@@ -98,6 +104,15 @@ export interface CostBenefitResult {
   readonly regressions: {
     readonly costRatio: RatioRegressionResult | null;
     readonly profitRatio: RatioRegressionResult | null;
+  };
+  /**
+   * digitalisation elasticities by cost component (spec §7.5: per year, ln(C^k/Rev) on ln DI across
+   * sectors) and their window means; the proxy has one component (its main cost = production)
+   */
+  readonly elasticities: {
+    readonly components: readonly CostComponent[];
+    readonly annual: readonly AnnualElasticity[];
+    readonly means: readonly ElasticityWindowMean[];
   };
   /** printed tier means (percent) and slopes, beside */
   readonly published: readonly { readonly id: string; readonly value: number; readonly year: number | null }[];
@@ -278,6 +293,17 @@ export async function costBenefit(options: CostBenefitOptions): Promise<CostBene
   };
   const costRatio = regress((s) => s.costRatio);
   const profitRatio = regress((s) => s.profitRatio);
+  // elasticities: the proxy's costs other than the main cost are zero, so only production is estimated
+  const components: CostComponent[] =
+    options.panel !== undefined ? ["production", "management_rd", "financial", "sales"] : ["production"];
+  const elasticityObs = ratios.sectors.flatMap((s) => {
+    const d = di.get(`${s.sector}\u0000${s.year}`);
+    return d === undefined
+      ? []
+      : [{ sector: s.sector, year: s.year, digitalInput: d, revenue: s.revenueMain, costs: componentCosts(s) }];
+  });
+  const annual = digitalisationElasticities(elasticityObs, { components });
+  const windowMeans = elasticityWindowMeans(annual.annual, [{ from: window.from, to: window.to }]);
   const published = [
     "s001-cost-ratio-high-2023",
     "s001-cost-ratio-medium-2023",
@@ -306,12 +332,15 @@ export async function costBenefit(options: CostBenefitOptions): Promise<CostBene
     tierMeans: means.averages,
     tierMeansExcluding: meansExcl.averages,
     regressions: { costRatio, profitRatio },
+    elasticities: { components, annual: annual.annual, means: windowMeans.means },
     published,
     diagnostics: [
       ...(ratios.diagnostics as readonly Diagnostic[]),
       ...(means.diagnostics as readonly Diagnostic[]),
       ...((costRatio?.diagnostics ?? []) as readonly Diagnostic[]),
       ...((profitRatio?.diagnostics ?? []) as readonly Diagnostic[]),
+      ...(annual.diagnostics as readonly Diagnostic[]),
+      ...(windowMeans.diagnostics as readonly Diagnostic[]),
     ],
     provenance: resultProvenance(
       [...new Map(metas.map((m) => [m.id, m])).values()],

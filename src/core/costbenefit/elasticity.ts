@@ -117,8 +117,8 @@ export const ELASTICITY_MIN_SECTORS = 5;
  *   observation)
  * @example
  * digitalisationElasticities(rows).annual.find((e) => e.component === "production" && e.year === 2023);
- * // => { component: "production", year: 2023, elasticity: −2.1…, stdError: …, n: 38 }
- * @see spec methods.md §7.5; seed 001 图8 (means −2.11, −1.39, −0.24, −0.44); reference values
+ * // => { component: "production", year: 2023, elasticity: …, stdError: …, n: … }
+ * @see spec methods.md §7.5; seed 001 图8 (the printed means: data/published); reference values
  *   test/reference/statsmodels-costbenefit
  * Complexity O(components · rows).
  */
@@ -327,9 +327,9 @@ export interface ElasticityWindowMeansResult {
  *
  *     ε̄_k[from, to] = (1/|T|) Σ_{t∈T} ε_{k,t},  T = {t ∈ [from, to] : ε_{k,t} not null}
  *
- * Every period value of seed 001 is this arithmetic mean of annual elasticities (spec §7.1: with
- * 2013–2020 → −2.33 and 2021–2023 → −1.53 the 2013–2023 mean is (8·(−2.33) + 3·(−1.53))/11 = −2.1118,
- * printed −2.11). A window missing some years uses the others and is reported
+ * Every period value of seed 001 is this arithmetic mean of annual elasticities (spec §7.1: the
+ * printed full-period value equals the years-weighted mean of the two printed sub-period values).
+ * A window missing some years uses the others and is reported
  * (`window_incomplete`); with none its mean is null.
  *
  * @param annual - annual elasticities (e.g. {@link ElasticityResult.annual}); one per component-year
@@ -338,9 +338,9 @@ export interface ElasticityWindowMeansResult {
  * @throws {CoreError} invalid_argument (reason "invalid_window"; reason "duplicate_observation" for a
  *   component-year given twice); non_finite (an elasticity is NaN or ±Infinity)
  * @example
- * const annual = [...Array(8)].map((_, i) => ({ component: "production", year: 2013 + i, elasticity: -2.33 }))
- *   .concat([2021, 2022, 2023].map((year) => ({ component: "production", year, elasticity: -1.53 })));
- * elasticityWindowMeans(annual).means[0].mean; // => −2.111818…
+ * const annual = [...Array(8)].map((_, i) => ({ component: "production", year: 2013 + i, elasticity: -2 }))
+ *   .concat([2021, 2022, 2023].map((year) => ({ component: "production", year, elasticity: -1 })));
+ * elasticityWindowMeans(annual).means[0].mean; // => (8·(−2) + 3·(−1))/11 = −1.727272…
  * @see spec methods.md §7.1 ([DERIVED] consistency test), §7.5, §7.6
  */
 export function elasticityWindowMeans(

@@ -30,7 +30,7 @@ export interface YearWindow {
 export interface RatioObservation {
   readonly sector: string;
   readonly year: number;
-  /** the ratio Y as a fraction (0.7197 for 71.97 %) */
+  /** the ratio Y as a fraction (0.75 for 75 %) */
   readonly ratio: number;
   /** digital input DI_{j,t} as a fraction (spec §5.6, default DI_direct_intermediate) */
   readonly digitalInput: number;
@@ -111,7 +111,7 @@ export function checkWindow(w: YearWindow, option: string, fn: string): void {
  * @example
  * const r = ratioRegression(rows, { form: "loglog" });
  * r.slope.estimate; // => b: % change of the ratio per 1 % more digital input
- * @see spec methods.md §7.4 (seed 001: CR −9.17, PR +6.71); Cameron & Miller (2015) (cluster-robust
+ * @see spec methods.md §7.4 (seed 001's printed slopes: data/published); Cameron & Miller (2015) (cluster-robust
  *   inference); reference values test/reference/statsmodels-costbenefit
  */
 export function ratioRegression(

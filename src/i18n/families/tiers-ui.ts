@@ -30,6 +30,7 @@ export const EN = {
   "label.printed_values": "printed values",
   "label.io_proxy": "proxy from the input–output tables: revenue = output, profit = operating surplus",
   "col.pr_excl_primary": "PR % excl. primary products",
+  "label.elasticities": "digitalisation elasticities (window means; years used/expected)",
 } as const;
 
 export const ZH: Record<keyof typeof EN, string> = {
@@ -61,4 +62,5 @@ export const ZH: Record<keyof typeof EN, string> = {
   "label.printed_values": "公布值",
   "label.io_proxy": "投入产出表代理：收入＝总产出，利润＝营业盈余",
   "col.pr_excl_primary": "剔除初级产品行业后的成本费用利润率 %",
+  "label.elasticities": "数字化弹性（区间均值；使用年数/应有年数）",
 };

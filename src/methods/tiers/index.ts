@@ -480,6 +480,28 @@ export const costBenefitWire = z.object({
   tier_means_excluding_primary: z.array(tierMeanWire),
   regression_cost_ratio: slopeWire,
   regression_profit_ratio: slopeWire,
+  elasticities: z.object({
+    components: z.array(z.string()),
+    annual: z.array(
+      z.object({
+        component: z.string(),
+        year: z.number().int(),
+        elasticity: nullableNumber,
+        std_error: nullableNumber,
+        n: z.number().int(),
+      }),
+    ),
+    means: z.array(
+      z.object({
+        component: z.string(),
+        from: z.number().int(),
+        to: z.number().int(),
+        mean: nullableNumber,
+        used: z.number().int(),
+        expected: z.number().int(),
+      }),
+    ),
+  }),
   published: z.array(z.object({ id: z.string(), value: z.number(), year: z.number().int().nullable() })),
   diagnostics: z.array(wireDiagnostic),
   provenance: wireProvenance,
@@ -570,6 +592,17 @@ export const costBenefitMethod = defineMethod({
       })),
       regression_cost_ratio: slopeOf(r.regressions.costRatio),
       regression_profit_ratio: slopeOf(r.regressions.profitRatio),
+      elasticities: {
+        components: r.elasticities.components,
+        annual: r.elasticities.annual.map((a) => ({
+          component: a.component,
+          year: a.year,
+          elasticity: a.elasticity,
+          std_error: a.stdError,
+          n: a.n,
+        })),
+        means: r.elasticities.means,
+      },
       published: r.published,
       diagnostics: wireDiagnostics(r.diagnostics, lang),
       provenance: wireProvenanceOf(r.provenance, lang),

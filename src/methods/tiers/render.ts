@@ -144,6 +144,8 @@ export function costBenefitTable(r: CostBenefitResult, lang: Lang): string {
   ] as const)
     if (g !== null)
       out += `\n${name} ~ DI (${g.form}): b = ${formatNumber(g.slope.estimate, { lang, digits: 4, grouping: false })} (s.e. ${formatNumber(g.slope.stdError, { lang, digits: 4, grouping: false })}, p ${formatNumber(g.slope.pValue, { lang, digits: 4, grouping: false })}, n ${g.regression.n})`;
+  if (r.elasticities.means.length > 0)
+    out += `\n${t("label.elasticities", lang)}: ${r.elasticities.means.map((m) => `${m.component} ${m.from}–${m.to} ${m.mean === null ? "—" : formatNumber(m.mean, { lang, digits: 3, grouping: false })} (${m.used}/${m.expected})`).join("; ")}`;
   out += `\n\n${t("label.printed_values", lang)}: ${r.published.map((p) => `${p.id} ${formatNumber(p.value, { lang, digits: 2, grouping: false })}`).join("; ")}\n`;
   return out + diagnosticsText(r.diagnostics as never, lang) + provenanceText(r.provenance as never, lang);
 }
