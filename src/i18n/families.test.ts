@@ -579,6 +579,7 @@ const DIAGNOSTIC_EXAMPLES: Examples<DiagnosticParams> = {
     { quantity: "ar1", rhat: 1.02, essBulk: 350.5, essTail: 280.1, chains: 4 },
     { quantity: "y[3]", rhat: null, essBulk: null, essTail: null, chains: 4 },
   ],
+  variance_rounded_to_zero: [{ coefficients: ["x1", "(Intercept)"], variances: [-1.2e-33, -4e-34] }],
   levels_unit_root: [{ column: "productivity", statistic: -1.2, pValue: 0.67 }],
   pvalue_smaller_than_reported: [{ statistic: 1.2, criticalValue: 0.739, pValue: 0.01 }],
   pvalue_greater_than_reported: [{ statistic: 0.05, criticalValue: 0.347, pValue: 0.1 }],

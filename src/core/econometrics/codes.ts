@@ -37,4 +37,10 @@ export type EconometricsDiagnosticCode =
    * standard errors assume stationarity, so the result may be spurious; the differenced transform is
    * the usual remedy (params: column, statistic, pValue)
    */
-  | "levels_unit_root";
+  | "levels_unit_root"
+  /**
+   * a coefficient's variance came out a hair below zero — only rounding can do that (the fit is exact
+   * or nearly so, the robust meat is zero up to rounding): its standard error is reported as 0
+   * (params: coefficients (names), variances)
+   */
+  | "variance_rounded_to_zero";

@@ -13,7 +13,7 @@ import { type Matrix, matrix } from "../linalg/matrix.js";
 import { qrDecomposeColumnMajor } from "../linalg/qr.js";
 import { neumaierDot, neumaierDotStrided, neumaierSum } from "../stats/summation.js";
 import { fSurvival, studentTTwoSidedPValue } from "./distributions.js";
-import { permutedSandwich } from "./sandwich.js";
+import { permutedSandwich, standardErrors } from "./sandwich.js";
 
 /** Covariance estimator of the coefficients (系数协方差估计). */
 export type OlsCovarianceType = "classical" | "hc0" | "hc1" | "hc2" | "hc3" | "nw";
@@ -446,9 +446,10 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
   }
   const cov = permutedSandwich(Rinv, meat, perm, k);
 
+  const { stdErrors, clipped } = standardErrors(cov, k);
   const coefficients: OlsCoefficient[] = coefNames.map((name, j) => {
     const estimate = beta[j] as number;
-    const stdError = Math.sqrt(cov[j * k + j] as number);
+    const stdError = stdErrors[j] as number;
     const t = estimate / stdError;
     return { name, estimate, stdError, t, pValue: studentTTwoSidedPValue(t, dfResid) };
   });
@@ -492,6 +493,13 @@ export function ols(y: Float64Array, X: Matrix, options: OlsOptions = {}): OlsRe
   const diagnostics: Diagnostic[] = [
     diagnostic("condition_estimate", "info", { estimate: conditionNumber, norm: 2, matrix: "X", method: "jacobi_svd" }),
   ];
+  if (clipped.length > 0)
+    diagnostics.push(
+      diagnostic("variance_rounded_to_zero", "warning", {
+        coefficients: clipped.map((j) => coefNames[j] as string),
+        variances: clipped.map((j) => cov[j * k + j] as number),
+      }),
+    );
   if (conditionNumber > OLS_ILL_CONDITIONED) {
     diagnostics.push(
       diagnostic("ill_conditioned", "warning", {

@@ -11,7 +11,7 @@ import { qrDecompose, qrQ, qrSolve } from "../linalg/qr.js";
 import { neumaierDot, neumaierSum } from "../stats/summation.js";
 import { studentTTwoSidedPValue } from "./distributions.js";
 import { OLS_INTERCEPT_NAME } from "./ols.js";
-import { permutedSandwich } from "./sandwich.js";
+import { permutedSandwich, standardErrors } from "./sandwich.js";
 
 /** Individual effects (个体效应): none (pooled OLS) or entity fixed effects removed by the within transformation. */
 export type PanelEffects = "pooled" | "entity";
@@ -32,7 +32,9 @@ export type PanelDiagnosticCode =
    * nothing to the slopes (they still count in n and G, cancelling in n − k − G)
    * (params: count, entities (the first 20 ids))
    */
-  "singleton_entities";
+  | "singleton_entities"
+  /** a coefficient's variance rounded below zero: its standard error is 0 (params: coefficients, variances) */
+  | "variance_rounded_to_zero";
 
 /** A panel diagnostic: plain data, rendered to text at the edges. */
 export interface PanelDiagnostic {
@@ -401,9 +403,19 @@ export function panelOls(y: Float64Array, X: Matrix, options: PanelOlsOptions): 
   const cov = permutedSandwich(Rinv, meat, perm, k);
 
   const dfInference = se === "cluster" ? C - 1 : dfResid;
+  const { stdErrors, clipped } = standardErrors(cov, k);
+  if (clipped.length > 0)
+    diagnostics.push({
+      code: "variance_rounded_to_zero",
+      severity: "warning",
+      params: {
+        coefficients: clipped.map((j) => coefNames[j] as string),
+        variances: clipped.map((j) => cov[j * k + j] as number),
+      },
+    });
   const coefficients: PanelCoefficient[] = coefNames.map((name, j) => {
     const estimate = beta[j] as number;
-    const stdError = Math.sqrt(cov[j * k + j] as number);
+    const stdError = stdErrors[j] as number;
     const t = estimate / stdError;
     return { name, estimate, stdError, t, pValue: studentTTwoSidedPValue(t, dfInference) };
   });

@@ -44,3 +44,24 @@ export function permutedSandwich(
   }
   return cov;
 }
+
+/**
+ * Standard errors from the diagonal of a covariance matrix (标准误). A diagonal entry below zero can
+ * only come from rounding (the sandwich of a positive semi-definite meat is positive semi-definite):
+ * near an exact fit the meat is zero up to rounding and its sandwich can round a hair below zero. Such
+ * an entry gives a standard error of 0 — never NaN — and is listed so the caller can report it.
+ *
+ * @param cov - k×k covariance, row-major
+ * @param k - its order
+ * @returns `{stdErrors, clipped}`: √max(0, cov_jj) and the indices j whose cov_jj was negative
+ */
+export function standardErrors(cov: Float64Array, k: number): { stdErrors: Float64Array; clipped: number[] } {
+  const stdErrors = new Float64Array(k);
+  const clipped: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const v = cov[j * k + j] as number;
+    if (v < 0) clipped.push(j);
+    stdErrors[j] = Math.sqrt(Math.max(0, v));
+  }
+  return { stdErrors, clipped };
+}

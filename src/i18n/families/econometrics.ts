@@ -38,6 +38,10 @@ export interface EconometricsDiagnosticParams {
     readonly essTail: number | null;
     readonly chains: number;
   };
+  readonly variance_rounded_to_zero: {
+    readonly coefficients: readonly string[];
+    readonly variances: readonly number[];
+  };
   readonly levels_unit_root: { readonly column: string; readonly statistic: number; readonly pValue: number };
   readonly pvalue_smaller_than_reported: {
     readonly statistic: number;
@@ -89,6 +93,8 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
     lag_order_raised: (p) => `信息准则（${p.criterion}）选择了 0 阶滞后，但格兰杰检验至少需要 1 阶：已按 1 阶检验。`,
     draws_not_converged: (p) =>
       `模拟抽样在“${p.quantity}”上未达到收敛标准（${p.chains} 条链：R̂ = ${orDash(p.rhat)}，主体有效样本量 ${orDash(p.essBulk)}，尾部有效样本量 ${orDash(p.essTail)}；要求 R̂ ≤ 1.01、每条链有效样本量 ≥ 100）：请增加抽样次数，或谨慎解读预测区间。`,
+    variance_rounded_to_zero: (p) =>
+      `系数 ${p.coefficients.join("、")} 的方差因舍入误差略小于零（${show(p.variances)}）：拟合几乎完全精确，稳健协方差的中间矩阵在舍入意义上为零；其标准误记为 0。`,
     levels_unit_root: (p) =>
       `“${p.column}”的水平值未能拒绝单位根（ADF 统计量 ${show(p.statistic)}，p = ${show(p.pValue)}）：水平值上的格兰杰检验和回归标准误以平稳为前提，结果可能是伪回归；可改用差分或对数差分变换。`,
     pvalue_smaller_than_reported: (p) =>
@@ -139,6 +145,8 @@ export const diagnostics: Bilingual<EconometricsDiagnosticParams> = {
       `The information criterion (${p.criterion}) chose lag order 0, but a Granger test needs at least 1: order 1 was used.`,
     draws_not_converged: (p) =>
       `The simulation draws of “${p.quantity}” miss the convergence bounds (${p.chains} chains: R̂ = ${orDash(p.rhat)}, bulk ESS ${orDash(p.essBulk)}, tail ESS ${orDash(p.essTail)}; wanted R̂ ≤ 1.01 and an ESS of at least 100 per chain): draw more, or read the intervals with care.`,
+    variance_rounded_to_zero: (p) =>
+      `The variance of ${p.coefficients.join(", ")} came out a hair below zero by rounding (${show(p.variances)}): the fit is exact or nearly so and the robust meat is zero up to rounding; the standard error is reported as 0.`,
     levels_unit_root: (p) =>
       `The ADF test does not reject a unit root in the levels of “${p.column}” (statistic ${show(p.statistic)}, p = ${show(p.pValue)}): the Granger test and the regression's standard errors on levels assume stationarity, so the result may be spurious; differences or log differences (--transform diff|logdiff) are the usual remedy.`,
     pvalue_smaller_than_reported: (p) =>
