@@ -66,6 +66,9 @@ describe("dendrogramChart", () => {
         if (m.right < 42) expect(d?.value[2]).toBe(r.leaf_order.indexOf(layout.rows[m.right]?.label ?? ""));
         expect(layout.segments[s]?.height).toBe(m.height);
       });
+      // the labelled axis: one band per leaf, code + short name, in leaf order
+      const axisLabels = (option.xAxis as { data?: string[] }[])[1]?.data ?? [];
+      expect(axisLabels.map((l) => l.split(" ")[0])).toEqual(r.leaf_order);
       leaves?.data.forEach((d, x) => {
         expect(d.value).toEqual([x, 0]);
         expect(d.tip).toContain(r.leaf_order[x]);

@@ -19,6 +19,7 @@ import {
   sectorName,
   shortName,
   TIER_NEUTRAL,
+  TIERS_GRID,
   type TierSector,
   type TiersResult,
   tierColor,
@@ -213,7 +214,7 @@ interface SegmentDatum {
  * @param labels chart labels of the locale (provenance words)
  * @param locale words and number format
  * @returns an ECharts option: a value x axis with one leaf per integer position (labels = code + short
- *   name), merge height on y; one custom series per computed tier plus one for branches joining tiers —
+ *   name; drawn on a hidden value axis with leaf i at x = i), merge height on y; one custom series per computed tier plus one for branches joining tiers —
  *   together one data item (a ⊓ segment set) per merge, `value = [xLeft, hLeft, xRight, hRight, height]`;
  *   a scatter of the leaves (tooltip: sector, tiers, features, provenance) and the cut line at k
  */
@@ -316,8 +317,8 @@ export function dendrogramChart(data: TiersResult, labels: ChartLabels, locale: 
       textStyle: { fontSize: 16 },
       subtextStyle: { fontSize: 11 },
     },
-    legend: { top: 52, data: [...tiers.map(tierLabel), ...(above.length > 0 ? [T.above] : [])] },
-    grid: { left: 64, right: 24, top: 96, bottom: locale === "en" ? 150 : 96 },
+    legend: { top: 60, data: [...tiers.map(tierLabel), ...(above.length > 0 ? [T.above] : [])] },
+    grid: { left: TIERS_GRID.left, right: TIERS_GRID.right, top: 104, bottom: locale === "en" ? 150 : 96 },
     tooltip: {
       trigger: "item",
       confine: true,
@@ -326,22 +327,18 @@ export function dendrogramChart(data: TiersResult, labels: ChartLabels, locale: 
         return typeof d?.tip === "string" ? d.tip : "";
       },
     },
-    xAxis: {
-      type: "value",
-      min: -0.5,
-      max: n - 0.5,
-      interval: 1,
-      splitLine: { show: false },
-      axisTick: { show: false },
-      axisLabel: {
-        rotate: 90,
-        fontSize: 10,
-        interval: 0,
-        showMinLabel: false,
-        showMaxLabel: false,
-        formatter: (v: number) => (Number.isInteger(v) ? (labelsByX[v] ?? "") : ""),
+    // x: a value axis for the drawing (leaf i at i, bands of width 1 from −0.5 to n − 0.5) and, on top
+    // of it, a category axis whose n bands carry the leaf labels at the same positions
+    xAxis: [
+      { type: "value", min: -0.5, max: n - 0.5, show: false },
+      {
+        type: "category",
+        position: "bottom",
+        data: labelsByX,
+        axisTick: { show: false },
+        axisLabel: { rotate: 90, fontSize: 10, interval: 0 },
       },
-    },
+    ],
     yAxis: {
       type: "value",
       name: T.height,

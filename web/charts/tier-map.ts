@@ -14,6 +14,7 @@ import {
   codeRank,
   formatTierNumber,
   TIER_NEUTRAL,
+  TIERS_GRID,
   type TierSector,
   type TiersResult,
   tierColor,
@@ -174,14 +175,14 @@ export function tierMapChart(data: TiersResult, labels: ChartLabels, locale: Loc
       subtextStyle: { fontSize: 11 },
     },
     legend: {
-      top: 50,
+      top: 58,
       data: [
         ...tiers.map(tierLabel),
         ...(excluded.length > 0 ? [W.excluded] : []),
         ...(printed && differing.length > 0 ? [T.differs] : []),
       ],
     },
-    grid: { left: locale === "en" ? 96 : 80, right: 16, top: 84, bottom: 48 },
+    grid: { left: TIERS_GRID.left, right: TIERS_GRID.right, top: 92, bottom: 48 },
     tooltip: {
       trigger: "item",
       confine: true,

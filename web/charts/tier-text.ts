@@ -23,6 +23,9 @@ export const TIER_RAMP = ["#b2182b", "#ef8a62", "#e3b23c", "#67a9cf", "#2166ac"]
 export const TIER_NEUTRAL = { above: "#8c8c8c", excluded: "#d9d9d9" } as const;
 const MANY = ["#b2182b", "#ef8a62", "#e3b23c", "#8fbc5a", "#3a9e8f", "#67a9cf", "#2166ac", "#6a51a3", "#b07aa1"];
 
+/** Left and right margins of the dendrogram and the tier map: equal, so the map's columns sit under the leaves. */
+export const TIERS_GRID = { left: 96, right: 24 } as const;
+
 export interface TierText {
   readonly tiers: Readonly<Record<(typeof TIER_CODES)[number], string>>;
   readonly tier: (n: number) => string;
