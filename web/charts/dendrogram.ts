@@ -196,10 +196,10 @@ export function tiersProvenanceHtml(data: TiersResult, labels: ChartLabels, loca
   );
 }
 
-/** The leaf label: code and a short name (6 characters in Chinese, 16 in English). */
+/** The leaf label: code and a short name (6 characters in Chinese, 22 in English). */
 export function leafLabel(s: TierSector, locale: Locale): string {
   const name = sectorName(s, locale);
-  return name === null ? s.label : `${s.label} ${shortName(name, locale === "en" ? 16 : 6)}`;
+  return name === null ? s.label : `${s.label} ${shortName(name, locale === "en" ? 22 : 6)}`;
 }
 
 interface SegmentDatum {
@@ -318,7 +318,7 @@ export function dendrogramChart(data: TiersResult, labels: ChartLabels, locale: 
       subtextStyle: { fontSize: 11 },
     },
     legend: { top: 60, data: [...tiers.map(tierLabel), ...(above.length > 0 ? [T.above] : [])] },
-    grid: { left: TIERS_GRID.left, right: TIERS_GRID.right, top: 104, bottom: locale === "en" ? 150 : 96 },
+    grid: { left: TIERS_GRID.left, right: TIERS_GRID.right, top: 104, bottom: locale === "en" ? 160 : 96 },
     tooltip: {
       trigger: "item",
       confine: true,

@@ -200,8 +200,8 @@ export function tierMapChart(data: TiersResult, labels: ChartLabels, locale: Loc
         interval: 0,
         rotate: 90,
         fontSize: 10,
-        formatter: (v: string) => (differingCodes.has(v) ? `{d|${v}}` : v),
-        rich: { d: { color: "#c0392b", fontWeight: "bold", fontSize: 10 } },
+        formatter: (v: string) => (differingCodes.has(v) ? `{d|${v}}` : `{n|${v}}`),
+        rich: { n: { fontSize: 10 }, d: { color: "#c0392b", fontWeight: "bold", fontSize: 10 } },
       },
     },
     yAxis: {
