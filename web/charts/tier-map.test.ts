@@ -68,4 +68,15 @@ describe("tierMapChart", () => {
     expect(seriesOf(option).some((s) => s.type === "scatter")).toBe(false);
     expect((option.title as { subtext: string }).subtext).toBe("no printed tiers to compare with");
   });
+
+  it("draws a sector left out for a missing feature as a grey tile of its own", () => {
+    const r: TiersResult = {
+      ...three.en,
+      clusters: three.en.clusters.map((c) => (c.label === "S01" ? { ...c, tier: null, tier_code: null } : c)),
+    };
+    const option = tierMapChart(r, chartLabels("en"), "en");
+    const excluded = seriesOf(option).find((s) => s.name === "missing feature, no tier");
+    expect(excluded?.data.map((d) => d.value[1])).toEqual([0]);
+    expect(xCodes(option).at(-1)).toBe("S01");
+  });
 });

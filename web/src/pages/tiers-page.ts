@@ -344,6 +344,7 @@ export async function renderTiersPage(ctx: PageContext): Promise<void> {
   syncControls();
 
   const show = (r: TiersResult, uploaded: string | null): void => {
+    treeEl.classList.toggle("chart-collapsed", r.merges.length === 0);
     if (r.merges.length > 0) {
       mountChart("dendrogram", treeEl, dendrogramChart(r, labels, lang));
       treeLine.textContent = T.treeLine(r.merges.length, formatTierNumber(r.cophenetic, lang, 3));
@@ -390,6 +391,7 @@ export async function renderTiersPage(ctx: PageContext): Promise<void> {
       if (my !== generation) return;
       status.classList.add("error");
       status.replaceChildren(...errorNodes(T.failed, e, lang));
+      treeEl.classList.add("chart-collapsed");
       clearChart("dendrogram", treeEl, T.failed);
       clearChart("tier-map", mapEl, T.failed);
       treeLine.textContent = "";
