@@ -214,6 +214,12 @@ describe.runIf(hasChromium)("sector-tiers page (Chromium)", () => {
     expect(await page.getByTestId("tiers-provenance").textContent()).toContain("hierarchical_clustering");
     const sizes = await page.locator("[data-testid=tier-sizes] tbody td").allTextContents();
     expect(sizes).toEqual(["4", "4", "4"]);
+    // k = 3 on an analyst's table: the rows carry tier codes, so the sizes are named as the legend is
+    expect(await page.locator("[data-testid=tier-sizes] tbody th").allTextContents()).toEqual([
+      "high",
+      "medium",
+      "low",
+    ]);
     await context.close();
   });
 });

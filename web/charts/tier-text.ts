@@ -91,6 +91,17 @@ export function tierName(code: string | null, tier: number | null, locale: Local
   return code ?? "—";
 }
 
+/**
+ * The name of row `index` (tier index + 1) of `sizes`: the API writes a tier code there, or the tier
+ * number for an analyst's table, whose rows may still carry codes (k = 3 or 5) — use them when they do.
+ */
+export function sizeTierName(data: TiersResult, index: number, locale: Locale): string {
+  const tier = index + 1;
+  const code = data.sizes[index]?.tier ?? null;
+  const fromRows = data.clusters.find((c) => c.tier === tier)?.tier_code ?? null;
+  return tierName(code !== null && /^\d+$/.test(code) && fromRows !== null ? fromRows : code, tier, locale);
+}
+
 /** A feature's name (glossary), or the column name of an analyst's table. */
 export function featureName(feature: string, locale: Locale): string {
   return TEXT[locale].features[feature] ?? feature;

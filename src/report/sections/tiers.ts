@@ -16,6 +16,7 @@ import {
   featureName,
   formatTierNumber,
   sectorName,
+  sizeTierName,
   type TiersResult,
   tierName,
 } from "../../../web/charts/tier-text.js";
@@ -82,7 +83,7 @@ export function agreementHtml(r: TiersResult, lang: ReportLocale): string {
   const sizes = r.sizes
     .map(
       (s, i) =>
-        `<tr><td>${escapeHtml(tierName(s.tier, i + 1, lang))}</td><td class="num">${s.computed}</td><td class="num">${s.published ?? "—"}</td></tr>`,
+        `<tr><td>${escapeHtml(sizeTierName(r, i, lang))}</td><td class="num">${s.computed}</td><td class="num">${s.published ?? "—"}</td></tr>`,
     )
     .join("");
   return (
