@@ -4,7 +4,7 @@
  */
 
 import type { EChartsOption } from "echarts";
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from "echarts/charts";
+import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from "echarts/charts";
 import {
   GridComponent,
   LegendComponent,
@@ -19,6 +19,7 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   ScatterChart,
   HeatmapChart,

@@ -209,6 +209,51 @@ export interface Messages {
     readonly provenance: string;
     readonly diagnostics: string;
   };
+  readonly tiers: {
+    readonly title: string;
+    readonly intro: string;
+    readonly controlsTitle: string;
+    readonly table: string;
+    readonly tables: Readonly<Record<string, string>>;
+    readonly scheme: string;
+    readonly schemes: Readonly<Record<"five" | "three", string>>;
+    readonly method: string;
+    readonly methods: Readonly<Record<"hac" | "thresholds", string>>;
+    readonly linkage: string;
+    readonly linkages: Readonly<Record<"ward" | "complete" | "average" | "single", string>>;
+    readonly k: string;
+    readonly kHint: string;
+    readonly run: string;
+    readonly computing: string;
+    readonly loading: string;
+    readonly failed: string;
+    readonly invalidK: string;
+    readonly dendrogramTitle: string;
+    readonly dendrogramHint: string;
+    readonly noTree: string;
+    readonly treeLine: (merges: number, cophenetic: string) => string;
+    readonly mapTitle: string;
+    readonly mapHint: string;
+    readonly sizesTitle: string;
+    readonly tier: string;
+    readonly computed: string;
+    readonly printed: string;
+    readonly agreement: (agree: number, compared: number, ari: string) => string;
+    readonly noAgreement: string;
+    readonly differing: string;
+    readonly differingItem: (computed: string, printed: string) => string;
+    readonly excluded: string;
+    readonly cutPoints: string;
+    readonly features: string;
+    readonly uploadTitle: string;
+    readonly uploadHint: string;
+    readonly file: string;
+    readonly upload: string;
+    readonly noFile: string;
+    readonly uploaded: (file: string) => string;
+    readonly diagnostics: string;
+    readonly provenance: string;
+  };
   readonly econometrics: {
     readonly title: string;
     readonly intro: string;
@@ -466,6 +511,61 @@ const zhCN: Messages = {
     anchorYear: (y) => `${y}年`,
     provenance: "数据来源与计算记录",
     diagnostics: "数值诊断",
+  },
+  tiers: {
+    title: "产业分层",
+    intro:
+      "按数字化投入与产出把 42 个部门分层：层次聚类（欧氏距离，特征先取对数再标准化）或按数字化投入占比的分界点分层，并与文献公布的层级逐个部门对照。悬停图表可查看部门数值与数据来源。",
+    controlsTitle: "分层设置",
+    table: "投入产出表",
+    tables: {
+      "cn-nbs-io-2020-42": "2020 年（42 部门）",
+      "cn-nbs-io-2018-42": "2018 年（42 部门）",
+      "cn-nbs-io-2017-42": "2017 年（42 部门）",
+      "cn-nbs-io-2015-42": "2015 年（42 部门）",
+      "cn-nbs-io-2012-139": "2012 年（139 部门，合并为 42 部门）",
+    },
+    scheme: "分层方案",
+    schemes: { five: "五层（实数融合）", three: "三层（数字化程度）" },
+    method: "分层方法",
+    methods: { hac: "层次聚类", thresholds: "分界点" },
+    linkage: "连接方法",
+    linkages: { ward: "Ward 离差平方和", complete: "全连接", average: "平均连接", single: "单连接" },
+    k: "聚类数 k",
+    kHint: "五层方案取 5、三层方案取 3 时才与公布层级对照",
+    run: "重新分层",
+    computing: "计算中…",
+    loading: "加载中…",
+    failed: "计算失败",
+    invalidK: "聚类数须为 2 至 41 之间的整数。",
+    dendrogramTitle: "聚类树",
+    dendrogramHint:
+      "横轴为部门（按树叶顺序），纵轴为合并高度；同一计算层级内的分支着该层颜色，跨层合并为灰色，虚线为切分成 k 类的高度。",
+    noTree: "按分界点分层没有聚类树：请选择层次聚类查看。",
+    treeLine: (m, c) => `合并 ${m} 次 · 共表相关系数 ${c}`,
+    mapTitle: "计算的层级与公布的层级",
+    mapHint:
+      "每列一个部门：上行为计算的层级，下行为文献公布的层级；红色代码和圆圈表示两者不一致，颜色较浅的格子为由排除法推定的公布层级。",
+    sizesTitle: "各层部门数",
+    tier: "层级",
+    computed: "计算",
+    printed: "公布",
+    agreement: (a, c, ari) => `与公布层级一致：${a}/${c} 个部门，调整兰德指数 ${ari}`,
+    noAgreement: "此设置没有可对照的公布层级。",
+    differing: "不一致的部门",
+    differingItem: (c, p) => `计算为${c}，公布为${p}`,
+    excluded: "因特征缺失未分层",
+    cutPoints: "分界点",
+    features: "特征",
+    uploadTitle: "上传自己的特征表",
+    uploadHint:
+      "CSV 首行为列名，第一列为行标签，其余各列为数值特征；按上面的连接方法和聚类数聚类（特征按 z 分数标准化，需要分析员登录）。",
+    file: "特征表（CSV）",
+    upload: "聚类",
+    noFile: "请先选择一个文件。",
+    uploaded: (f) => `上传的表：${f}`,
+    diagnostics: "数值诊断",
+    provenance: "数据来源与计算记录",
   },
   econometrics: {
     title: "计量与预测",
@@ -746,6 +846,61 @@ const en: Messages = {
     anchorYear: (y) => String(y),
     provenance: "Provenance",
     diagnostics: "Numerical diagnostics",
+  },
+  tiers: {
+    title: "Sector tiers",
+    intro:
+      "The 42 sectors put into tiers by their digital inputs and outputs: hierarchical clustering (Euclidean distance on logged, standardised features) or cut-points on the digital share of intermediate inputs, compared sector by sector with the tiers the literature prints. Hover a chart for the values and the provenance.",
+    controlsTitle: "Settings",
+    table: "input–output table",
+    tables: {
+      "cn-nbs-io-2020-42": "2020 (42 sectors)",
+      "cn-nbs-io-2018-42": "2018 (42 sectors)",
+      "cn-nbs-io-2017-42": "2017 (42 sectors)",
+      "cn-nbs-io-2015-42": "2015 (42 sectors)",
+      "cn-nbs-io-2012-139": "2012 (139 sectors aggregated to 42)",
+    },
+    scheme: "scheme",
+    schemes: { five: "five tiers (integration)", three: "three tiers (digitalisation)" },
+    method: "tier method",
+    methods: { hac: "hierarchical clustering", thresholds: "cut-points" },
+    linkage: "linkage",
+    linkages: { ward: "Ward", complete: "complete", average: "average", single: "single" },
+    k: "clusters k",
+    kHint: "compared with the printed tiers only at 5 (five tiers) or 3 (three tiers)",
+    run: "Recompute",
+    computing: "Computing…",
+    loading: "Loading…",
+    failed: "Computation failed",
+    invalidK: "k must be an integer from 2 to 41.",
+    dendrogramTitle: "Dendrogram",
+    dendrogramHint:
+      "Sectors along x in leaf order, merge height on y; branches within one computed tier take its colour, merges across tiers are grey, the dashed line is the height that cuts the tree into k clusters.",
+    noTree: "Cut-points give no tree: choose hierarchical clustering to see one.",
+    treeLine: (m, c) => `${m} merges · cophenetic correlation ${c}`,
+    mapTitle: "Computed and printed tiers",
+    mapHint:
+      "One column per sector: the computed tier on top, the printed tier below; a red code and a ring mark sectors where they differ, lighter tiles are printed tiers inferred by elimination.",
+    sizesTitle: "Sectors per tier",
+    tier: "tier",
+    computed: "computed",
+    printed: "printed",
+    agreement: (a, c, ari) => `In the printed tier: ${a} of ${c} sectors, adjusted Rand index ${ari}`,
+    noAgreement: "No printed tiers to compare with under these settings.",
+    differing: "Differing sectors",
+    differingItem: (c, p) => `computed ${c}, printed ${p}`,
+    excluded: "No tier (missing feature)",
+    cutPoints: "cut-points",
+    features: "features",
+    uploadTitle: "Cluster your own feature table",
+    uploadHint:
+      "A CSV with column names in the first row, row labels in the first column and numeric features in the others; clustered with the linkage and k above (features standardised as z-scores; analyst sign-in required).",
+    file: "feature table (CSV)",
+    upload: "Cluster",
+    noFile: "Choose a file first.",
+    uploaded: (f) => `uploaded table: ${f}`,
+    diagnostics: "Diagnostics",
+    provenance: "Provenance",
   },
   econometrics: {
     title: "Econometrics & forecasts",

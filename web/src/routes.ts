@@ -8,6 +8,7 @@ import { renderEconometricsPage } from "./pages/econometrics-page.js";
 import { renderIndexPage } from "./pages/index-page.js";
 import { renderIoPage } from "./pages/io-page.js";
 import { renderRegionPage } from "./pages/region-page.js";
+import { renderTiersPage } from "./pages/tiers-page.js";
 
 export interface PageContext {
   readonly lang: Locale;
@@ -28,7 +29,7 @@ export const routes: readonly Route[] = [
   { path: "/scale", title: (m) => m.nav.scale },
   { path: "/index", title: (m) => m.nav.index, render: renderIndexPage },
   { path: "/region", title: (m) => m.nav.region, render: renderRegionPage },
-  { path: "/tiers", title: (m) => m.nav.tiers },
+  { path: "/tiers", title: (m) => m.nav.tiers, render: renderTiersPage },
   { path: "/econometrics", title: (m) => m.nav.econometrics, render: renderEconometricsPage },
 ];
 

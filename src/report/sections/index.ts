@@ -8,6 +8,7 @@ import { FUSION_SECTIONS } from "./fusion.js";
 import { IO_SECTIONS } from "./io.js";
 import { REGIONAL_SECTIONS } from "./regional.js";
 import type { AnySection } from "./section.js";
+import { TIERS_SECTIONS } from "./tiers.js";
 
 export { datasetTitle, type FigureSpec, figureHtml, provenanceList } from "./figure.js";
 export { featuredTableId, IO_SECTIONS } from "./io.js";
@@ -31,4 +32,5 @@ export const REPORT_SECTIONS: readonly AnySection[] = [
   ...COMPOSITE_SECTIONS,
   ...REGIONAL_SECTIONS,
   ...ECONOMETRICS_SECTIONS,
+  ...TIERS_SECTIONS,
 ];
