@@ -288,7 +288,12 @@ export type ReproductionReasonCode = keyof ReproductionReasonParams;
 /** Reasons of the tiers family's rows (15–18, 30–32), joined into {@link ReproductionReasonParams}. */
 export interface TiersReproductionReasonParams {
   /** row 15: a printed share of the 42 sectors recomputed from the printed count */
-  readonly count_share: { readonly tier: string; readonly count: number; readonly total: number; readonly computed: number };
+  readonly count_share: {
+    readonly tier: string;
+    readonly count: number;
+    readonly total: number;
+    readonly computed: number;
+  };
   /** row 16: five tiers on a public table against seed 000's printed membership */
   readonly five_tier_agreement: {
     readonly year: number;
@@ -317,7 +322,12 @@ export interface TiersReproductionReasonParams {
     readonly printed: number;
   };
   /** row 18: printed parts that should add up to 100 % */
-  readonly printed_sum: { readonly count: number; readonly sum: number; readonly expected: number; readonly difference: number };
+  readonly printed_sum: {
+    readonly count: number;
+    readonly sum: number;
+    readonly expected: number;
+    readonly difference: number;
+  };
   /** rows 30–31: the IO-table proxy on the latest public table beside a listed-company figure */
   readonly io_proxy: {
     readonly measure: "cost_ratio" | "profit_ratio" | "slope_cost_ratio" | "slope_profit_ratio";
