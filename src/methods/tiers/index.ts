@@ -158,7 +158,8 @@ function tiersToWire(run: TiersRun, lang: Lang): z.output<typeof tiersWire> {
       leaf_order: r.clustering.leafOrder,
       cophenetic: r.clustering.cophenetic,
       sizes: Array.from({ length: k }, (_, t) => ({
-        tier: String(t + 1),
+        // the tier code where k has codes (3 or 5), as the rows carry it; else the tier number
+        tier: r.clusters.find((c) => c.tier === t + 1)?.tierCode ?? String(t + 1),
         computed: r.clusters.filter((c) => c.tier === t + 1).length,
         published: null,
       })),
