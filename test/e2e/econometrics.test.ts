@@ -178,6 +178,46 @@ describe.runIf(hasChromium)("econometrics page (Chromium)", () => {
     await page.close();
   });
 
+  it("TFP by group and the DE-TFP contribution from uploaded tables (POST as an analyst)", async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    const login = await page.request.post(`${url}/api/session`, {
+      data: { name: ANALYST.name, password: ANALYST.password },
+    });
+    expect(login.status()).toBe(200);
+    await page.goto(`${url}/?lang=en#/econometrics`);
+    await waitForPage(page);
+    await page.getByTestId("tfp-groups-file").setInputFiles({
+      name: "groups.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "group,year,output,capital,labour,labour_share\nfusion,2023,90,140,20,0.6\nother,2023,190,580,80,0.5\nfusion,2024,100,150,20,0.6\nother,2024,200,600,80,0.5\n",
+      ),
+    });
+    await page.getByTestId("tfp-groups-submit").click();
+    await page.waitForFunction(
+      () =>
+        ((window as unknown as { __shushiCharts?: Record<string, { dataCount: number }> }).__shushiCharts?.[
+          "tfp-groups"
+        ]?.dataCount ?? 0) > 0,
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await page.getByTestId("tfp-groups-provenance").textContent()).toContain("tfp_group_levels");
+    await page.getByTestId("de-tfp-file").setInputFiles({
+      name: "de.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "sector,year,value_added,tfp_growth,digital_share\nS20,2020,50,0,0\nS01,2020,50,0,0.5\nS20,2021,60,0.05,0\nS01,2021,60,0.02,0.5\nS20,2022,72,0.04,0\nS01,2022,72,0.02,0.5\n",
+      ),
+    });
+    await page.getByTestId("de-tfp-digital").fill("S20");
+    await page.getByTestId("de-tfp-submit").click();
+    await page.getByTestId("de-tfp-summary").waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId("de-tfp-summary").textContent()).toContain("n 2");
+    await context.close();
+  });
+
   it("forecasts an uploaded CSV (POST as an analyst)", async () => {
     const context = await browser.newContext({ viewport: LAPTOP });
     const page = await context.newPage();

@@ -35,6 +35,16 @@ import {
   tfpParametersLine,
   tfpText,
 } from "../../charts/tfp.js";
+import {
+  DE_TFP_COLUMNS,
+  type DeTfpResult,
+  deTfpChart,
+  deTfpSummaryLine,
+  GROUP_TFP_COLUMNS,
+  type GroupTfpResult,
+  groupTfpChart,
+  tfpGroupsText,
+} from "../../charts/tfp-groups.js";
 import { ApiError, type ApiIssue, writeHeaders } from "../api.js";
 import { clearChart, mountChart } from "../chart-host.js";
 import { h } from "../dom.js";
@@ -285,6 +295,35 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
   const tfpStatus = h("p", { class: "status", role: "status", "aria-live": "polite" }, E.loading);
   const tfpMore = h("div", {});
 
+  const G = tfpGroupsText(lang);
+  const groupsEl = h("div", { class: "chart chart-wide", id: "chart-tfp-groups", "data-testid": "chart-tfp-groups" });
+  const groupsStatus = h("div", { class: "status", role: "status", "aria-live": "polite" });
+  const groupsMore = h("div", {});
+  const groupsFile = h("input", {
+    type: "file",
+    id: "tfp-groups-file",
+    "data-testid": "tfp-groups-file",
+    accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const groupsSubmit = h("button", { type: "submit", class: "primary", "data-testid": "tfp-groups-submit" }, G.run);
+  const deEl = h("div", { class: "chart chart-wide", id: "chart-de-tfp", "data-testid": "chart-de-tfp" });
+  const deStatus = h("div", { class: "status", role: "status", "aria-live": "polite" });
+  const deMore = h("div", {});
+  const deFile = h("input", {
+    type: "file",
+    id: "de-tfp-file",
+    "data-testid": "de-tfp-file",
+    accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const deCodes = h("input", {
+    type: "text",
+    id: "de-tfp-digital",
+    "data-testid": "de-tfp-digital",
+    value: "S20,S32",
+    size: 16,
+  });
+  const deSubmit = h("button", { type: "submit", class: "primary", "data-testid": "de-tfp-submit" }, G.run);
+
   const fanEl = h("div", { class: "chart", id: "chart-fan", "data-testid": "chart-fan" });
   const fanStatus = h("div", {
     class: "status",
@@ -371,6 +410,37 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
     ),
     h(
       "section",
+      { class: "panel", "aria-labelledby": "tfp-groups-title", "data-testid": "tfp-groups" },
+      h("h2", { id: "tfp-groups-title" }, G.groupsTitle),
+      h("p", { class: "hint" }, G.groupsHint),
+      h(
+        "form",
+        { class: "controls", "data-testid": "tfp-groups-form", novalidate: true },
+        h("label", { class: "control", for: "tfp-groups-file" }, h("span", {}, G.file), groupsFile),
+        h("div", { class: "control control-submit" }, groupsSubmit),
+      ),
+      groupsStatus,
+      groupsEl,
+      groupsMore,
+    ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "de-tfp-title", "data-testid": "de-tfp" },
+      h("h2", { id: "de-tfp-title" }, G.deTitle),
+      h("p", { class: "hint" }, G.deHint),
+      h(
+        "form",
+        { class: "controls", "data-testid": "de-tfp-form", novalidate: true },
+        h("label", { class: "control", for: "de-tfp-file" }, h("span", {}, G.file), deFile),
+        h("label", { class: "control", for: "de-tfp-digital" }, h("span", {}, G.digitalCodes), deCodes),
+        h("div", { class: "control control-submit" }, deSubmit),
+      ),
+      deStatus,
+      deEl,
+      deMore,
+    ),
+    h(
+      "section",
       { class: "panel", "aria-labelledby": "forecast-title", "data-testid": "forecast" },
       h("h2", { id: "forecast-title" }, E.forecastTitle),
       h("p", { class: "hint" }, E.forecastHint),
@@ -445,6 +515,81 @@ export async function renderEconometricsPage(ctx: PageContext): Promise<void> {
     state.sd = s / 100;
     void runForecast(fileIn.files?.[0]);
   });
+
+  const upload = async <T>(
+    path: string,
+    params: Record<string, string>,
+    file: File | undefined,
+    status: HTMLElement,
+    draw: (r: T) => void,
+    key: string,
+    el: HTMLElement,
+  ): Promise<void> => {
+    if (file === undefined) return;
+    status.classList.remove("error");
+    status.replaceChildren(E.computing);
+    try {
+      const r = await postFile<T>(path, params, file, lang);
+      if (my !== generation) return;
+      status.replaceChildren();
+      draw(r);
+    } catch (e) {
+      if (my !== generation) return;
+      status.classList.add("error");
+      status.replaceChildren(...errorNodes(E.failed, e, lang));
+      clearChart(key, el, E.failed);
+    }
+  };
+  groupsEl
+    .closest("section")
+    ?.querySelector("form")
+    ?.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const { time: _t, ...cols } = GROUP_TFP_COLUMNS;
+      void upload<GroupTfpResult>(
+        "/api/productivity/groups",
+        { ...cols },
+        groupsFile.files?.[0],
+        groupsStatus,
+        (r) => {
+          mountChart("tfp-groups", groupsEl, groupTfpChart(r, labels, lang));
+          groupsMore.replaceChildren(
+            diagnosticsList(r.diagnostics, m) ?? "",
+            h("h3", {}, E.provenance),
+            provenanceList(r.provenance, lang, "tfp-groups-provenance"),
+          );
+        },
+        "tfp-groups",
+        groupsEl,
+      );
+    });
+  deEl
+    .closest("section")
+    ?.querySelector("form")
+    ?.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const { time: _t, ...cols } = DE_TFP_COLUMNS;
+      void upload<DeTfpResult>(
+        "/api/productivity/de-tfp",
+        { ...cols, digital: deCodes.value.trim() },
+        deFile.files?.[0],
+        deStatus,
+        (r) => {
+          mountChart("de-tfp", deEl, deTfpChart(r, labels, lang));
+          deMore.replaceChildren(
+            h("p", { class: "summary", "data-testid": "de-tfp-summary" }, deTfpSummaryLine(r, lang)),
+            diagnosticsList(r.diagnostics, m) ?? "",
+            h("h3", {}, E.provenance),
+            provenanceList(r.provenance, lang, "de-tfp-provenance"),
+          );
+        },
+        "de-tfp",
+        deEl,
+      );
+    });
+
+  clearChart("tfp-groups", groupsEl, G.empty);
+  clearChart("de-tfp", deEl, G.empty);
 
   const productivity = (async () => {
     try {
