@@ -263,7 +263,19 @@ export function costBenefitRatiosChart(data: CostBenefitResult, labels: ChartLab
       });
     }
   });
-  const legendNames = [...new Set(series.map((s) => (s as { name: string }).name))];
+  const byName = new Map(series.map((s) => s as { name: string; type: string }).map((s) => [s.name, s]));
+  const legendData = [...byName.values()].map((s) =>
+    s.type !== "custom"
+      ? { name: s.name }
+      : {
+          name: s.name,
+          icon: "diamond",
+          itemStyle:
+            s.name === T.printed(printed[0]?.year ?? year)
+              ? { color: BAR_COLORS.printed }
+              : { color: "#fff", borderColor: BAR_COLORS.printed, borderWidth: 2 },
+        },
+  );
   return {
     animation: false,
     title: {
@@ -273,11 +285,11 @@ export function costBenefitRatiosChart(data: CostBenefitResult, labels: ChartLab
       textStyle: { fontSize: 16 },
       subtextStyle: { fontSize: 11, lineHeight: 16 },
     },
-    legend: { top: 66, data: legendNames },
+    legend: { top: 76, data: legendData },
     tooltip,
     grid: [
-      { left: 56, right: "54%", top: 124, bottom: 36 },
-      { left: "56%", right: 24, top: 124, bottom: 36 },
+      { left: 56, right: "54%", top: 124, bottom: 40 },
+      { left: "56%", right: 24, top: 124, bottom: 40 },
     ],
     xAxis: panels.map((p, g) => ({
       type: "category" as const,
@@ -366,9 +378,9 @@ export function costBenefitScatterChart(data: CostBenefitResult, labels: ChartLa
       textStyle: { fontSize: 16 },
       subtextStyle: { fontSize: 11, lineHeight: 16 },
     },
-    legend: { top: 66, data: series.map((s) => s.name) },
+    legend: { top: 76, data: series.map((s) => s.name) },
     tooltip,
-    grid: { left: 56, right: 32, top: 104, bottom: 52 },
+    grid: { left: 56, right: 32, top: 122, bottom: 52 },
     xAxis: {
       type: "log",
       name: T.digitalInput,
