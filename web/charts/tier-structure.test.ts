@@ -63,6 +63,9 @@ describe("tierSharesChart", () => {
       expect(Math.abs((bars[0]?.data[0]?.value as number) - 16.4928)).toBeLessThan(1e-3);
       expect(bars[0]?.data[0]?.tip).toContain("cn-nbs-io-2012-139");
       expect(bars[0]?.data[1]?.tip).toContain(locale === "en" ? "interpolated" : "插值");
+      // an interpolated year's provenance names the two tables it lies between
+      expect(bars[0]?.data[1]?.tip).toContain("cn-nbs-io-2015-42");
+      expect(bars[0]?.data[1]?.tip).not.toContain("china_2020_42.csv");
     });
 
   it("puts the printed 2012 and 2024 shares in a panel of their own (mid-high is not printed)", () => {

@@ -150,6 +150,15 @@ export function tierSharesChart(data: TierStructureResult, labels: ChartLabels, 
   const tableYears = new Set(data.years.filter((y) => y.source === "table").map((y) => String(y.year)));
   const printedYears = [...new Set(data.published.shares.map((p) => p.year))].sort((a, b) => a - b);
   const names = data.tiers.map((t, i) => tierName(t, i + 1, locale));
+  /** The table of a year, or the two tables it is interpolated between. */
+  const tablesOf = (year: number): string[] => {
+    const own = data.years.find((y) => y.year === year && y.table !== null)?.table;
+    if (typeof own === "string") return [own];
+    const tabled = data.years.filter((y) => y.table !== null);
+    const before = tabled.filter((y) => y.year < year).at(-1)?.table;
+    const after = tabled.find((y) => y.year > year)?.table;
+    return [before, after].filter((t): t is string => typeof t === "string");
+  };
   const bars = data.tiers.map((t, i) => ({
     type: "bar" as const,
     name: names[i] as string,
@@ -166,7 +175,7 @@ export function tierSharesChart(data: TierStructureResult, labels: ChartLabels, 
         (printed === undefined
           ? ""
           : `<br/>${escapeHtml(`${T.printed(printed.year)}${sep}${pct(printed.value, locale)} (${printed.id})`)}`) +
-        provHtml(data, labels, locale, y.table === null ? [] : [y.table]);
+        provHtml(data, labels, locale, tablesOf(y.year));
       return y.source === "table"
         ? { value: v === null ? null : v * 100, tip }
         : { value: v === null ? null : v * 100, tip, itemStyle: { opacity: 0.45, decal: HATCH } };
