@@ -432,7 +432,8 @@ export async function renderTiersPage(ctx: PageContext): Promise<void> {
       structureStatus.replaceChildren();
       mountChart("tier-shares", sharesEl, tierSharesChart(r, labels, lang));
       mountChart("tier-contributions", contribEl, tierContributionsChart(r, labels, lang));
-      structureNote.textContent = contributionSumNote(r, lang) ?? "";
+      const sum = contributionSumNote(r, lang);
+      structureNote.textContent = sum === null ? "" : `${sum}${lang === "en" ? "." : "。"}`;
       structureResult.replaceChildren(
         diagnosticsList(r.diagnostics, m, "tiers-structure-diagnostics") ?? "",
         h("h3", {}, T.provenance),
