@@ -54,10 +54,10 @@ describe("reportHtml", () => {
     });
   }
 
-  it("inlines twelve SVG figures, each with paths, text and its CJK title", () => {
+  it("inlines sixteen SVG figures, each with paths, text and its CJK title", () => {
     const html = reportHtml(data, "zh-CN");
     const svgs = html.match(SVG) ?? [];
-    expect(svgs).toHaveLength(12);
+    expect(svgs).toHaveLength(16);
     const titles = [
       "数字部门影响力系数与感应度系数",
       "关键部门识别：影响力系数 × 感应度系数",
@@ -71,6 +71,10 @@ describe("reportHtml", () => {
       "产业分层聚类树（Ward 离差平方和）",
       "计算的层级与公布的层级",
       "计算的层级与公布的层级",
+      "各层级增加值占比",
+      "各层级对增加值增长的贡献率",
+      "各层级成本率与利润率（2020 年，部门简单平均）",
+      "部门成本率与数字化投入",
     ];
     svgs.forEach((svg, i) => {
       expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(10);
@@ -102,7 +106,7 @@ describe("reportHtml", () => {
     expect(html).toContain(
       '<td class="num">1.042</td><td class="num">1.04</td><td class="num">+0.002</td><td>已复现</td>',
     );
-    expect((html.match(/<dl class="prov">/g) ?? []).length).toBe(10);
+    expect((html.match(/<dl class="prov">/g) ?? []).length).toBe(14);
     expect(html).toContain("91fe1791242c"); // sha256 prefix of china_2020_42.csv
     const en = reportHtml(reportData("en"), "en");
     expect(en).toContain("Comparison with published values");

@@ -6,7 +6,7 @@
  * three tiers by cut-points on the 2020 table (40 of 42 sectors in the printed tier, S03 and S10
  * differing), that changing the scheme redraws, and an analyst's uploaded feature table (POST).
  */
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { hash } from "@node-rs/argon2";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +71,21 @@ async function waitForRuns(page: Page, n = 1): Promise<void> {
   );
 }
 
+/** Waits until the structure and cost–benefit charts are drawn `n` times. */
+async function waitForLower(page: Page, n = 1): Promise<void> {
+  await page.waitForFunction(
+    (runs) => {
+      const c = (window as unknown as { __shushiCharts?: Record<string, { dataCount: number; renderCount: number }> })
+        .__shushiCharts;
+      return ["tier-shares", "tier-contributions", "cost-ratios", "cost-scatter"].every(
+        (k) => (c?.[k]?.dataCount ?? 0) > 0 && (c?.[k]?.renderCount ?? 0) >= runs,
+      );
+    },
+    n,
+    { timeout: 30_000 },
+  );
+}
+
 async function canvasBox(page: Page, id: string): Promise<{ width: number; height: number }> {
   const box = await page.locator(`#${id} canvas`).first().boundingBox();
   return { width: box?.width ?? 0, height: box?.height ?? 0 };
@@ -127,6 +142,30 @@ describe.runIf(hasChromium)("sector-tiers page (Chromium)", () => {
       expect(await page.locator("[data-testid=tier-sizes] tbody tr").count()).toBe(5);
       expect(await page.getByTestId("tiers-provenance").textContent()).toContain("sector_tiers");
       expect(await page.getByTestId("tiers-provenance").textContent()).toContain("cn-nbs-io-2020-42");
+      // value-added structure and cost–benefit, below: four charts, the 101.23 note, the proxy label
+      await waitForLower(page);
+      for (const id of ["chart-tier-shares", "chart-tier-contributions", "chart-cost-ratios", "chart-cost-scatter"]) {
+        const box = await canvasBox(page, id);
+        expect(box.width, id).toBeGreaterThan(600);
+        expect(box.height, id).toBeGreaterThan(300);
+      }
+      c = await charts(page);
+      expect(c["tier-shares"]?.dataCount).toBe(5 * 9 + 8); // 5 tiers × 9 years + 8 printed shares
+      expect(c["tier-contributions"]?.subtitle).toContain("101.23");
+      expect(c["cost-scatter"]?.dataCount).toBe(210);
+      expect(c["cost-scatter"]?.subtitle).toContain("n = 210");
+      expect(c["cost-ratios"]?.subtitle).toContain(lang === "en" ? "not comparable" : "不可直接比较");
+      await expect.poll(() => page.getByTestId("tiers-structure-note").isVisible()).toBe(true);
+      expect(await page.getByTestId("tiers-structure-note").textContent()).toContain("101.23");
+      expect(await page.getByTestId("cost-input").isVisible()).toBe(true);
+      expect(await page.getByTestId("cost-input").textContent()).toContain(
+        lang === "en"
+          ? "IO-table proxy (national accounts, not listed-company data)"
+          : "投入产出表代理（国民核算口径，并非上市公司数据）",
+      );
+      expect(await page.getByTestId("tiers-structure-provenance").textContent()).toContain("cn-nbs-io-2015-42");
+      expect(await page.getByTestId("cost-provenance").textContent()).toContain("cost_benefit");
+      expect(await page.getByTestId("tiers-structure-diagnostics").textContent()).toContain("sum_mismatch");
       const firstRenders = c["tier-map"]?.renderCount ?? 0;
 
       // seed 001's three tiers: the scheme switches the method to cut-points and redraws
@@ -220,6 +259,37 @@ describe.runIf(hasChromium)("sector-tiers page (Chromium)", () => {
       "medium",
       "low",
     ]);
+    await context.close();
+  });
+
+  it("runs the cost–benefit method on an uploaded enterprise panel (POST as an analyst)", async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    const login = await page.request.post(`${url}/api/session`, {
+      data: { name: ANALYST.name, password: ANALYST.password },
+    });
+    expect(login.status()).toBe(200);
+    await page.goto(`${url}/?lang=en#/tiers`);
+    await waitForLower(page);
+    await page.getByTestId("cost-file").setInputFiles({
+      name: "panel.csv",
+      mimeType: "text/csv",
+      buffer: await readFile("data/templates/costbenefit-financials.csv"),
+    });
+    await page.getByTestId("cost-upload").click();
+    await page.waitForFunction(
+      () =>
+        ((window as unknown as { __shushiCharts?: Record<string, { renderCount: number }> }).__shushiCharts?.[
+          "cost-ratios"
+        ]?.renderCount ?? 0) >= 2 || document.querySelector("[data-testid=cost-status] [role=alert]") !== null,
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.getByTestId("cost-status").textContent()).toBe("");
+    expect(await page.getByTestId("cost-input").textContent()).toContain("uploaded enterprise financial panel");
+    expect(await page.getByTestId("cost-input").textContent()).toContain("panel.csv");
+    const c = await charts(page);
+    expect(c["cost-ratios"]?.subtitle).toContain("for reference");
     await context.close();
   });
 });

@@ -286,6 +286,8 @@ const zh: ChartLabels = {
       index_weights: "指标赋权",
       fusion_index_public_proxy: "实数融合发展指数（公开数据近似）",
       region_rank: "“2135+N”区域评价",
+      tier_value_added_structure: "各层级增加值结构",
+      cost_benefit: "数字化成本收益",
     },
   },
 };
@@ -444,6 +446,8 @@ const en: ChartLabels = {
       index_weights: "indicator weights",
       fusion_index_public_proxy: "real–digital integration index (public-data proxy)",
       region_rank: '"2135+N" regional evaluation',
+      tier_value_added_structure: "value-added structure by tier",
+      cost_benefit: "cost–benefit of digitalisation",
     },
   },
 };

@@ -253,6 +253,17 @@ export interface Messages {
     readonly uploaded: (file: string) => string;
     readonly diagnostics: string;
     readonly provenance: string;
+    readonly structureTitle: string;
+    readonly structureHint: string;
+    readonly contributionsHint: string;
+    readonly costTitle: string;
+    readonly costHint: string;
+    readonly scatterHint: string;
+    readonly costInput: string;
+    readonly costUploadTitle: string;
+    readonly costUploadHint: string;
+    readonly costFile: string;
+    readonly costUpload: string;
   };
   readonly econometrics: {
     readonly title: string;
@@ -566,6 +577,22 @@ const zhCN: Messages = {
     uploaded: (f) => `上传的表：${f}`,
     diagnostics: "数值诊断",
     provenance: "数据来源与计算记录",
+
+    structureTitle: "各层级的增加值结构",
+    structureHint:
+      "层级成员固定，逐年计算各层增加值占比：有投入产出表的年份直接取表，其余年份在相邻两表之间线性插值（浅色斜纹）。右侧菱形为文献公布的占比，单独画出，不并入计算序列。",
+    contributionsHint: "某层对增加值增长的贡献率 = 该层增加值增量 ÷ 全部增加值增量；菱形为文献公布的贡献率。",
+    costTitle: "数字化成本收益",
+    costHint:
+      "各层部门成本率与成本费用利润率的简单平均（全部部门，以及不含初级产品部门），菱形为文献公布的 2023 年上市公司数值。",
+    scatterHint:
+      "每点为一个部门年份：横轴为数字化投入占比（对数轴），纵轴为成本率；副标题为成本率对数字化投入的回归斜率。",
+    costInput: "输入数据",
+    costUploadTitle: "上传企业财务面板",
+    costUploadHint:
+      "CSV 的列同 data/templates/costbenefit-financials.csv；按同样的方法计算各层比率与回归（需要分析员登录）。",
+    costFile: "企业财务面板（CSV）",
+    costUpload: "计算",
   },
   econometrics: {
     title: "计量与预测",
@@ -901,6 +928,23 @@ const en: Messages = {
     uploaded: (f) => `uploaded table: ${f}`,
     diagnostics: "Diagnostics",
     provenance: "Provenance",
+
+    structureTitle: "Value-added structure by tier",
+    structureHint:
+      "Fixed tier membership, value-added shares computed year by year: years with an input–output table come from the table, the others are interpolated linearly between the two nearest tables (light, hatched). The diamonds on the right are the printed shares, drawn apart and never merged into the computed series.",
+    contributionsHint:
+      "A tier's contribution to growth = the change of its value added ÷ the change of total value added; diamonds are the printed contributions.",
+    costTitle: "Cost–benefit of digitalisation",
+    costHint:
+      "Unweighted means of the sectors' cost ratio and profit-to-cost ratio per tier (all sectors, and without the primary-product sectors); the diamonds are the printed 2023 listed-company values.",
+    scatterHint:
+      "One point per sector-year: digital input share on a log axis, cost ratio up; the subtitle gives the slope of the regression of the cost ratio on digital input.",
+    costInput: "Input",
+    costUploadTitle: "Upload an enterprise financial panel",
+    costUploadHint:
+      "A CSV with the columns of data/templates/costbenefit-financials.csv; the tier ratios and the regression are computed the same way (analyst sign-in required).",
+    costFile: "enterprise financial panel (CSV)",
+    costUpload: "Compute",
   },
   econometrics: {
     title: "Econometrics & forecasts",

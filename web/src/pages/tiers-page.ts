@@ -7,10 +7,22 @@
  * provenance. An analyst may upload a feature table of their own (`POST /api/tiers/cluster?k=&file=`).
  */
 import type { Locale } from "../../charts/api-types.js";
+import {
+  type CostBenefitResult,
+  costBenefitRatiosChart,
+  costBenefitScatterChart,
+  costBenefitText,
+} from "../../charts/cost-benefit.js";
 import { dendrogramChart } from "../../charts/dendrogram.js";
 import { chartLabels } from "../../charts/labels.js";
 import { labelSeparator, provenanceEntries } from "../../charts/provenance.js";
 import { tierMapChart } from "../../charts/tier-map.js";
+import {
+  contributionSumNote,
+  type TierStructureResult,
+  tierContributionsChart,
+  tierSharesChart,
+} from "../../charts/tier-structure.js";
 import {
   featureName,
   formatTierNumber,
@@ -58,6 +70,7 @@ const state = {
 };
 
 let generation = 0;
+let costGeneration = 0;
 
 /** The request of the current settings: path and query (without `lang`). */
 export function tiersRequest(s: typeof state): { path: string; params: Record<string, string> } {
@@ -123,18 +136,18 @@ function errorNodes(prefix: string, e: unknown, lang: Locale): Node[] {
   return [head, h("ul", { class: "issues" }, ...items)];
 }
 
-function provenanceList(p: TiersResult["provenance"], lang: Locale): HTMLElement {
-  const dl = h("dl", { class: "prov", "data-testid": "tiers-provenance" });
+function provenanceList(p: TiersResult["provenance"], lang: Locale, testId = "tiers-provenance"): HTMLElement {
+  const dl = h("dl", { class: "prov", "data-testid": testId });
   for (const e of provenanceEntries(p, chartLabels(lang).provenance))
     dl.append(h("dt", {}, e.label), h("dd", {}, e.value));
   return dl;
 }
 
-function diagnosticsList(d: TiersResult["diagnostics"], m: Messages): Node | null {
+function diagnosticsList(d: TiersResult["diagnostics"], m: Messages, testId = "tiers-diagnostics"): Node | null {
   if (d.length === 0) return null;
   return h(
     "div",
-    { "data-testid": "tiers-diagnostics" },
+    { "data-testid": testId },
     h("h3", {}, m.tiers.diagnostics),
     h(
       "ul",
@@ -307,6 +320,46 @@ export async function renderTiersPage(ctx: PageContext): Promise<void> {
     kIn.disabled = !hac;
   };
 
+  const sharesEl = h("div", {
+    class: "chart chart-tier-shares",
+    id: "chart-tier-shares",
+    "data-testid": "chart-tier-shares",
+  });
+  const contribEl = h("div", {
+    class: "chart chart-tier-contributions",
+    id: "chart-tier-contributions",
+    "data-testid": "chart-tier-contributions",
+  });
+  const structureStatus = h("div", {
+    class: "status",
+    role: "status",
+    "aria-live": "polite",
+    "data-testid": "tiers-structure-status",
+  });
+  const structureNote = h("p", { class: "summary", "data-testid": "tiers-structure-note" });
+  const structureResult = h("div", { "data-testid": "tiers-structure-result" });
+  const costInput = h("p", { class: "summary", "data-testid": "cost-input" });
+  const ratiosEl = h("div", {
+    class: "chart chart-cost-ratios",
+    id: "chart-cost-ratios",
+    "data-testid": "chart-cost-ratios",
+  });
+  const scatterEl = h("div", {
+    class: "chart chart-cost-scatter",
+    id: "chart-cost-scatter",
+    "data-testid": "chart-cost-scatter",
+  });
+  const costStatus = h("div", { class: "status", role: "status", "aria-live": "polite", "data-testid": "cost-status" });
+  const costResult = h("div", { "data-testid": "cost-result" });
+  const costFileIn = h("input", { type: "file", id: "cost-file", "data-testid": "cost-file", accept: ".csv,text/csv" });
+  const costUploadBtn = h("button", { type: "submit", class: "primary", "data-testid": "cost-upload" }, T.costUpload);
+  const costUploadForm = h(
+    "form",
+    { class: "controls weights-form", "data-testid": "cost-upload-form", novalidate: true },
+    field("cost-file", T.costFile, costFileIn),
+    h("div", { class: "control control-submit" }, costUploadBtn),
+  );
+
   root.replaceChildren(
     h("h1", { id: "page-title", "data-testid": "page-title" }, T.title),
     h("p", { class: "intro" }, T.intro),
@@ -341,8 +394,94 @@ export async function renderTiersPage(ctx: PageContext): Promise<void> {
       h("p", { class: "hint" }, T.uploadHint),
       uploadForm,
     ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "tiers-structure-title", "data-testid": "tiers-structure" },
+      h("h2", { id: "tiers-structure-title" }, T.structureTitle),
+      h("p", { class: "hint" }, T.structureHint),
+      structureStatus,
+      sharesEl,
+      h("p", { class: "hint" }, T.contributionsHint),
+      contribEl,
+      structureNote,
+      structureResult,
+    ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "tiers-cost-title", "data-testid": "tiers-cost" },
+      h("h2", { id: "tiers-cost-title" }, T.costTitle),
+      h("p", { class: "hint" }, T.costHint),
+      costInput,
+      costStatus,
+      ratiosEl,
+      h("p", { class: "hint" }, T.scatterHint),
+      scatterEl,
+      costResult,
+      h("h3", {}, T.costUploadTitle),
+      h("p", { class: "hint" }, T.costUploadHint),
+      costUploadForm,
+    ),
   );
   syncControls();
+
+  const loadStructure = async (): Promise<void> => {
+    structureStatus.classList.remove("error");
+    structureStatus.replaceChildren(T.computing);
+    try {
+      const r = await getJson<TierStructureResult>("/api/tiers/structure", {}, lang);
+      structureStatus.replaceChildren();
+      mountChart("tier-shares", sharesEl, tierSharesChart(r, labels, lang));
+      mountChart("tier-contributions", contribEl, tierContributionsChart(r, labels, lang));
+      const sum = contributionSumNote(r, lang);
+      structureNote.textContent = sum === null ? "" : `${sum}${lang === "en" ? "." : "。"}`;
+      structureResult.replaceChildren(
+        diagnosticsList(r.diagnostics, m, "tiers-structure-diagnostics") ?? "",
+        h("h3", {}, T.provenance),
+        provenanceList(r.provenance, lang, "tiers-structure-provenance"),
+      );
+    } catch (e) {
+      structureStatus.classList.add("error");
+      structureStatus.replaceChildren(...errorNodes(T.failed, e, lang));
+      clearChart("tier-shares", sharesEl, T.failed);
+      clearChart("tier-contributions", contribEl, T.failed);
+      structureNote.textContent = "";
+      structureResult.replaceChildren();
+    }
+  };
+
+  const runCost = async (file: File | undefined): Promise<void> => {
+    const my = ++costGeneration;
+    costStatus.classList.remove("error");
+    costStatus.replaceChildren(T.computing);
+    costUploadBtn.disabled = true;
+    try {
+      const r =
+        file === undefined
+          ? await getJson<CostBenefitResult>("/api/costbenefit/ratios", {}, lang)
+          : await postFile<CostBenefitResult>("/api/costbenefit/ratios", {}, file, lang);
+      if (my !== costGeneration) return;
+      costStatus.replaceChildren();
+      mountChart("cost-ratios", ratiosEl, costBenefitRatiosChart(r, labels, lang));
+      mountChart("cost-scatter", scatterEl, costBenefitScatterChart(r, labels, lang));
+      const input = costBenefitText(lang).input[r.input];
+      costInput.textContent = `${T.costInput}${labelSeparator(lang)}${file === undefined ? input : `${input} · ${T.uploaded(file.name)}`}`;
+      costResult.replaceChildren(
+        diagnosticsList(r.diagnostics, m, "cost-diagnostics") ?? "",
+        h("h3", {}, T.provenance),
+        provenanceList(r.provenance, lang, "cost-provenance"),
+      );
+    } catch (e) {
+      if (my !== costGeneration) return;
+      costStatus.classList.add("error");
+      costStatus.replaceChildren(...errorNodes(T.failed, e, lang));
+      clearChart("cost-ratios", ratiosEl, T.failed);
+      clearChart("cost-scatter", scatterEl, T.failed);
+      costInput.textContent = "";
+      costResult.replaceChildren();
+    } finally {
+      if (my === costGeneration) costUploadBtn.disabled = false;
+    }
+  };
 
   const show = (r: TiersResult, uploaded: string | null): void => {
     treeEl.classList.toggle("chart-collapsed", r.merges.length === 0);
@@ -455,6 +594,16 @@ export async function renderTiersPage(ctx: PageContext): Promise<void> {
     state.linkage = linkageSel.value as Linkage;
     void run(file);
   });
+  costUploadForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const file = costFileIn.files?.[0];
+    if (file === undefined) {
+      costStatus.classList.add("error");
+      costStatus.replaceChildren(h("p", { role: "alert" }, T.noFile));
+      return;
+    }
+    void runCost(file);
+  });
 
-  await run(undefined);
+  await Promise.all([run(undefined), loadStructure(), runCost(undefined)]);
 }
