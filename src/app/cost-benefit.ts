@@ -36,6 +36,7 @@ import {
   tierAverages,
 } from "../core/index.js";
 import {
+  CANONICAL_42,
   type DataIssue,
   DataIssuesError,
   type DatasetMeta,
@@ -97,6 +98,9 @@ export interface CostBenefitResult {
   readonly sectors: readonly (SectorFinancials & {
     readonly digitalInput: number | null;
     readonly tier: string | null;
+    /** canonical sector names (NBS 2012 42-sector list) */
+    readonly nameZh: string | null;
+    readonly nameEn: string | null;
   })[];
   /** tier means per year (all sectors, and without the excluded primary-product sectors) */
   readonly tierMeans: readonly TierAverage[];
@@ -328,6 +332,8 @@ export async function costBenefit(options: CostBenefitOptions): Promise<CostBene
       ...s,
       digitalInput: di.get(`${s.sector}\u0000${s.year}`) ?? null,
       tier: tiers.get(s.sector) ?? null,
+      nameZh: CANONICAL_42.find((c) => c.id === s.sector)?.nameZh ?? null,
+      nameEn: CANONICAL_42.find((c) => c.id === s.sector)?.nameEn ?? null,
     })),
     tierMeans: means.averages,
     tierMeansExcluding: meansExcl.averages,

@@ -5,7 +5,12 @@
  */
 export { SHIPPED_DATASETS, shippedDataset } from "./catalog.js";
 export type { CaveatCode, CaveatParams, DatasetCaveat } from "./caveats.js";
-export { DIGITAL_DEFAULT_2017_CODES, DIGITAL_DEFAULT_CANONICAL } from "./classification/canonical-42.js";
+export {
+  CANONICAL_42,
+  type CanonicalSector,
+  DIGITAL_DEFAULT_2017_CODES,
+  DIGITAL_DEFAULT_CANONICAL,
+} from "./classification/canonical-42.js";
 export { type NbsDetailedSystem, nbsDetailedSystem } from "./classification/nbs-detailed-42.js";
 export { OECD_IOT_2021_INDUSTRIES } from "./classification/oecd-iot-2021.js";
 export type { ClassificationCode, ConcordanceRow } from "./concordance/read.js";

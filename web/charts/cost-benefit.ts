@@ -347,7 +347,7 @@ export function costBenefitScatterChart(data: CostBenefitResult, labels: ChartLa
         data: rows.map((s) => ({
           value: [(s.digital_input as number) * 100, (s.cost_ratio as number) * 100],
           tip:
-            `<b>${escapeHtml(`${s.sector} · ${s.year}`)}</b><br/>` +
+            `<b>${escapeHtml(`${s.sector} ${(locale === "en" ? s.name_en : s.name_zh) ?? ""} · ${s.year}`)}</b><br/>` +
             escapeHtml(`${T.tier}${sep}${name}`) +
             `<br/>${escapeHtml(`${T.costRatio}${sep}${pct((s.cost_ratio as number) * 100, locale)}`)}` +
             `<br/>${escapeHtml(`${T.profitRatio}${sep}${pct(s.profit_ratio === null ? null : s.profit_ratio * 100, locale)}`)}` +

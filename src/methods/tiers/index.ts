@@ -469,6 +469,8 @@ export const costBenefitWire = z.object({
   sectors: z.array(
     z.object({
       sector: z.string(),
+      name_zh: z.string().nullable(),
+      name_en: z.string().nullable(),
       year: z.number().int(),
       tier: z.string().nullable(),
       revenue: z.number(),
@@ -572,6 +574,8 @@ export const costBenefitMethod = defineMethod({
       years: r.years,
       sectors: r.sectors.map((s) => ({
         sector: s.sector,
+        name_zh: s.nameZh,
+        name_en: s.nameEn,
         year: s.year,
         tier: s.tier,
         revenue: s.revenueMain,
