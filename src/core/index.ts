@@ -4,6 +4,14 @@
  * (io-analysis/checks.ts, io-analysis/productivity.ts, linalg/gemm.ts) are deliberately absent.
  */
 
+export {
+  type ImpliedBases,
+  impliedBases,
+  type PartsTotalCheck,
+  partsTotalCheck,
+  type RecoveredDenominator,
+  recoverDenominator,
+} from "./audit/consistency.js";
 export { adjustedRandIndex } from "./cluster/agreement.js";
 // hierarchical clustering (tiers of regions and sectors; spec §6.2–6.3)
 export {
