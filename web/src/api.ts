@@ -121,7 +121,7 @@ async function request<T>(method: string, path: string, lang: Locale, body?: unk
  * errors. A state-changing request: it carries the CSRF token and needs an analyst's session. A 401
  * is shown where the upload was made (the chosen file stays), not by replacing the page with the form.
  */
-async function postFile<T>(path: string, params: Record<string, string>, file: File, lang: Locale): Promise<T> {
+export async function postFile<T>(path: string, params: Record<string, string>, file: File, lang: Locale): Promise<T> {
   const query = new URLSearchParams({ ...params, file: file.name }).toString();
   const res = await fetch(withLang(`${path}?${query}`, lang), {
     method: "POST",
@@ -136,7 +136,8 @@ async function postFile<T>(path: string, params: Record<string, string>, file: F
   return (await answer<T>(res, false)) as T;
 }
 
-async function getJson<T>(path: string, params: Record<string, string>, lang: Locale): Promise<T> {
+/** GET a method route with its options as the query (and `lang`), the JSON or the API error. */
+export async function getJson<T>(path: string, params: Record<string, string>, lang: Locale): Promise<T> {
   const query = new URLSearchParams(params).toString();
   return (await request<T>("GET", query === "" ? path : `${path}?${query}`, lang)) as T;
 }

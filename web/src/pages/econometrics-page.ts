@@ -45,9 +45,10 @@ import {
   groupTfpChart,
   tfpGroupsText,
 } from "../../charts/tfp-groups.js";
-import { ApiError, type ApiIssue, writeHeaders } from "../api.js";
+import { getJson, postFile } from "../api.js";
 import { clearChart, mountChart } from "../chart-host.js";
 import { h } from "../dom.js";
+import { errorNodes } from "../error-nodes.js";
 import { type Messages, messages } from "../i18n.js";
 import type { PageContext } from "../routes.js";
 
@@ -89,63 +90,6 @@ export function scenarioDocument(xreg: string, growth: number, sd: number, name:
       .map((c) => [c, { growth, sd }]),
   );
   return JSON.stringify({ name, columns });
-}
-
-async function answer<T>(res: Response): Promise<T> {
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_response", `${res.status} ${res.statusText}`, res.status);
-  }
-  if (!res.ok) {
-    const b = parsed as { code?: unknown; message?: unknown; issues?: unknown };
-    const issues = Array.isArray(b.issues) ? (b.issues as ApiIssue[]) : [];
-    throw new ApiError(String(b.code ?? "http_error"), String(b.message ?? res.statusText), res.status, issues);
-  }
-  return parsed as T;
-}
-
-function getJson<T>(path: string, params: Record<string, string>, lang: Locale): Promise<T> {
-  const q = new URLSearchParams({ ...params, lang }).toString();
-  return fetch(`${path}?${q}`, { headers: { accept: "application/json" }, credentials: "same-origin" }).then((r) =>
-    answer<T>(r),
-  );
-}
-
-/** POSTs a CSV as the data frame (`POST /api/forecast/arimax?…&file=`), as the other pages upload. */
-async function postFile<T>(path: string, params: Record<string, string>, file: File, lang: Locale): Promise<T> {
-  const q = new URLSearchParams({ ...params, file: file.name, lang }).toString();
-  const res = await fetch(`${path}?${q}`, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: {
-      accept: "application/json",
-      "content-type": file.type === "" ? "application/octet-stream" : file.type,
-      ...writeHeaders(document.cookie),
-    },
-    body: file,
-  });
-  return answer<T>(res);
-}
-
-function errorNodes(prefix: string, e: unknown, lang: Locale): Node[] {
-  const sep = labelSeparator(lang);
-  const text = e instanceof ApiError ? `${e.message} (${e.code})` : e instanceof Error ? e.message : String(e);
-  const head = h("p", { role: "alert" }, `${prefix}${sep}${text}`);
-  if (!(e instanceof ApiError) || e.issues.length === 0) return [head];
-  const items = e.issues.map((i) =>
-    h(
-      "li",
-      { class: `sev-${i.severity ?? "error"}` },
-      i.location === undefined ? "" : h("b", {}, `${i.location}${sep}`),
-      i.message ?? i.code,
-      " ",
-      h("code", {}, i.code),
-    ),
-  );
-  return [head, h("ul", { class: "issues" }, ...items)];
 }
 
 function provenanceList(p: ProductivityResult["provenance"], lang: Locale, testId: string): HTMLElement {
