@@ -50,7 +50,7 @@ import type { LoadedFrame } from "./frame-input.js";
 import { ioIntensity } from "./io-intensity.js";
 import { canonical42Table } from "./io-series.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
-import { PUBLISHED_TIERS } from "./tiers.js";
+import { PUBLISHED_TIERS, printedTiers } from "./tiers.js";
 
 /** The NBS benchmark tables of the proxy. */
 export const COST_BENEFIT_TABLES = [
@@ -122,13 +122,6 @@ export interface CostBenefitResult {
   readonly published: readonly { readonly id: string; readonly value: number; readonly year: number | null }[];
   readonly diagnostics: readonly Diagnostic[];
   readonly provenance: ResultProvenance;
-}
-
-function printedThreeTiers(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [tier, id] of PUBLISHED_TIERS.three)
-    for (const code of publishedById(id)?.members ?? []) out.set(code, tier);
-  return out;
 }
 
 async function proxyRows(
@@ -266,7 +259,7 @@ export async function costBenefit(options: CostBenefitOptions): Promise<CostBene
     ({ rows, di, metas } = await proxyRows(options.source));
   }
   const ratios = sectorRatios(rows, { rdInAdmin: options.rdInAdmin ?? false });
-  const tiers = printedThreeTiers();
+  const tiers = printedTiers("three");
   const membership = Object.fromEntries(tiers);
   const tierOrder = PUBLISHED_TIERS.three.map(([t]) => t);
   const means = tierAverages(ratios.sectors, membership, { tierOrder });

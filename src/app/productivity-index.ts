@@ -24,7 +24,7 @@
  * what the printed figures alone allow; it is not a regression.
  */
 import { CoreError, type CoreErrorCode, type Diagnostic, type OlsCovarianceType } from "../core/index.js";
-import { type DatasetMeta, type PublishedValue, publishedById, seedCitation } from "../data/index.js";
+import { type DatasetMeta, requirePublished, seedCitation } from "../data/index.js";
 import { type DatasetSource, requireSeries } from "./dataset-source.js";
 import {
   type LagCriterion,
@@ -105,12 +105,6 @@ export interface ProductivityIndexResult {
   };
   readonly diagnostics: readonly Diagnostic[];
   readonly provenance: ResultProvenance;
-}
-
-function requirePublished(id: string): PublishedValue {
-  const v = publishedById(id);
-  if (v === undefined) throw new Error(`productivityOnIndex: published value ${id} missing`);
-  return v;
 }
 
 type Series = { values: Map<number, number>; metas: DatasetMeta[] };

@@ -17,7 +17,7 @@
  * Printed numbers come only from `src/data/published`; every series is read from the store.
  */
 import { cagr, growthMultiple, percentagePointGap, technicalWeakness } from "../core/index.js";
-import { type PublishedValue, publishedById, seedCitation } from "../data/index.js";
+import { requirePublished, seedCitation } from "../data/index.js";
 import { type DatasetSource, requireSeries } from "./dataset-source.js";
 import type { IndexReproductionMethod, ReproductionRow } from "./reproduction.js";
 
@@ -30,12 +30,6 @@ const GDP_REVISED = "国内生产总值(亿元)@revised_5th_census";
 const GROWTH_PRELIMINARY = "国内生产总值增长率（不变价）(%)@preliminary";
 /** The window of the seed's cycle figure (图3). */
 const WINDOW: readonly [number, number] = [2012, 2024];
-
-function requirePublished(id: string): PublishedValue {
-  const v = publishedById(id);
-  if (v === undefined) throw new Error(`reproduceIndexSeedFigures: published value ${id} missing from data/published`);
-  return v;
-}
 
 /** Values of one indicator by year. */
 async function byYear(source: DatasetSource, id: string, indicator: string): Promise<Map<number, number>> {

@@ -16,7 +16,7 @@
  * Printed numbers come only from `src/data/published`; every series is read from the store.
  */
 import { volatility } from "../core/index.js";
-import { type PublishedValue, publishedById, seedCitation } from "../data/index.js";
+import { requirePublished, seedCitation } from "../data/index.js";
 import { type DatasetSource, requireSeries } from "./dataset-source.js";
 import { labourProductivitySeries } from "./productivity.js";
 import type { ReproductionRow, UnpublishedSeries } from "./reproduction.js";
@@ -24,12 +24,6 @@ import type { ReproductionRow, UnpublishedSeries } from "./reproduction.js";
 const ANNUAL = "cn-nbs-gdp-annual";
 const VINTAGES = "cn-nbs-headline-vintages";
 const GDP = "国内生产总值(亿元)";
-
-function requirePublished(id: string): PublishedValue {
-  const v = publishedById(id);
-  if (v === undefined) throw new Error(`reproduceProductivitySeedFigures: published value ${id} missing`);
-  return v;
-}
 
 async function byYear(source: DatasetSource, id: string, indicator: string): Promise<Map<number, number>> {
   const s = await requireSeries(source, id, { indicators: [indicator] });

@@ -6,18 +6,12 @@
  * the printed 2024 contributions; the cost–benefit figures beside the IO-table proxy (rows 30–31, not
  * comparable: listed-company data), and the averaging consistency of the printed elasticities (row 32).
  */
-import { type PublishedValue, publishedById, seedCitation } from "../data/index.js";
+import { type PublishedValue, requirePublished, seedCitation } from "../data/index.js";
 import { costBenefit } from "./cost-benefit.js";
 import type { DatasetSource } from "./dataset-source.js";
 import type { ReproductionRow } from "./reproduction.js";
 import { tierStructureSeries } from "./tier-structure.js";
 import { sectorTiers } from "./tiers.js";
-
-function requirePublished(id: string): PublishedValue {
-  const v = publishedById(id);
-  if (v === undefined) throw new Error(`reproduceTiersSeedFigures: published value ${id} missing`);
-  return v;
-}
 
 const TIER_ID = { high: "high", mid_high: "midhigh", medium: "medium", mid_low: "midlow", low: "low" } as const;
 type Tier5 = keyof typeof TIER_ID;

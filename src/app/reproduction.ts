@@ -21,7 +21,7 @@ import {
   DataIssuesError,
   detectNbs42Vintage,
   type PublishedValue,
-  publishedById,
+  requirePublished,
   type SeedCitation,
   seedCitation,
 } from "../data/index.js";
@@ -513,12 +513,6 @@ const INTENSITY_METHOD: ReproductionMethod = {
   measure: "DI_direct_intermediate",
   thresholds: THRESHOLDS,
 };
-
-function requirePublished(id: string): PublishedValue {
-  const v = publishedById(id);
-  if (v === undefined) throw new Error(`reproduceIoSeedFigures: published value ${id} missing from data/published`);
-  return v;
-}
 
 function publishedNumber(v: PublishedValue): number {
   if (v.value === null) throw new Error(`reproduceIoSeedFigures: published value ${v.id} has no number`);

@@ -24,7 +24,14 @@ import { type DatasetMeta, publishedById } from "../data/index.js";
 import type { DatasetSource } from "./dataset-source.js";
 import { canonical42Table } from "./io-series.js";
 import { type Clock, type ResultProvenance, resultProvenance } from "./provenance.js";
-import { PUBLISHED_TIERS, sectorTiers, type TierMethod, type TierScheme } from "./tiers.js";
+import {
+  FIVE_HIGH_INFERRED,
+  PUBLISHED_TIERS,
+  printedTiers,
+  sectorTiers,
+  type TierMethod,
+  type TierScheme,
+} from "./tiers.js";
 
 /** The NBS benchmark tables, put on the canonical 42 sectors. */
 export const STRUCTURE_TABLES: readonly { readonly year: number; readonly tableId: string }[] = [
@@ -95,14 +102,6 @@ export interface TierStructureAppResult {
   readonly provenance: ResultProvenance;
 }
 
-function publishedMembers(): Map<string, TierCode> {
-  const out = new Map<string, TierCode>();
-  for (const [tier, id] of PUBLISHED_TIERS.five)
-    for (const code of publishedById(id)?.members ?? []) out.set(code, tier);
-  for (const code of ["S20", "S32", "S33"]) if (!out.has(code)) out.set(code, "high");
-  return out;
-}
-
 /**
  * Value-added shares and growth contributions by tier, 2012–2020, beside the printed ones
  * (分层级增加值占比与增长贡献).
@@ -120,7 +119,7 @@ export async function tierStructureSeries(options: TierStructureAppOptions): Pro
       ...(options.method !== undefined && { method: options.method }),
     });
     members = new Map(t.sectors.filter((s) => s.tierCode !== null).map((s) => [s.code, s.tierCode as TierCode]));
-  } else members = publishedMembers();
+  } else members = printedTiers("five");
   const tiers = [...TIER_CODES[members.size > 0 && [...members.values()].includes("mid_high") ? 5 : 3]];
   // value added per canonical sector and table year
   const tables: { year: number; tableId: string; va: Map<string, number> }[] = [];
@@ -210,7 +209,7 @@ export async function tierStructureSeries(options: TierStructureAppOptions): Pro
         tableId: membershipKind === "computed" ? (options.tableId ?? "cn-nbs-io-2020-42") : null,
         scheme: options.scheme ?? "five",
         published: membershipKind === "published" ? PUBLISHED_TIERS.five.map(([, id]) => id) : null,
-        inferredHighMembers: membershipKind === "published" ? ["S20", "S32", "S33"] : null,
+        inferredHighMembers: membershipKind === "published" ? [...FIVE_HIGH_INFERRED] : null,
         tables: STRUCTURE_TABLES.map((t) => t.tableId),
         valueAdded: "Σ value-added rows per sector, current prices (万元)",
         between: "linear interpolation of each sector's value added between table years",

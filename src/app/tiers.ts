@@ -34,7 +34,7 @@ import {
   type DatasetMeta,
   frameNumbers,
   issue,
-  publishedById,
+  requirePublished,
 } from "../data/index.js";
 import type { DatasetSource } from "./dataset-source.js";
 import type { LoadedFrame } from "./frame-input.js";
@@ -82,7 +82,7 @@ export const PUBLISHED_TIERS: Readonly<Record<TierScheme, readonly (readonly [Ti
 };
 
 /** The 高度 list of seed 000 names 3 of its 6 members; the other three are inferred (spec §1.2). */
-const FIVE_HIGH_INFERRED = ["S20", "S32", "S33"] as const;
+export const FIVE_HIGH_INFERRED = ["S20", "S32", "S33"] as const;
 
 /** One merge of the dendrogram (scipy layout: ids < n are the rows, n + s the cluster of merge s). */
 export interface TierMerge {
@@ -318,12 +318,11 @@ export interface SectorTiersResult {
   readonly provenance: ResultProvenance;
 }
 
-function printedTiers(scheme: TierScheme): Map<string, TierCode> {
+/** The printed tier of every sector a scheme's lists name (five: with the three inferred high members). */
+export function printedTiers(scheme: TierScheme): Map<string, TierCode> {
   const out = new Map<string, TierCode>();
   for (const [tier, id] of PUBLISHED_TIERS[scheme]) {
-    const v = publishedById(id);
-    if (v === undefined) throw new Error(`sectorTiers: published value ${id} missing`);
-    for (const code of v.members ?? []) out.set(code, tier);
+    for (const code of requirePublished(id).members ?? []) out.set(code, tier);
   }
   if (scheme === "five") for (const code of FIVE_HIGH_INFERRED) if (!out.has(code)) out.set(code, "high");
   return out;

@@ -55,6 +55,7 @@ export {
   type PublishedValue,
   publishedById,
   publishedForRef,
+  requirePublished,
   type SeedCitation,
   seedCitation,
 } from "./published/index.js";

@@ -153,6 +153,16 @@ export function publishedById(id: string): PublishedValue | undefined {
 }
 
 /**
+ * A published value the caller cannot do without (a reproduction row, a printed list).
+ * @throws Error when the id is not in data/published (a broken installation, not a user error)
+ */
+export function requirePublished(id: string): PublishedValue {
+  const v = BY_ID.get(id);
+  if (v === undefined) throw new Error(`published value ${id} missing from data/published`);
+  return v;
+}
+
+/**
  * The published values of one module (e.g. `io`: spec §16 rows 13–14).
  *
  * @param module - a {@link PublishedModule}
