@@ -6,16 +6,15 @@
  * the printed 2024 contributions; the cost–benefit figures beside the IO-table proxy (rows 30–31, not
  * comparable: listed-company data), and the averaging consistency of the printed elasticities (row 32).
  */
+import { TIER_CODES } from "../core/index.js";
 import { type PublishedValue, requirePublished, seedCitation } from "../data/index.js";
 import { costBenefit } from "./cost-benefit.js";
 import type { DatasetSource } from "./dataset-source.js";
 import type { ReproductionRow } from "./reproduction.js";
-import { tierStructureSeries } from "./tier-structure.js";
+import { TIER_ID, tierStructureSeries } from "./tier-structure.js";
 import { sectorTiers } from "./tiers.js";
 
-const TIER_ID = { high: "high", mid_high: "midhigh", medium: "medium", mid_low: "midlow", low: "low" } as const;
-type Tier5 = keyof typeof TIER_ID;
-const TIERS5: readonly Tier5[] = ["high", "mid_high", "medium", "mid_low", "low"];
+const TIERS5 = TIER_CODES[5];
 const FIVE_CUTS = [0.1, 0.06, 0.03, 0.01];
 
 /** Within half a unit of the printed last digit (spec §0.2). */

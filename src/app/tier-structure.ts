@@ -42,7 +42,8 @@ export const STRUCTURE_TABLES: readonly { readonly year: number; readonly tableI
   { year: 2020, tableId: "cn-nbs-io-2020-42" },
 ];
 
-const TIER_ID: Readonly<Record<TierCode, string>> = {
+/** How a tier code is spelled in the ids of seed 000's published values (`s000-tiers-<id>-…`). */
+export const TIER_ID: Readonly<Record<TierCode, string>> = {
   high: "high",
   mid_high: "midhigh",
   medium: "medium",
